@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from .common import config_option, load_settings, read, report, resolve_today, today_option
+
+
+@click.command()
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@config_option
+@today_option
+def check(strict: bool, config_file: Path | None, today: datetime | None) -> None:
+    """Check every entry and report each problem as PATH:LINE.
+
+    Exits 0 when there are no errors, 1 with errors (or with warnings under
+    --strict), 2 on misuse.
+    """
+    from ..diagnostics import summary
+
+    settings = load_settings(config_file)
+    notebook = read(settings, resolve_today(today))
+    report(notebook.diagnostics)
+    click.echo(summary(notebook.diagnostics, notebook.files))
+    warnings = len(notebook.diagnostics) - len(notebook.errors)
+    if notebook.errors or (strict and warnings):
+        raise SystemExit(1)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of an entry's front matter, for editors."""
+    import json
+
+    from ..models import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))

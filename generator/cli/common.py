@@ -1,0 +1,106 @@
+"""Options and helpers shared by the commands. Imports nothing heavy at module level."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..entries import Notebook
+    from ..settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "-f",
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The notebook's mkdocs.yml (default: ./mkdocs.yml).",
+    )(func)
+
+
+def today_option(func: F) -> F:
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Take this day (YYYY-MM-DD) as today.",
+    )(func)
+
+
+def resolve_today(value: datetime | None) -> date:
+    return value.date() if value is not None else date.today()
+
+
+def use_color(stream: Any = None) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def load_settings(config_file: Path | None) -> Settings:
+    """The notebook's settings; a missing or broken mkdocs.yml is misuse (exit 2)."""
+    from ..config import ConfigError
+    from ..config import load_settings as load
+
+    try:
+        return load(config_file or Path("mkdocs.yml"))
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def read(settings: Settings, today: date | None = None) -> Notebook:
+    from ..entries import read_notebook
+    from ..names import Vocabulary
+
+    entries_dir = settings.entries_path
+    if not entries_dir.is_dir():
+        raise click.UsageError(
+            f"no entries folder: {entries_dir} (set 'entries_dir' under the debrief plugin)"
+        )
+    return read_notebook(
+        entries_dir, settings.root, vocabulary=Vocabulary(settings.aliases), today=today
+    )
+
+
+def report(diagnostics: list[Diagnostic], *, err: bool = False) -> None:
+    from ..diagnostics import sort_key
+
+    color = use_color(sys.stderr if err else sys.stdout)
+    for diagnostic in sorted(diagnostics, key=sort_key):
+        text = diagnostic.format()
+        if color:
+            word = f"{diagnostic.severity}:"
+            shade = "red" if diagnostic.is_error else "yellow"
+            text = text.replace(word, click.style(word, fg=shade, bold=True), 1)
+        click.echo(text, err=err, color=color)
+
+
+def read_checked(
+    config_file: Path | None, today: date | None, *, strict: bool = False
+) -> tuple[Settings, Notebook]:
+    """Settings and entries; print every problem on stderr and fail (exit 1) on errors."""
+    settings = load_settings(config_file)
+    notebook = read(settings, today)
+    if notebook.diagnostics:
+        report(notebook.diagnostics, err=True)
+    errors = len(notebook.errors)
+    warnings = len(notebook.diagnostics) - errors
+    if errors or (strict and warnings):
+        from ..diagnostics import summary
+
+        raise click.ClickException(summary(notebook.diagnostics, notebook.files))
+    return settings, notebook

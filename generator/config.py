@@ -1,0 +1,97 @@
+"""Read the notebook's settings from mkdocs.yml, the way MkDocs reads it.
+
+The schema is a MkDocs `Config` class so that the plugin validates exactly what
+the CLI reads; `settings_from` turns it into the plain `Settings` the core takes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .settings import DEFAULT_REDACT, Settings, ShareSettings
+
+
+class ShareConfig(base.Config):
+    site_dir = c.Type(str, default="site-share")
+    redact = c.ListOfItems(c.Type(str), default=list(DEFAULT_REDACT))
+    anonymize = c.ListOfItems(c.Type(str), default=[])
+
+
+class PluginConfig(base.Config):
+    entries_dir = c.Type(str, default="entries")
+    aliases = c.DictOfItems(c.Type(str), default={})
+    recurring_after = c.Type(int, default=2)
+    thank_you_within_days = c.Type(int, default=1)
+    reflect_after_days = c.Type(int, default=1)
+    feedback_wait_days = c.Type(int, default=7)
+    share = c.SubConfig(ShareConfig)
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be used: shown to the user as is."""
+
+
+def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> Settings:
+    share = plugin.share
+    return Settings(
+        root=root,
+        entries_dir=plugin.entries_dir,
+        docs_dir=str(mkdocs.get("docs_dir") or "docs"),
+        site_dir=str(mkdocs.get("site_dir") or "site"),
+        site_name=str(mkdocs.get("site_name") or "Interview notebook"),
+        aliases=dict(plugin.aliases),
+        recurring_after=plugin.recurring_after,
+        thank_you_within_days=plugin.thank_you_within_days,
+        reflect_after_days=plugin.reflect_after_days,
+        feedback_wait_days=plugin.feedback_wait_days,
+        share=ShareSettings(
+            site_dir=share.site_dir,
+            redact=tuple(share.redact),
+            anonymize=tuple(share.anonymize),
+        ),
+    )
+
+
+def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
+    """The options given to the `debrief` plugin, or None when it is not listed."""
+    plugins = raw.get("plugins") or []
+    items = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins)
+    )
+    for name, options in items:
+        if name == "debrief":
+            return dict(options or {})
+    return None
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Settings from a notebook's mkdocs.yml; raise ConfigError with a readable message."""
+    from mkdocs import exceptions
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, "rb") as file:
+            raw = yaml_load(file)
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{config_file}: no such file; run debrief in a notebook folder, "
+            "pass --config, or create one with 'debrief init PATH'"
+        ) from None
+    except (exceptions.ConfigurationError, OSError) as error:
+        raise ConfigError(f"{config_file}: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_file}: not a MkDocs configuration")
+    options = debrief_options(raw)
+    plugin = PluginConfig(config_file_path=str(config_file))
+    plugin.load_dict(options or {})
+    errors, _warnings = plugin.validate()
+    if errors:
+        problems = "; ".join(f"'{key}': {error}" for key, error in errors)
+        raise ConfigError(f"{config_file}: debrief plugin options: {problems}")
+    return settings_from(plugin, config_file.parent.resolve(), raw)

@@ -1,0 +1,261 @@
+"""Read entry files into validated Entry objects, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .diagnostics import Diagnostic
+from .frontmatter import Document, FrontMatterError, KeyPath, parse, type_name
+from .models import FIELDS, OUTCOMES, FrontMatter
+from .names import Vocabulary, look_alike
+
+
+@dataclass
+class Entry:
+    """One interview: its validated front matter, its body and where it came from."""
+
+    slug: str
+    path: str  # relative to the notebook root, with '/'
+    meta: FrontMatter
+    body: str
+    body_line: int
+    document: Document
+
+    @property
+    def date(self) -> date:
+        return self.meta.date
+
+    @property
+    def title(self) -> str:
+        return f"{self.meta.company} — {self.meta.role}"
+
+
+@dataclass
+class Notebook:
+    entries: list[Entry]
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+def entry_files(entries_dir: Path) -> list[Path]:
+    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(entries_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        found.extend(
+            Path(folder, name)
+            for name in files
+            if name.endswith(".md") and not name.startswith(".")
+        )
+    return sorted(found)
+
+
+def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(rel, None, "error", f"cannot read file: {error.strerror}")]
+    return entry_from_bytes(raw, rel, path.stem)
+
+
+def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, list[Diagnostic]]:
+    try:
+        document = parse(raw)
+    except FrontMatterError as error:
+        return None, [Diagnostic(rel, error.line, "error", error.message, error.hint)]
+    diagnostics = _unknown_keys(document, rel)
+    try:
+        meta = FrontMatter.model_validate(document.data)
+    except ValidationError as error:
+        diagnostics.extend(_explain(e, document, rel) for e in error.errors())
+        return None, diagnostics
+    return Entry(slug, rel, meta, document.body, document.body_line, document), diagnostics
+
+
+def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+
+    def check(mapping: dict[Any, Any], known: tuple[str, ...], path: KeyPath) -> None:
+        for key in list(mapping):
+            if key in known:
+                continue
+            suggestion = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            where = "" if not path else f" in {_describe(path)}"
+            found.append(
+                Diagnostic(
+                    rel,
+                    document.line_of((*path, key), key=True),
+                    "warning",
+                    f"unknown key '{key}'{where}: its value is ignored",
+                    f"did you mean '{suggestion[0]}'?"
+                    if suggestion
+                    else f"known keys are: {', '.join(known)}",
+                )
+            )
+
+    data = document.data
+    check(data, FIELDS[""], ())
+    for name in ("thank_you", "feedback"):
+        if isinstance(data.get(name), dict):
+            check(data[name], FIELDS[name], (name,))
+    questions = data.get("questions")
+    if isinstance(questions, list):
+        for index, item in enumerate(questions):
+            if isinstance(item, dict):
+                check(item, FIELDS["questions"], ("questions", index))
+    return found
+
+
+def _describe(loc: Iterable[str | int]) -> str:
+    """('questions', 2, 'rating') -> 'questions[3].rating': 1-based, as a person counts."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+_EXAMPLES = {"company": "Acme", "role": "Backend engineer", "date": "2026-03-14", "question": "..."}
+_SCALES = {
+    "feeling": "1 = went badly, 5 = went very well",
+    "rating": "1 = could not answer, 5 = answered very well",
+}
+
+
+def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    name = _describe(loc)
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    value = error.get("input")
+    line = document.line_of(loc)
+    message: str
+    hint: str | None = None
+    if kind == "missing":
+        message = f"missing required field '{name}'"
+        hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
+        if len(loc) == 1:
+            line = 1
+    elif kind == "date_format":
+        message = f"'{name}' must be a date written YYYY-MM-DD, got {value!r}"
+    elif kind == "date_impossible":
+        message = f"'{name}' is not a real date: {value}"
+        hint = "check the month and the day"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        scale = _SCALES.get(field)
+        message = f"'{name}' must be a whole number from 1 to 5, got {value!r}"
+        hint = scale
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"'{name}' must be from 1 to 5, got {value!r}"
+        hint = _SCALES.get(field)
+    elif kind == "literal_error":
+        message = f"unknown {field} {value!r}"
+        close = difflib.get_close_matches(str(value), OUTCOMES, n=1)
+        hint = (
+            (f"did you mean '{close[0]}'? " if close else "") + "use one of: " + ", ".join(OUTCOMES)
+        )
+    elif kind == "string_too_short":
+        message = f"'{name}' must not be empty"
+    elif kind == "string_type":
+        message = f"'{name}' must be text, got {type_name(value)}"
+    elif kind == "list_type":
+        message = f"'{name}' must be a list, got {type_name(value)}"
+        hint = "write one '- item' per line below the key, or a single value"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"'{name}' must be true or false, got {value!r}"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        inner = FIELDS.get(field if field != "questions" else "questions", ())
+        message = f"'{name}' must be a mapping, got {type_name(value)}"
+        if inner:
+            hint = "with keys: " + ", ".join(inner)
+    else:  # pragma: no cover - a pydantic error type not met in tests yet
+        message = f"'{name}': {error['msg']}"
+    return Diagnostic(rel, line, "error", message, hint)
+
+
+def read_notebook(
+    entries_dir: Path,
+    root: Path,
+    *,
+    vocabulary: Vocabulary | None = None,
+    today: date | None = None,
+) -> Notebook:
+    """Read every entry; then the checks that need the whole notebook."""
+    entries: list[Entry] = []
+    diagnostics: list[Diagnostic] = []
+    files = entry_files(entries_dir)
+    for path in files:
+        entry, problems = read_entry(path, root)
+        diagnostics.extend(problems)
+        if entry is not None:
+            entries.append(entry)
+    diagnostics.extend(notebook_problems(entries, vocabulary or Vocabulary(), today))
+    entries.sort(key=lambda e: (e.date, e.path))
+    return Notebook(entries, diagnostics, len(files))
+
+
+def notebook_problems(
+    entries: list[Entry], vocabulary: Vocabulary, today: date | None
+) -> Iterator[Diagnostic]:
+    """Problems no single file shows: clashing slugs, look-alike names, future dates."""
+    by_slug: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.slug in by_slug:
+            yield Diagnostic(
+                entry.path,
+                None,
+                "error",
+                f"two entries would have the same page '{entry.slug}': "
+                f"this one and {by_slug[entry.slug].path}",
+                "rename one of the files",
+            )
+        else:
+            by_slug[entry.slug] = entry
+        if today is not None and entry.date > today:
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(("date",)),
+                "warning",
+                f"date {entry.date.isoformat()} is in the future",
+                "a debrief is written after the interview: check the year and month",
+            )
+    yield from _look_alike_names(entries, vocabulary)
+
+
+def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+    first_use: dict[str, tuple[Entry, KeyPath]] = {}
+    counts: dict[str, int] = {}
+    for entry in sorted(entries, key=lambda e: (e.date, e.path)):
+        for field in ("weak_spots", "strengths"):
+            for index, raw in enumerate(getattr(entry.meta, field)):
+                name = vocabulary.canonical(raw)
+                counts[name] = counts.get(name, 0) + 1
+                first_use.setdefault(name, (entry, (field, index)))
+    names = sorted(counts)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if not look_alike(a, b):
+                continue
+            # Point at the rarer spelling: it is the one to change or alias.
+            rare, common = (a, b) if (counts[a], b) < (counts[b], a) else (b, a)
+            entry, path = first_use[rare]
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(path),
+                "warning",
+                f"weak spot '{rare}' looks like '{common}'",
+                f"if they are one, add to the debrief plugin in mkdocs.yml: "
+                f"aliases: {{{rare}: {common}}}",
+            )

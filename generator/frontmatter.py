@@ -1,0 +1,172 @@
+"""Split an entry file into YAML front matter and body, and find the line of any value.
+
+MkDocs swallows YAML errors in front matter; a notebook must say where a problem
+is, so the front matter is parsed here, with PyYAML's C loader when it is
+available, and the composed node tree is kept to turn a key path into a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+_FENCE = re.compile(r"---[ \t]*")
+_CLOSING = re.compile(r"(---|\.\.\.)[ \t]*")
+
+KeyPath = tuple[str | int, ...]
+
+
+class FrontMatterLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that keeps dates as text, so the model can say which date is impossible."""
+
+
+def _keep_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _keep_text)
+
+
+class FrontMatterError(Exception):
+    """A problem that stops the front matter from being read at all."""
+
+    def __init__(self, line: int | None, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Document:
+    """An entry file, split. Lines are 1-based lines of the file."""
+
+    data: dict[str, Any]
+    node: yaml.Node | None
+    body: str
+    body_line: int
+    front_line: int = 2  # the file line of the front matter's first line
+
+    def line_of(self, path: KeyPath, *, key: bool = False) -> int:
+        """The line of the value at `path` (or of its key), else of its nearest parent."""
+        node = self.node
+        best = 1
+        for index, part in enumerate(path):
+            found: yaml.Node | None = None
+            key_node: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == part:
+                        key_node, found = k, v
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                found = node.value[part]
+            if found is None:
+                return best
+            last = index == len(path) - 1
+            marker = key_node if (key and last and key_node is not None) else found
+            best = marker.start_mark.line + self.front_line
+            node = found
+        return best
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 with or without a BOM; CRLF and CR become LF."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FrontMatterError(
+            line,
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            "save the file as UTF-8 in your editor",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (front matter text, body, line where the body starts)."""
+    if not text.strip():
+        raise FrontMatterError(
+            None, "empty file", "start the entry with front matter: company, role and date"
+        )
+    lines = text.split("\n")
+    if not _FENCE.fullmatch(lines[0]):
+        raise FrontMatterError(
+            1,
+            "no front matter: the file must start with a line '---'",
+            "put company, role and date between two '---' lines at the top of the file",
+        )
+    for number in range(1, len(lines)):
+        if _CLOSING.fullmatch(lines[number]):
+            front = "\n".join(lines[1:number])
+            body = "\n".join(lines[number + 1 :])
+            return front, body, number + 2
+    raise FrontMatterError(
+        1,
+        "unclosed front matter: no closing '---' line",
+        "add a line '---' after the last field",
+    )
+
+
+def parse(raw: bytes) -> Document:
+    """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
+    front, body, body_line = split(decode(raw))
+    loader = FrontMatterLoader(front)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        problem = error.problem or "syntax error"
+        if error.context_mark is not None and (mark is None or "end of stream" in problem):
+            mark = error.context_mark  # an unclosed quote or bracket: point where it opened
+        line = mark.line + 2 if mark is not None else None
+        if error.context:
+            problem = f"{error.context}: {problem}"
+        raise FrontMatterError(
+            line,
+            f"invalid YAML: {problem}",
+            "a value that contains ': ' or starts with a quote, '[' or '{' must be put in quotes",
+        ) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(2, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            2,
+            f"front matter must be a mapping of fields, got {type_name(data)}",
+            "write one 'field: value' per line, such as 'company: Acme'",
+        )
+    return Document(data=data, node=node, body=body, body_line=body_line)
+
+
+def type_name(value: object) -> str:
+    """How a YAML value is named in messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

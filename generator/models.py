@@ -1,0 +1,170 @@
+"""The entry's front matter as a pydantic model: validation and the JSON Schema in one place."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+OUTCOMES = ("pending", "advanced", "offer", "rejected", "withdrew", "no-response")
+Outcome = Literal["pending", "advanced", "offer", "rejected", "withdrew", "no-response"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        raise PydanticCustomError("date_format", "a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError("date_impossible", "a real date") from None
+
+
+def _as_text(value: Any) -> Any:
+    # YAML reads `role: 10` or `company: 1984` as numbers; they are still names.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [value]
+    return value
+
+
+def _question(value: Any) -> Any:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"question": value}
+    return value
+
+
+def _none_is_default(default: Any) -> BeforeValidator:
+    return BeforeValidator(lambda value: default if value is None else value)
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Text = Annotated[str, BeforeValidator(_as_text)]
+RequiredText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+Score = Annotated[int, Strict(), Field(ge=1, le=5)]
+
+
+class _Strict(BaseModel):
+    # Unknown keys are reported as warnings before validation, then dropped.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Question(_Strict):
+    question: RequiredText = Field(description="The question as it was asked.")
+    topic: Text | None = Field(None, description="What it was about, e.g. system design.")
+    rating: Score | None = Field(None, description="How well I answered: 1 badly, 5 very well.")
+    answer: Text | None = Field(None, description="What I said.")
+    better: Text | None = Field(None, description="What I would say next time.")
+
+
+QuestionItem = Annotated[Question, BeforeValidator(_question)]
+
+
+class ThankYou(_Strict):
+    sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
+    asked_feedback: Annotated[bool, Strict(), _none_is_default(False)] = Field(
+        False, description="Whether the note asked for honest feedback."
+    )
+
+
+class Feedback(_Strict):
+    received: IsoDate | None = Field(None, description="When feedback came back.")
+    summary: Text | None = Field(None, description="What it said.")
+
+
+class FrontMatter(_Strict):
+    """The fields of an entry's front matter."""
+
+    model_config = ConfigDict(
+        extra="ignore",
+        frozen=True,
+        title="debrief-notebook entry",
+        json_schema_extra={"additionalProperties": False},
+    )
+
+    company: RequiredText = Field(description="The company interviewed with.")
+    role: RequiredText = Field(description="The role applied for.")
+    date: IsoDate = Field(description="The day of the interview, YYYY-MM-DD.")
+    stage: Text | None = Field(None, description="recruiter-screen, technical, onsite, ...")
+    format: Text | None = Field(None, description="video, phone, in-person, take-home, ...")
+    interviewers: TextList = Field(default_factory=list, description="Private in a share.")
+    outcome: Annotated[Outcome, _none_is_default("pending")] = Field(
+        "pending", description="Where the process stands."
+    )
+    feeling: Score | None = Field(None, description="Gut feeling right after: 1 went badly.")
+    questions: Annotated[list[QuestionItem], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Each a question, or a mapping with `question:`."
+    )
+    weak_spots: TextList = Field(default_factory=list, description="What went wrong.")
+    strengths: TextList = Field(default_factory=list, description="What went well.")
+    lessons: TextList = Field(default_factory=list)
+    signals: TextList = Field(default_factory=list, description="Interviewer reactions.")
+    do_differently: TextList = Field(default_factory=list)
+    reflected: IsoDate | None = Field(None, description="When I reflected with a clear mind.")
+    discussed_with: TextList = Field(default_factory=list, description="Private in a share.")
+    thank_you: Annotated[ThankYou, _none_is_default({})] = Field(default_factory=ThankYou)
+    feedback: Annotated[Feedback, _none_is_default({})] = Field(default_factory=Feedback)
+    private: Annotated[bool, Strict(), _none_is_default(False)] = Field(
+        False, description="A private entry never reaches a share."
+    )
+    tags: TextList = Field(default_factory=list)
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "": tuple(FrontMatter.model_fields),
+    "questions": tuple(Question.model_fields),
+    "thank_you": tuple(ThankYou.model_fields),
+    "feedback": tuple(Feedback.model_fields),
+}
+
+
+def json_schema() -> dict[str, Any]:
+    schema = FrontMatter.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["required"] = ["company", "role", "date"]
+    # A question may be written as plain text; the model turns it into a mapping first.
+    questions = schema["properties"]["questions"]
+    questions["items"] = {"anyOf": [{"type": "string"}, questions["items"]]}
+    questions["anyOf"] = [{"type": "string"}, {"type": "array", "items": questions.pop("items")}]
+    questions.pop("type", None)
+    schema["$defs"]["Question"]["additionalProperties"] = False
+    return schema

@@ -1,0 +1,97 @@
+"""The one normalizer of names: weak spots, strengths, stages and tags.
+
+Every place that compares or counts names goes through here, so that
+`System Design`, `system_design` and `system-design` can never be counted
+apart in one view and together in another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def normalize_name(name: str) -> str:
+    """NFKC, case-folded, trimmed; runs of whitespace, `_` and `-` become one `-`."""
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    return _SEPARATORS.sub("-", folded).strip("-")
+
+
+class Vocabulary:
+    """Normalizes names, then applies the notebook's aliases (themselves normalized)."""
+
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+        self.aliases: dict[str, str] = {
+            normalize_name(key): normalize_name(value) for key, value in (aliases or {}).items()
+        }
+
+    def canonical(self, name: str) -> str:
+        normal = normalize_name(name)
+        seen = {normal}
+        while normal in self.aliases:
+            normal = self.aliases[normal]
+            if normal in seen:  # an alias cycle: stop rather than loop
+                break
+            seen.add(normal)
+        return normal
+
+    def canonical_list(self, names: Iterable[str]) -> list[str]:
+        """Canonical names, first spelling first, each once."""
+        result: list[str] = []
+        for name in names:
+            normal = self.canonical(name)
+            if normal and normal not in result:
+                result.append(normal)
+        return result
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for file and page names: `Acme Corp. (EU)` -> `acme-corp-eu`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def question_key(question: str) -> str:
+    """Two questions are the same when they differ only in case, spacing and punctuation."""
+    text = unicodedata.normalize("NFKC", question).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning `limit`) once it is at least `limit`."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) >= limit:
+            return limit
+        previous = current
+    return min(previous[-1], limit)
+
+
+def _singular(name: str) -> str:
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            return name[: -len(suffix)] + replacement
+    return name
+
+
+def look_alike(a: str, b: str) -> bool:
+    """Two normalized names that are probably one: a plural, or a typo apart."""
+    if a == b:
+        return False
+    if _singular(a) == _singular(b) or _singular(a) == b or _singular(b) == a:
+        return True
+    shortest = min(len(a), len(b))
+    # One edit on short words joins unrelated names (`java` / `lava`); ask for length.
+    return shortest >= 6 and edit_distance(a, b, limit=2) <= 1

@@ -1,0 +1,34 @@
+"""The notebook's settings as plain data: what the core needs from mkdocs.yml, and no more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_REDACT = ("interviewers", "discussed_with")
+
+
+@dataclass(frozen=True)
+class ShareSettings:
+    site_dir: str = "site-share"
+    redact: tuple[str, ...] = DEFAULT_REDACT
+    anonymize: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = Path(".")
+    entries_dir: str = "entries"
+    docs_dir: str = "notebook"
+    site_dir: str = "site"
+    site_name: str = "Interview notebook"
+    aliases: dict[str, str] = field(default_factory=dict)
+    recurring_after: int = 2
+    thank_you_within_days: int = 1
+    reflect_after_days: int = 1
+    feedback_wait_days: int = 7
+    share: ShareSettings = field(default_factory=ShareSettings)
+
+    @property
+    def entries_path(self) -> Path:
+        return self.root / self.entries_dir
