@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import check, export, scaffold
+from . import build, check, export, followups, new, prep, scaffold, share, stats, tags
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +18,19 @@ def cli() -> None:
     """
 
 
-cli.add_command(scaffold.init)
-cli.add_command(check.check)
-cli.add_command(check.schema)
-cli.add_command(export.export)
+for command in (
+    scaffold.init,
+    new.new,
+    check.check,
+    check.schema,
+    build.build,
+    build.serve,
+    followups.followups,
+    prep.prep,
+    stats.stats,
+    tags.tags,
+    export.export,
+    share.share,
+    share.publish,
+):
+    cli.add_command(command)

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+def new() -> None:
+    """Not written yet."""
+    raise click.ClickException("not written yet")
