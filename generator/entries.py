@@ -62,6 +62,20 @@ def entry_files(entries_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+def attachments(entries_dir: Path) -> list[tuple[Path, str]]:
+    """Files kept next to the entries that are not entries (images, PDFs), with their
+    path in the docs tree: entries/2026/sketch.png stays entries/2026/sketch.png."""
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, names in os.walk(entries_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            if name.endswith(".md") or name.startswith("."):
+                continue
+            source = Path(folder, name)
+            found.append((source, f"entries/{source.relative_to(entries_dir).as_posix()}"))
+    return found
+
+
 def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     try:
@@ -170,6 +184,8 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         message = f"'{name}' must not be empty"
     elif kind == "string_type":
         message = f"'{name}' must be text, got {type_name(value)}"
+        if isinstance(value, dict):
+            hint = "text that contains ': ' must be put in quotes: - \"Estimation: say it aloud\""
     elif kind == "list_type":
         message = f"'{name}' must be a list, got {type_name(value)}"
         hint = "write one '- item' per line below the key, or a single value"
@@ -251,11 +267,12 @@ def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[
             # Point at the rarer spelling: it is the one to change or alias.
             rare, common = (a, b) if (counts[a], b) < (counts[b], a) else (b, a)
             entry, path = first_use[rare]
+            kind = "weak spot" if path[0] == "weak_spots" else "strength"
             yield Diagnostic(
                 entry.path,
                 entry.document.line_of(path),
                 "warning",
-                f"weak spot '{rare}' looks like '{common}'",
+                f"{kind} '{rare}' looks like '{common}'",
                 f"if they are one, add to the debrief plugin in mkdocs.yml: "
                 f"aliases: {{{rare}: {common}}}",
             )

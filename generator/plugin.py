@@ -1,11 +1,191 @@
-"""The MkDocs plugin `debrief`: glue between MkDocs' events and the core."""
+"""The MkDocs plugin `debrief`: glue between MkDocs' events and the core.
+
+It reads the entries, aggregates them and adds the pages that `render_pages`
+returns to the build. It never writes into entries/ or the docs folder.
+"""
 
 from __future__ import annotations
 
-from mkdocs.plugins import BasePlugin
+import logging
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
 
-from .config import PluginConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .aggregate import aggregate
+from .audience import Audience, for_audience
+from .config import PluginConfig, settings_from
+from .diagnostics import Diagnostic, sort_key, summary
+from .entries import Entry, attachments, entry_files, notebook_problems, read_entry
+from .names import Vocabulary
+from .render.pages import CSS, HOME, NAV, default_nav, render_pages
+from .settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.debrief")
+
+ASSETS = Path(__file__).parent / "render" / "assets"
+
+
+def today_from_environment() -> date:
+    """`DEBRIEF_TODAY=YYYY-MM-DD` pins the day, for reproducible builds and tests."""
+    value = os.environ.get("DEBRIEF_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
+class EntryCache:
+    """Parsed entries keyed by path, modification time and size: `serve` re-reads only edits."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[tuple[int, int], Entry | None, list[Diagnostic]]] = {}
+
+    def read(self, path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        entry, problems = read_entry(path, root)
+        self._cache[path] = (key, entry, problems)
+        return entry, problems
+
+    def forget_missing(self, present: set[Path]) -> None:
+        for path in set(self._cache) - present:
+            del self._cache[path]
 
 
 class DebriefPlugin(BasePlugin[PluginConfig]):
-    pass
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.audience: Audience = "owner"
+        self.is_serve = False
+        self.cache = EntryCache()
+        self.diagnostics: list[Diagnostic] = []
+        self.entry_count = 0
+        self.file_count = 0
+        self.page_count = 0
+        self.warnings = 0
+        self.progress: Callable[[int, int], None] | None = None
+        self.strict = False
+        self.settings = Settings()
+        self.pages: dict[str, str] = {}
+        self._rendered = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.settings = settings_from(self.config, root, dict(config))
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        return config
+
+    def read_entries(self) -> tuple[list[Entry], list[Diagnostic], int]:
+        settings = self.settings
+        entries_dir = settings.entries_path
+        if not entries_dir.is_dir():
+            raise PluginError(f"debrief: no entries folder at {entries_dir}")
+        entries: list[Entry] = []
+        diagnostics: list[Diagnostic] = []
+        files = entry_files(entries_dir)
+        for path in files:
+            entry, problems = self.cache.read(path, settings.root)
+            diagnostics.extend(problems)
+            if entry is not None:
+                entries.append(entry)
+        self.cache.forget_missing(set(files))
+        vocabulary = Vocabulary(settings.aliases)
+        diagnostics.extend(notebook_problems(entries, vocabulary, today_from_environment()))
+        return entries, sorted(diagnostics, key=sort_key), len(files)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        entries, diagnostics, count = self.read_entries()
+        self.diagnostics = diagnostics
+        self.file_count = count
+        errors = [d for d in diagnostics if d.is_error]
+        failing = errors or (self.strict and diagnostics)
+        for diagnostic in diagnostics:
+            (log.error if diagnostic.is_error and not self.is_serve else log.warning)(
+                diagnostic.format()
+            )
+        if failing and not self.is_serve:
+            raise PluginError(f"debrief: {summary(diagnostics, count)}")
+        broken = {d.path for d in errors}
+        entries = [e for e in entries if e.path not in broken]
+        shared = for_audience(entries, self.audience, self.settings.share)
+        insights = aggregate(shared, self.settings, today_from_environment())
+        self.entry_count = len(shared)
+
+        intro = ""
+        home = files.get_file_from_path(HOME)
+        if home is not None:
+            intro = home.content_string
+            files.remove(home)
+        banner = _banner(diagnostics) if self.is_serve and diagnostics else ""
+        self.pages = render_pages(
+            insights, self.settings, self.audience, home_intro=intro, banner=banner
+        )
+        for path, markdown in self.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning(f"debrief: {path} in the docs folder hides the generated page")
+                continue
+            in_nav = path == HOME or any(path == target for _, target in NAV)
+            files.append(
+                File.generated(
+                    config,
+                    path,
+                    content=markdown,
+                    inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
+        for source, target in attachments(self.settings.entries_path):
+            if files.get_file_from_path(target) is None:
+                files.append(File.generated(config, target, abs_src_path=str(source)))
+        if config.nav is None:
+            generated = {HOME, CSS, *self.pages}
+            config.nav = default_nav(
+                [
+                    f.src_uri
+                    for f in files.documentation_pages()
+                    if f.src_uri not in generated and f.generated_by is None
+                ]
+            )
+        self.page_count = len(self.pages)
+        self._rendered = 0
+        return files
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        self._rendered += 1
+        if self.progress is not None:
+            self.progress(self._rendered, self.page_count)
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        server.watch(str(self.settings.entries_path))
+        return server
+
+
+def _banner(diagnostics: list[Diagnostic]) -> str:
+    from .render.escape import md_inline
+
+    lines = [
+        '!!! danger debrief-banner "The notebook has problems: fix them and save"',
+        "    The rest of the notebook still shows; a broken entry is left out until it is fixed.",
+        "",
+    ]
+    lines += [f"    - {md_inline(d.format().splitlines()[0])}" for d in diagnostics[:20]]
+    if len(diagnostics) > 20:
+        lines.append(f"    - … and {len(diagnostics) - 20} more: see the terminal")
+    return "\n".join(lines)

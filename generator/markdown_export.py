@@ -1,0 +1,113 @@
+"""`debrief export --format markdown`: the whole notebook as a plain docs tree.
+
+mkdocs-material has announced its end of life; a docs tree plus a mkdocs.yml
+without the debrief plugin builds with plain MkDocs or any engine that reads
+mkdocs.yml, so a notebook never depends on this tool staying alive.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .aggregate import Insights
+from .audience import Audience
+from .entries import attachments
+from .render.pages import CSS, HOME, default_nav, render_pages
+from .settings import Settings
+
+DOCS = "docs"
+
+
+class _Dumper(yaml.Dumper):
+    """Keeps `!!python/name:` values; anything else unknown is written as text."""
+
+
+def _text(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+_Dumper.add_multi_representer(
+    os.PathLike,  # type: ignore[type-abstract]
+    lambda dumper, value: dumper.represent_str(os.fspath(value)),
+)
+
+
+def export_markdown(
+    settings: Settings, insights: Insights, audience: Audience, out_dir: Path
+) -> int:
+    """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written."""
+    from mkdocs.utils.yaml import yaml_load
+
+    docs_src = settings.root / settings.docs_dir
+    docs = out_dir / DOCS
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    handwritten: list[str] = []
+    intro = ""
+    if docs_src.is_dir():
+        for folder, _dirs, names in os.walk(docs_src):
+            for name in names:
+                source = Path(folder, name)
+                rel = source.relative_to(docs_src).as_posix()
+                if rel == HOME:
+                    intro = source.read_text(encoding="utf-8-sig")
+                    continue
+                target = docs / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+                if rel.endswith(".md"):
+                    handwritten.append(rel)
+    pages = render_pages(insights, settings, audience, home_intro=intro)
+    for path, markdown in pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    css = docs / CSS
+    css.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(Path(__file__).parent / "render" / "assets" / "debrief.css", css)
+    for source, target_path in attachments(settings.entries_path):
+        target = docs / target_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+    with open(settings.root / "mkdocs.yml", "rb") as file:
+        config: dict[str, Any] = yaml_load(file)
+    config["docs_dir"] = DOCS
+    config["site_dir"] = "site"
+    config["plugins"] = _without_debrief(config.get("plugins") or ["search"])
+    if not config.get("nav"):
+        config["nav"] = default_nav(handwritten)
+    extra_css = list(config.get("extra_css") or [])
+    if CSS not in extra_css:
+        extra_css.append(CSS)
+    config["extra_css"] = extra_css
+    config["not_in_nav"] = "/entries/\n/weak-spots/\n/prep/\n"
+    config.pop("INHERIT", None)
+    header = (
+        "# Exported by `debrief export --format markdown`: builds with plain MkDocs,\n"
+        "# no debrief plugin needed. Regenerate it rather than editing it.\n"
+    )
+    (out_dir / "mkdocs.yml").write_text(
+        header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+    return len(pages)
+
+
+def _without_debrief(plugins: Any) -> Any:
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "debrief"}
+    kept = []
+    for item in plugins:
+        name = next(iter(item)) if isinstance(item, dict) else item
+        if name != "debrief":
+            kept.append(item)
+    return kept

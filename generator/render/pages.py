@@ -1,0 +1,346 @@
+"""The one renderer of pages: aggregates in, `{docs path: Markdown}` out.
+
+The MkDocs plugin, the Markdown export and the share edition all call
+`render_pages`; none of them builds a page on its own.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..aggregate import Insights, WeakSpot
+from ..audience import Audience
+from ..entries import Entry
+from ..names import normalize_name, slugify
+from ..settings import Settings
+from . import charts
+from .escape import html_text, md_inline, yaml_string
+
+HOME = "index.md"
+WEAK_SPOTS = "weak-spots/index.md"
+LESSONS = "lessons.md"
+QUESTIONS = "questions.md"
+TIMELINE = "timeline.md"
+FOLLOW_UPS = "follow-ups.md"
+PREP = "prep/index.md"
+CSS = "assets/debrief.css"
+
+# The generated part of the navigation, in order, after Home.
+NAV = (
+    ("Timeline", TIMELINE),
+    ("Weak spots", WEAK_SPOTS),
+    ("Lessons", LESSONS),
+    ("Questions", QUESTIONS),
+    ("Follow-ups", FOLLOW_UPS),
+    ("Prep", PREP),
+)
+
+FOLLOW_UP_ACTIONS = {
+    "thank-you": "Send a thank-you note, and ask for honest feedback",
+    "reflection": "Reflect with a clear mind; talk it over with a mentor",
+    "feedback": "Chase the feedback you asked for",
+}
+
+
+def default_nav(handwritten: list[str]) -> list[dict[str, str] | str]:
+    """Home, the generated overview pages, then the hand-written pages. Never the entries:
+    MkDocs renders the whole navigation into every page."""
+    nav: list[dict[str, str] | str] = [{"Home": HOME}]
+    nav.extend({title: path} for title, path in NAV)
+    nav.extend(sorted(p for p in handwritten if p != HOME))
+    return nav
+
+
+def entry_path(slug: str) -> str:
+    return f"entries/{slug}.md"
+
+
+@dataclass
+class Addresses:
+    """Where each generated page lives; weak-spot names become unique file names."""
+
+    weak_spots: dict[str, str] = field(default_factory=dict)
+    companies: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def for_insights(cls, insights: Insights) -> Addresses:
+        addresses = cls()
+        addresses.weak_spots = _unique_paths(
+            [s.name for s in insights.weak_spots], "weak-spots/{}.md", reserved={"index"}
+        )
+        companies: list[str] = []
+        for entry in insights.entries:
+            key = normalize_name(entry.meta.company)
+            if key not in companies:
+                companies.append(key)
+        addresses.companies = _unique_paths(companies, "prep/{}.md", reserved={"index"})
+        return addresses
+
+
+def _unique_paths(names: list[str], pattern: str, reserved: set[str]) -> dict[str, str]:
+    taken = set(reserved)
+    paths: dict[str, str] = {}
+    for name in names:
+        base = slugify(name) or "item"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        paths[name] = pattern.format(slug)
+    return paths
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,  # the output is Markdown: every value is escaped by a filter
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["html"] = html_text
+    env.filters["yaml"] = yaml_string
+    env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
+    env.filters["ordinal"] = ordinal
+    return env
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class _Page:
+    """What every template gets: the insights and links relative to the page itself."""
+
+    def __init__(
+        self,
+        here: str,
+        insights: Insights,
+        addresses: Addresses,
+        settings: Settings,
+        audience: Audience,
+        banner: str = "",
+    ) -> None:
+        self.banner = banner
+        self.here = here
+        self.insights = insights
+        self.addresses = addresses
+        self.settings = settings
+        self.audience = audience
+
+    def href(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+
+    def entry_href(self, slug: str) -> str:
+        return self.href(entry_path(slug))
+
+    def spot_href(self, name: str) -> str:
+        return self.href(self.addresses.weak_spots[name])
+
+    def entry_link(self, slug: str, *, long: bool = True) -> str:
+        entry = self.insights.by_slug[slug]
+        text = f"{entry.meta.company} — {entry.meta.role}" if long else entry.meta.company
+        return f"[{md_inline(text)}]({self.entry_href(slug)}) ({entry.date.isoformat()})"
+
+    def spot_link(self, name: str) -> str:
+        if name in self.addresses.weak_spots:
+            return f"[{md_inline(name)}]({self.spot_href(name)})"
+        return md_inline(name)
+
+    def status(self, spot: WeakSpot) -> str:
+        return f'<span class="debrief-status debrief-status--{spot.status}">{spot.status}</span>'
+
+
+def _render(template: str, page: _Page, **context: Any) -> str:
+    return (
+        _environment()
+        .get_template(template)
+        .render(page=page, insights=page.insights, settings=page.settings, **context)
+    )
+
+
+def render_pages(
+    insights: Insights,
+    settings: Settings,
+    audience: Audience,
+    *,
+    home_intro: str = "",
+    banner: str = "",
+) -> dict[str, str]:
+    """Every generated page of the notebook as Markdown, keyed by its path in the docs tree.
+
+    `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
+    `banner` is shown on every page (used by `debrief serve` for a broken entry).
+    """
+    addresses = Addresses.for_insights(insights)
+    pages: dict[str, str] = OrderedDict()
+
+    def page(path: str) -> _Page:
+        return _Page(path, insights, addresses, settings, audience, banner)
+
+    pages[HOME] = _render("home.md.j2", page(HOME), intro=home_intro, charts=charts)
+    pages[TIMELINE] = _render("timeline.md.j2", page(TIMELINE), pipelines=_pipelines(insights))
+    pages[WEAK_SPOTS] = _render("weak_spots.md.j2", page(WEAK_SPOTS), charts=charts)
+    for spot in insights.weak_spots:
+        path = addresses.weak_spots[spot.name]
+        pages[path] = _render("weak_spot.md.j2", page(path), spot=spot, charts=charts)
+    pages[LESSONS] = _render("lessons.md.j2", page(LESSONS), groups=_lessons_by_spot(insights))
+    pages[QUESTIONS] = _render("questions.md.j2", page(QUESTIONS), **_question_bank(insights))
+    pages[FOLLOW_UPS] = _render("follow_ups.md.j2", page(FOLLOW_UPS), actions=FOLLOW_UP_ACTIONS)
+    pages.update(_prep_pages(insights, addresses, page))
+    for entry in insights.entries:
+        path = entry_path(entry.slug)
+        pages[path] = render_entry(entry, page(path))
+    return pages
+
+
+def render_entry(entry: Entry, page: _Page) -> str:
+    insights = page.insights
+    names = insights.names(entry, "weak_spots")
+    seen_before = []
+    for name in names:
+        spot = next(s for s in insights.weak_spots if s.name == name)
+        earlier = [s for s in spot.entries if insights.by_slug[s].date < entry.date]
+        earlier += [
+            s
+            for s in spot.entries
+            if insights.by_slug[s].date == entry.date and insights.by_slug[s].path < entry.path
+        ]
+        if earlier:
+            lessons = [x for x in insights.lessons if x.entry in earlier]
+            seen_before.append({"name": name, "earlier": earlier, "lessons": lessons})
+    meta = entry.meta
+    cooled_off = meta.reflected is not None or insights.today >= entry.date + timedelta(
+        page.settings.reflect_after_days
+    )
+    steps = [
+        ("Notes captured while fresh", bool(entry.body.strip() or meta.questions)),
+        ("Let go for a while", cooled_off),
+        (
+            "Reflected with a clear mind"
+            + (f" on {meta.reflected.isoformat()}" if meta.reflected else "")
+            + (", talked it over" if meta.discussed_with else ""),
+            meta.reflected is not None,
+        ),
+        (
+            "Thank-you note sent"
+            + (f" on {meta.thank_you.sent.isoformat()}" if meta.thank_you.sent else "")
+            + (", feedback asked" if meta.thank_you.asked_feedback else ""),
+            meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
+        ),
+        ("Lessons recorded", bool(meta.lessons)),
+    ]
+    return _render(
+        "entry.md.j2",
+        page,
+        entry=entry,
+        meta=meta,
+        stage=insights.stage(entry),
+        weak_spots=names,
+        strengths=insights.names(entry, "strengths"),
+        tags=insights.names(entry, "tags"),
+        seen_before=seen_before,
+        steps=steps,
+        body=shift_body_links(entry),
+    )
+
+
+_LINK = re.compile(r"(\]\(|src=\"|href=\")([^)\"\s]+)")
+
+
+def shift_body_links(entry: Entry) -> str:
+    """Relative links in an entry's body, made to work from its page at entries/<slug>/.
+
+    An entry in entries/2026/ that shows `sketch.png` next to it keeps working, and a
+    link to another entry's file goes to that entry's page.
+    """
+    folder = posixpath.dirname(entry.path.split("/", 1)[1]) if "/" in entry.path else ""
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/|#)", target, re.IGNORECASE):
+            return match.group(0)
+        path, _, anchor = target.partition("#")
+        if path.endswith(".md"):
+            slug = posixpath.basename(path)[:-3]
+            return match.group(1) + slug + ".md" + (f"#{anchor}" if anchor else "")
+        if folder:
+            return match.group(1) + posixpath.normpath(posixpath.join(folder, target))
+        return match.group(0)
+
+    return _LINK.sub(fix, entry.body)
+
+
+def _pipelines(insights: Insights) -> list[tuple[str, list[Entry]]]:
+    groups: dict[str, list[Entry]] = OrderedDict()
+    names: dict[str, str] = {}
+    for entry in insights.entries:
+        key = normalize_name(entry.meta.company)
+        names.setdefault(key, entry.meta.company)
+        groups.setdefault(key, []).append(entry)
+    ordered = sorted(groups.items(), key=lambda item: item[1][-1].date, reverse=True)
+    return [(names[key], rounds) for key, rounds in ordered]
+
+
+def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
+    groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
+    groups[None] = []
+    for lesson in insights.lessons:
+        for name in lesson.weak_spots or (None,):
+            groups[name].append(lesson)
+    return [(name, lessons) for name, lessons in groups.items() if lessons]
+
+
+def _question_bank(insights: Insights) -> dict[str, Any]:
+    topics: dict[str, list[Any]] = OrderedDict()
+    labels: dict[str, str] = {}
+    for q in sorted(insights.questions, key=lambda q: normalize_name(q.topic or "~")):
+        key = normalize_name(q.topic) if q.topic else ""
+        labels.setdefault(key, q.topic or "Other questions")
+        topics.setdefault(key, []).append(q)
+    again: dict[str, list[Any]] = OrderedDict()
+    from ..names import question_key
+
+    for q in insights.questions:
+        if q.asked_again:
+            again.setdefault(question_key(q.question), []).append(q)
+    return {
+        "topics": [(labels[k], qs) for k, qs in topics.items()],
+        "struggled": [q for q in insights.questions if q.struggled],
+        "asked_again": list(again.values()),
+    }
+
+
+def _prep_pages(
+    insights: Insights, addresses: Addresses, page: Callable[[str], _Page]
+) -> dict[str, str]:
+    from ..prep import prep_brief
+
+    pages: dict[str, str] = {}
+    index = page(PREP)
+    companies = []
+    for key, path in addresses.companies.items():
+        rounds = [e for e in insights.entries if normalize_name(e.meta.company) == key]
+        companies.append((rounds[-1].meta.company, path, rounds))
+    brief = prep_brief(insights, link=index.entry_href)
+    pages[PREP] = _render("prep.md.j2", index, brief=brief, companies=companies, company=None)
+    for name, path, _rounds in companies:
+        here = page(path)
+        brief = prep_brief(insights, company=name, link=here.entry_href)
+        pages[path] = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
+    return pages
