@@ -1,0 +1,204 @@
+"""generator.retag: a rename changes the name and not one other byte.
+
+Every expected file below is written out by hand: the input with only the
+name replaced, in the quoting the original used.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.retag import (
+    Change,
+    RetagError,
+    double_quoted,
+    retag,
+    unified_diff,
+    yaml_scalar,
+)
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_crlf_bom_comments_quotes_flow_and_block_lists_stay_as_they_are() -> None:
+    raw = (
+        BOM + b"---\r\n"
+        b"# my notes, kept\r\n"
+        b"company: Acme\r\n"
+        b"role: Backend engineer\r\n"
+        b"date: 2026-03-14\r\n"
+        b"weak_spots: [System Design, 'system_design', \"SYSTEM-DESIGN\", sql]  # 3 spellings\r\n"
+        b"strengths:\r\n"
+        b"  - system design   # finally\r\n"
+        b"  - communication\r\n"
+        b"tags: [system design]\r\n"
+        b"feedback:\r\n"
+        b"  summary: system design\r\n"
+        b"---\r\n"
+        b"I said system design.\r\n"
+    )
+    expected = (
+        BOM + b"---\r\n"
+        b"# my notes, kept\r\n"
+        b"company: Acme\r\n"
+        b"role: Backend engineer\r\n"
+        b"date: 2026-03-14\r\n"
+        b"weak_spots: [architecture, 'architecture', \"architecture\", sql]  # 3 spellings\r\n"
+        b"strengths:\r\n"
+        b"  - architecture   # finally\r\n"
+        b"  - communication\r\n"
+        b"tags: [system design]\r\n"
+        b"feedback:\r\n"
+        b"  summary: system design\r\n"
+        b"---\r\n"
+        b"I said system design.\r\n"
+    )
+    result = retag(raw, ["system-design"], "architecture")
+    assert result.data == expected
+    assert result.changes == (
+        Change(6, "weak_spots", "System Design", "architecture"),
+        Change(6, "weak_spots", "'system_design'", "'architecture'"),
+        Change(6, "weak_spots", '"SYSTEM-DESIGN"', '"architecture"'),
+        Change(8, "strengths", "system design", "architecture"),
+    )
+
+
+def test_a_single_string_value_and_non_ascii_text_before_it() -> None:
+    raw = (
+        "---\ncompany: Société Générale\nrole: Développeuse\ndate: 2026-03-14\n"
+        "weak_spots: estimation   # just one\nstrengths: 'Estimation'\n---\nÉtait dur.\n"
+    ).encode()
+    expected = (
+        "---\ncompany: Société Générale\nrole: Développeuse\ndate: 2026-03-14\n"
+        "weak_spots: numbers   # just one\nstrengths: 'numbers'\n---\nÉtait dur.\n"
+    ).encode()
+    assert retag(raw, ["Estimation"], "numbers").data == expected
+
+
+def test_a_new_name_that_needs_quotes_gets_double_quotes_only_where_plain() -> None:
+    raw = b"---\nweak_spots: [sql, x]\nstrengths:\n  - sql\n  - 'sql'\n---\n"
+    expected = (
+        b'---\nweak_spots: ["sql: joins, indexes", x]\nstrengths:\n'
+        b"  - \"sql: joins, indexes\"\n  - 'sql: joins, indexes'\n---\n"
+    )
+    assert retag(raw, ["sql"], "sql: joins, indexes").data == expected
+
+
+def test_a_comma_needs_quotes_in_a_flow_list_only() -> None:
+    raw = b"---\nweak_spots: [sql]\nstrengths:\n  - sql\n---\n"
+    expected = b'---\nweak_spots: ["sql, joins"]\nstrengths:\n  - sql, joins\n---\n'
+    assert retag(raw, ["sql"], "sql, joins").data == expected
+
+
+def test_single_quotes_are_doubled_in_a_single_quoted_value() -> None:
+    raw = b"---\nweak_spots: ['nerves']\n---\n"
+    assert retag(raw, ["nerves"], "it's nerves").data == b"---\nweak_spots: ['it''s nerves']\n---\n"
+
+
+def test_a_plain_value_on_two_lines_is_replaced_whole() -> None:
+    raw = b"---\nweak_spots:\n  - system\n    design\n  - sql\n---\n"
+    expected = b"---\nweak_spots:\n  - architecture\n  - sql\n---\n"
+    assert retag(raw, ["system design"], "architecture").data == expected
+
+
+def test_cr_only_line_endings() -> None:
+    raw = b"---\rweak_spots: [sql]\r---\rbody\r"
+    assert retag(raw, ["sql"], "databases").data == b"---\rweak_spots: [databases]\r---\rbody\r"
+
+
+def test_merging_into_a_name_already_listed_keeps_both_items() -> None:
+    raw = b"---\nweak_spots: [sql, databases, SQL]\n---\n"
+    result = retag(raw, ["sql", "db"], "databases")
+    assert result.data == b"---\nweak_spots: [databases, databases, databases]\n---\n"
+    assert len(result.changes) == 2
+
+
+def test_a_file_without_the_name_comes_back_as_is() -> None:
+    raw = b"---\ncompany: Acme\nweak_spots: [sql]\n---\nsystem design\n"
+    result = retag(raw, ["system design"], "architecture")
+    assert result.data is raw
+    assert not result.changed
+    assert result.found == 0
+
+
+def test_a_spelling_already_equal_to_the_new_one_is_not_a_change() -> None:
+    raw = b"---\nweak_spots: [sql, SQL]\n---\n"
+    result = retag(raw, ["sql"], "sql")
+    assert result.data == b"---\nweak_spots: [sql, sql]\n---\n"
+    assert (len(result.changes), result.found) == (1, 2)
+
+
+def test_nothing_outside_weak_spots_and_strengths_is_matched() -> None:
+    raw = b"---\nquestions:\n  - question: sql\n    topic: sql\nlessons: [sql]\ntags: sql\n---\n"
+    assert not retag(raw, ["sql"], "databases").changed
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        (b"---\ncompany: Acme\nrole: a: b\nweak_spots: [sql]\n---\n", 3, "invalid YAML"),
+        (b"company: Acme\n", 1, "no front matter"),
+        (b"---\nweak_spots: [sql]\n", 1, "unclosed front matter"),
+        (b"---\nweak_spots: [sql]\nstrengths: |\n  sql\n---\n", 3, "'sql' in strengths is a block"),
+        (b"---\nlessons: &x [sql]\nweak_spots: *x\n---\n", 3, "'sql' in weak_spots comes from"),
+        (b"---\nx: &x sql\nstrengths: [a, *x]\n---\n", 3, "'sql' in strengths comes from"),
+        (b"---\nweak_spots: [&x sql]\ntags: [*x]\n---\n", 2, "'sql' in weak_spots has a YAML"),
+        (b"---\nweak_spots: !!str sql\n---\n", 2, "'sql' in weak_spots has a YAML"),
+    ],
+)
+def test_a_file_that_cannot_be_rewritten_safely_is_refused(
+    raw: bytes, line: int, message: str
+) -> None:
+    with pytest.raises(RetagError) as caught:
+        retag(raw, ["sql"], "databases")
+    assert caught.value.line == line
+    assert caught.value.message.startswith(message)
+
+
+def test_not_utf8_is_refused_with_its_line() -> None:
+    with pytest.raises(RetagError) as caught:
+        retag(b"---\ncompany: Acme\nweak_spots: [caf\xe9]\n---\n", ["x"], "y")
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "block", "flow"),
+    [
+        ("sql", "sql", "sql"),
+        ("system design", "system design", "system design"),
+        ("a, b", "a, b", '"a, b"'),
+        ("[x]", '"[x]"', '"[x]"'),
+        ("yes", '"yes"', '"yes"'),
+        ("1984", '"1984"', '"1984"'),
+        ("null", '"null"', '"null"'),
+        ("key: value", '"key: value"', '"key: value"'),
+        ("#1 fear", '"#1 fear"', '"#1 fear"'),
+        ("- dash", '"- dash"', '"- dash"'),
+        ("it's", "it's", "it's"),
+        ("'quoted'", "\"'quoted'\"", "\"'quoted'\""),
+        ("é", "é", "é"),
+        (" padded", '" padded"', '" padded"'),
+    ],
+)
+def test_yaml_scalar(value: str, block: str, flow: str) -> None:
+    assert yaml_scalar(value) == block
+    assert yaml_scalar(value, flow=True) == flow
+
+
+def test_double_quoted_escapes_what_yaml_cannot_hold_raw() -> None:
+    assert double_quoted('a "b" \\ c\td\x7f\u2028') == '"a \\"b\\" \\\\ c\\x09d\\x7f\\u2028"'
+
+
+def test_unified_diff() -> None:
+    before = b"---\nweak_spots: [sql]\nrole: x\n---\n"
+    after = b"---\nweak_spots: [databases]\nrole: x\n---\n"
+    assert unified_diff("entries/a.md", before, after) == (
+        "--- a/entries/a.md\n"
+        "+++ b/entries/a.md\n"
+        "@@ -1,4 +1,4 @@\n"
+        " ---\n"
+        "-weak_spots: [sql]\n"
+        "+weak_spots: [databases]\n"
+        " role: x\n"
+        " ---\n"
+    )
