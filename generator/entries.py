@@ -180,7 +180,7 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         hint = (
             (f"did you mean '{close[0]}'? " if close else "") + "use one of: " + ", ".join(OUTCOMES)
         )
-    elif kind == "string_too_short":
+    elif kind in ("string_too_short", "too_short"):
         message = f"'{name}' must not be empty"
     elif kind == "string_type":
         message = f"'{name}' must be text, got {type_name(value)}"

@@ -64,7 +64,7 @@ class Document:
             key_node: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
                 for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
                         key_node, found = k, v
             elif (
                 isinstance(node, yaml.SequenceNode)
@@ -83,13 +83,14 @@ class Document:
 
 def decode(raw: bytes) -> str:
     """UTF-8 with or without a BOM; CRLF and CR become LF."""
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line = body[: error.start].count(b"\n") + 1
         raise FrontMatterError(
             line,
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            f"not UTF-8 text (byte 0x{body[error.start]:02x} cannot be decoded)",
             "save the file as UTF-8 in your editor",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -99,7 +100,7 @@ def split(text: str) -> tuple[str, str, int]:
     """Return (front matter text, body, line where the body starts)."""
     if not text.strip():
         raise FrontMatterError(
-            None, "empty file", "start the entry with front matter: company, role and date"
+            1, "empty file", "start the entry with front matter: company, role and date"
         )
     lines = text.split("\n")
     if not _FENCE.fullmatch(lines[0]):
@@ -120,6 +121,26 @@ def split(text: str) -> tuple[str, str, int]:
     )
 
 
+_OPENED_AT = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
+_YAML_HINTS = (
+    ("tab character", "indent with spaces, not tabs"),
+    ("expected ':'", "write one 'field: value' per line; a line that goes on must be indented"),
+    (
+        "expected ',' or ']'",
+        "close the '[' with ']' on the same line, or write one '- item' a line",
+    ),
+    ("expected ',' or '}'", "close the '{' with '}' on the same line"),
+    ("end of stream", "close the quote that opens on this line"),
+)
+
+
+def _yaml_hint(problem: str) -> str:
+    for clue, hint in _YAML_HINTS:
+        if clue in problem:
+            return hint
+    return "a value that contains ': ' or starts with a quote, '[' or '{' must be put in quotes"
+
+
 def parse(raw: bytes) -> Document:
     """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
     front, body, body_line = split(decode(raw))
@@ -130,16 +151,17 @@ def parse(raw: bytes) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         problem = error.problem or "syntax error"
-        if error.context_mark is not None and (mark is None or "end of stream" in problem):
-            mark = error.context_mark  # an unclosed quote or bracket: point where it opened
+        context = error.context or ""
+        if error.context_mark is not None and (
+            mark is None or "end of stream" in problem or context.startswith(_OPENED_AT)
+        ):
+            # An unclosed quote or bracket, a line without ':': point where it started,
+            # not where the parser gave up.
+            mark = error.context_mark
         line = mark.line + 2 if mark is not None else None
         if error.context:
             problem = f"{error.context}: {problem}"
-        raise FrontMatterError(
-            line,
-            f"invalid YAML: {problem}",
-            "a value that contains ': ' or starts with a quote, '[' or '{' must be put in quotes",
-        ) from None
+        raise FrontMatterError(line, f"invalid YAML: {problem}", _yaml_hint(problem)) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(2, f"invalid YAML: {error}") from None
     finally:
@@ -148,7 +170,7 @@ def parse(raw: bytes) -> Document:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            2,
+            node.start_mark.line + 2 if node is not None else 2,
             f"front matter must be a mapping of fields, got {type_name(data)}",
             "write one 'field: value' per line, such as 'company: Acme'",
         )

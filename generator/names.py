@@ -79,18 +79,20 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
-def _singular(name: str) -> str:
+def _stems(name: str) -> set[str]:
+    """The name and what it could be the plural of: caches -> cache, cach; queries -> query."""
+    stems = {name}
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if name.endswith(suffix) and len(name) > len(suffix) + 2:
-            return name[: -len(suffix)] + replacement
-    return name
+        if name.endswith(suffix) and len(name) - len(suffix) + len(replacement) >= 3:
+            stems.add(name[: -len(suffix)] + replacement)
+    return stems
 
 
 def look_alike(a: str, b: str) -> bool:
     """Two normalized names that are probably one: a plural, or a typo apart."""
     if a == b:
         return False
-    if _singular(a) == _singular(b) or _singular(a) == b or _singular(b) == a:
+    if _stems(a) & _stems(b):
         return True
     shortest = min(len(a), len(b))
     # One edit on short words joins unrelated names (`java` / `lava`); ask for length.
