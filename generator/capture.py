@@ -1,0 +1,192 @@
+"""Step 1 of the method: write everything down while it is fresh.
+
+`debrief new` starts an entry from a template whose comments ask for each part of
+the debrief: the questions asked, what I answered, how the interviewer reacted,
+what I would do differently. Every field is present but empty, so the file is a
+valid entry before a word is written and `debrief check` stays quiet.
+
+Also the two ways this project writes files: `create_new` never overwrites an
+entry, `replace_atomically` never leaves a half-written one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+
+from .names import slugify
+from .retag import yaml_scalar
+
+_COLUMN = 27  # where the comments of the template start
+
+
+def entry_stem(day: date, company: str, stage: str | None = None) -> str:
+    """`2026-11-01-acme-onsite`: the date first so that files sort by date."""
+    parts = [day.isoformat(), slugify(company) or "interview"]
+    if stage and slugify(stage):
+        parts.append(slugify(stage))
+    return "-".join(parts)
+
+
+def _field(key: str, value: str, comment: str | None = None) -> str:
+    line = f"{key}: {value}" if value else f"{key}:"
+    if comment:
+        line = f"{line:<{_COLUMN - 1}} # {comment}"
+    return line
+
+
+def entry_template(
+    company: str,
+    role: str,
+    day: date,
+    stage: str | None = None,
+    interview_format: str | None = None,
+) -> str:
+    """The text of a new entry: the given fields filled in, the others empty with a prompt."""
+    front = [
+        "---",
+        "# Write it all down now, while it is fresh; fill what you can, leave the rest empty.",
+        "# `debrief check` says what is wrong, `debrief schema` lists every field.",
+        _field("company", yaml_scalar(company)),
+        _field("role", yaml_scalar(role)),
+        _field("date", day.isoformat(), "the day of the interview"),
+        _field(
+            "stage",
+            yaml_scalar(stage) if stage else "",
+            "recruiter-screen, phone-screen, technical, onsite, final...",
+        ),
+        _field(
+            "format",
+            yaml_scalar(interview_format) if interview_format else "",
+            "video, phone, in-person, take-home",
+        ),
+        _field("outcome", "pending", "pending, advanced, offer, rejected, withdrew, no-response"),
+        _field("feeling", "", "gut feeling right now: 1 = went badly, 5 = went very well"),
+        _field("interviewers", "[]", "who you met; left out of a share"),
+        "# The questions asked, as close to their words as you remember, one item each:",
+        "#   - question: Design a rate limiter for a public API.",
+        "#     topic: system design",
+        "#     rating: 2           # how well you answered: 1 = could not, 5 = very well",
+        "#     answer: what you answered",
+        "#     better: what you would answer next time",
+        _field("questions", "[]"),
+        _field("signals", "[]", "how the interviewer reacted: nods, pushback, the clock"),
+        _field("weak_spots", "[]", "what went wrong, in short names: estimation, sql"),
+        _field("strengths", "[]", "what went well"),
+        _field("do_differently", "[]", "what you would do differently"),
+        "# Later, after a night's sleep: reflect with a clear mind, talk it over with a mentor.",
+        _field("lessons", "[]", "what to carry into the next process"),
+        _field("reflected", "", "the day you reflected, YYYY-MM-DD"),
+        _field("discussed_with", "[]", "mentor, coach, friends; left out of a share"),
+        "# Send a thank-you note that also asks for honest feedback.",
+        "thank_you:",
+        _field("  sent", "", "the day the note went out"),
+        _field("  asked_feedback", "false", "did it ask for honest feedback?"),
+        "feedback:",
+        _field("  received", "", "the day feedback came back"),
+        _field("  summary", "", "what it said"),
+        _field("private", "false", "true: never part of a share"),
+        _field("tags", "[]"),
+        "---",
+    ]
+    body = [
+        "",
+        "## Questions asked",
+        "",
+        "<!-- Each question in their words, and what came after it. -->",
+        "",
+        "## What I answered",
+        "",
+        "<!-- What you said, including what you got wrong or left out. -->",
+        "",
+        "## How the interviewer reacted",
+        "",
+        "<!-- Nods, follow-up questions, pushback, silence, the clock. -->",
+        "",
+        "## What I would do differently",
+        "",
+        "<!-- Be concrete: what you would say or do next time. -->",
+        "",
+    ]
+    return "\n".join(front + body)
+
+
+def create_new(folder: Path, stem: str, data: bytes, taken: Collection[str] = ()) -> Path:
+    """Write `data` to `folder/stem.md`, or `stem-2.md`, `stem-3.md`... whichever is free.
+
+    Never overwrites: the content goes to a hidden temporary file first, which is
+    then hard-linked to the final name (a link fails if the name exists, atomically),
+    so no one ever sees a half-written entry. Where hard links are not supported,
+    O_CREAT|O_EXCL does the same without the all-or-nothing content. `taken` are
+    stems used elsewhere in the notebook (a page name must be unique).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        number = 1
+        while True:
+            name = stem if number == 1 else f"{stem}-{number}"
+            number += 1
+            if name in taken:
+                continue
+            target = folder / f"{name}.md"
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                try:
+                    _write_exclusive(target, data)
+                except FileExistsError:
+                    continue
+            return target
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _write_exclusive(path: Path, data: bytes) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data` all at once, keeping an existing file's mode.
+
+    The temporary file lives in the same folder, so os.replace is a rename on one
+    file system: a reader sees the old file or the new one, never a mix.
+    """
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
