@@ -84,29 +84,22 @@ def test_unclosed_front_matter(variant: str) -> None:
     ids=["empty", "newlines", "blank-lines", "crlf", "bom-only", "bom-crlf"],
 )
 def test_empty_file(raw: bytes) -> None:
+    # Regression: an empty file used to have no LINE ('entries/x.md: error: empty file').
     entry, problems = read(raw)
     assert entry is None
-    assert len(problems) == 1
-    assert problems[0].severity == "error"
-    assert problems[0].message == "empty file"
-    assert problems[0].hint == "start the entry with front matter: company, role and date"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an empty file is reported as 'entries/x.md: error: empty file' with no LINE, "
-    "breaking the PATH:LINE: format every problem must have",
-)
-def test_empty_file_has_a_line() -> None:
-    _, problems = read(b"")
     assert lines(problems) == ["entries/x.md:1: error: empty file"]
+    assert hints(problems) == ["start the entry with front matter: company, role and date"]
 
 
-@pytest.mark.parametrize("variant", ["lf", "crlf"])
+NOT_UTF8 = "---\ncompany: Acme\nrole: Caf@ manager\ndate: 2026-03-14\n---\n"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_not_utf8_names_the_line_and_the_byte(variant: str) -> None:
-    # line 3 holds 'Café' saved as Latin-1: the byte 0xe9 is not UTF-8
-    raw = encode("---\ncompany: Acme\nrole: Caf@ manager\ndate: 2026-03-14\n---\n", variant)
-    raw = raw.replace(b"@", b"\xe9")
+    # line 3 holds 'Café' saved as Latin-1: the byte 0xe9 is not UTF-8.
+    # Regression: with a BOM the codec's offset (counted after the BOM) was used on the raw
+    # bytes, naming byte 0x43 ('C') instead of 0xe9.
+    raw = encode(NOT_UTF8, variant).replace(b"@", b"\xe9")
     entry, problems = read(raw)
     assert entry is None
     assert lines(problems) == [
@@ -115,29 +108,12 @@ def test_not_utf8_names_the_line_and_the_byte(variant: str) -> None:
     assert hints(problems) == ["save the file as UTF-8 in your editor"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with a UTF-8 BOM, decode() reads the error offset of the 'utf-8-sig' codec "
-    "(counted after the BOM) as an offset into the raw bytes: the message names the wrong "
-    "byte (0x43 'C' instead of 0xe9) and the line can be one too low",
-)
-@pytest.mark.parametrize("variant", ["bom", "bom-crlf"])
-def test_not_utf8_with_bom_names_the_line_and_the_byte(variant: str) -> None:
-    raw = encode("---\ncompany: Acme\nrole: Caf@ manager\ndate: 2026-03-14\n---\n", variant)
-    _, problems = read(raw.replace(b"@", b"\xe9"))
-    assert lines(problems) == [
-        "entries/x.md:3: error: not UTF-8 text (byte 0xe9 cannot be decoded)"
-    ]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with a UTF-8 BOM, a bad byte at the start of line 3 is reported on line 2 "
-    "(the BOM-relative offset stops before the preceding newline)",
-)
-def test_not_utf8_with_bom_at_line_start() -> None:
-    raw = BOM + b"---\ncompany: Acme\n\xffrole: SRE\ndate: 2026-03-14\n---\n"
-    _, problems = read(raw)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_not_utf8_at_the_start_of_a_line(variant: str) -> None:
+    # Regression: with a BOM, a bad byte first on line 3 was reported on line 2 (the
+    # BOM-relative offset stopped before the newline ending line 2).
+    raw = encode("---\ncompany: Acme\n@role: SRE\ndate: 2026-03-14\n---\n", variant)
+    _, problems = read(raw.replace(b"@", b"\xff"))
     assert lines(problems) == [
         "entries/x.md:3: error: not UTF-8 text (byte 0xff cannot be decoded)"
     ]
@@ -172,14 +148,10 @@ def test_yaml_unclosed_quote_points_where_it_opened(variant: str) -> None:
         "entries/x.md:3: error: invalid YAML: while scanning a quoted scalar: "
         "found unexpected end of stream"
     ]
+    assert hints(problems) == ["close the quote that opens on this line"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an unclosed '[' is reported on the line after it opened: the next field's "
-    "line, or the closing '---' when it is the last field; frontmatter.parse only uses the "
-    "context mark (where the '[' opened) when the problem is 'end of stream'",
-)
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(
     "text",
     [
@@ -190,30 +162,33 @@ def test_yaml_unclosed_quote_points_where_it_opened(variant: str) -> None:
     ],
     ids=["middle", "last"],
 )
-def test_yaml_unclosed_bracket_points_where_it_opened(text: str) -> None:
-    _, problems = read(text.encode())
+def test_yaml_unclosed_bracket_points_where_it_opened(text: str, variant: str) -> None:
+    # Regression: reported on the next field's line, or on the closing '---'.
+    _, problems = read(encode(text, variant))
     assert len(problems) == 1
     assert lines(problems)[0].startswith("entries/x.md:2: error: invalid YAML: ")
+    assert "']'" in (problems[0].hint or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a line with no ':' (line 3 'went well') is reported on the line after it "
-    "(line 4), and on the closing '---' line when it is the last field",
-)
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line"),
     [
-        "---\ncompany: Acme\nwent well\nrole: SRE\ndate: 2026-03-14\n---\n",
-        "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\nwent well\n---\n",
+        ("---\ncompany: Acme\nwent well\nrole: SRE\ndate: 2026-03-14\n---\n", 3),
+        ("---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\nwent well\n---\n", 5),
     ],
     ids=["middle", "last"],
 )
-def test_yaml_line_without_colon_is_reported_on_its_line(text: str) -> None:
-    _, problems = read(text.encode())
-    expected = 3 if "Acme\nwent" in text else 5
+def test_yaml_line_without_colon_is_reported_on_its_line(
+    text: str, line: int, variant: str
+) -> None:
+    # Regression: reported on the line after 'went well' (the closing '---' when last).
+    _, problems = read(encode(text, variant))
     assert len(problems) == 1
-    assert lines(problems)[0].startswith(f"entries/x.md:{expected}: error: invalid YAML: ")
+    assert lines(problems)[0].startswith(f"entries/x.md:{line}: error: invalid YAML: ")
+    assert hints(problems) == [
+        "write one 'field: value' per line; a line that goes on must be indented"
+    ]
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -224,6 +199,7 @@ def test_yaml_tab_indentation(variant: str) -> None:
     assert entry is None
     assert len(problems) == 1
     assert lines(problems)[0].startswith("entries/x.md:4: error: invalid YAML: ")
+    assert hints(problems) == ["indent with spaces, not tabs"]
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -244,13 +220,10 @@ def test_front_matter_not_a_mapping(variant: str, front: str, kind: str) -> None
     assert hints(problems) == ["write one 'field: value' per line, such as 'company: Acme'"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'front matter must be a mapping' always says line 2, even when the list "
-    "starts lower (here after a comment on line 2, on line 3)",
-)
-def test_front_matter_not_a_mapping_after_a_comment() -> None:
-    _, problems = read(b"---\n# my notes\n- company: Acme\n---\n")
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_front_matter_not_a_mapping_after_a_comment(variant: str) -> None:
+    # Regression: always said line 2; the list starts on line 3, after a comment.
+    _, problems = read(encode("---\n# my notes\n- company: Acme\n---\n", variant))
     assert lines(problems) == [
         "entries/x.md:3: error: front matter must be a mapping of fields, got a list"
     ]
