@@ -1,0 +1,144 @@
+"""Short terminal reports: `debrief stats` and the `debrief followups` table.
+
+Pure text from `Insights`. Colour is a parameter, decided by the command
+(common.use_color): these functions never look at a terminal or the environment.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import Any
+
+import click
+
+from .aggregate import FollowUp, Insights
+from .models import OUTCOMES
+
+SPARK = "▁▂▃▄▅"  # feeling 1 to 5
+_OUTCOME_COLOR = {"offer": "green", "advanced": "cyan", "rejected": "red"}
+_STATUS_COLOR = {"recurring": "red", "one-off": "yellow", "resolved": "green"}
+ACTIONS = {
+    "thank-you": "send a thank-you note and ask for honest feedback",
+    "reflection": "reflect with a clear mind, talk it over with a mentor",
+    "feedback": "ask again for the feedback you were promised",
+}
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide (CJK) characters take two, accents none."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def _style(text: str, color: bool, **styles: Any) -> str:
+    return click.style(text, **styles) if color else text
+
+
+def sparkline(feelings: list[int]) -> str:
+    return "".join(SPARK[min(max(f, 1), 5) - 1] for f in feelings)
+
+
+def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top: int = 5) -> str:
+    """Entries by outcome and by stage, the top weak spots, the feeling of the last entries."""
+    entries = insights.entries
+    if not entries:
+        return "No entries yet: write the first with 'debrief new'.\n"
+    count = len(entries)
+    lines = [
+        f"Entries   {count}, from {entries[0].date} to {entries[-1].date}",
+    ]
+    outcomes: Counter[str] = Counter(e.meta.outcome for e in entries)
+    lines.append(
+        "Outcome   "
+        + ", ".join(
+            f"{_style(name, color, fg=_OUTCOME_COLOR.get(name))} {outcomes[name]}"
+            for name in OUTCOMES
+            if outcomes[name]
+        )
+    )
+    stages = Counter(insights.stage(e) or "no stage" for e in entries)
+    lines.append(
+        "Stage     "
+        + ", ".join(
+            f"{name} {n}"
+            for name, n in sorted(stages.items(), key=lambda item: (-item[1], item[0]))
+        )
+    )
+    feelings = [e.meta.feeling for e in entries if e.meta.feeling is not None][-last:]
+    if feelings:
+        average = sum(feelings) / len(feelings)
+        lines.append(
+            f"Feeling   {sparkline(feelings)}  {' '.join(map(str, feelings))}"
+            f"  (last {len(feelings)}, average {average:.1f})"
+        )
+    else:
+        lines.append("Feeling   not recorded yet")
+    spots = insights.weak_spots
+    lines.append("")
+    if not spots:
+        lines.append("Weak spots: none written down yet")
+        return "\n".join(lines) + "\n"
+    shown = spots[:top]
+    more = f" (top {len(shown)} of {len(spots)})" if len(spots) > len(shown) else ""
+    lines.append(f"Weak spots{more}")
+    name_width = max(width(s.name) for s in shown)
+    count_width = max(len(str(s.count)) for s in shown)
+    for spot in shown:
+        status = _style(spot.status, color, fg=_STATUS_COLOR[spot.status])
+        lines.append(f"  {pad(spot.name, name_width)}  {spot.count:>{count_width}}  {status}")
+    return "\n".join(lines) + "\n"
+
+
+# -- follow-ups --------------------------------------------------------------------------
+
+
+def _when(item: FollowUp, insights: Insights) -> str:
+    if item.overdue:
+        return "OVERDUE"
+    return "TODAY" if item.due == insights.today else "due"
+
+
+def format_followups(insights: Insights, *, color: bool = False) -> str:
+    """One aligned row per open follow-up, overdue first (the order of aggregate.follow_ups):
+
+    OVERDUE  2026-11-02  thank-you   2026-11-01-acme-onsite  Acme — Backend engineer  (send ...)
+    """
+    items = insights.follow_ups
+    if not items:
+        return "Nothing to follow up\n"
+    rows = []
+    for item in items:
+        entry = insights.by_slug.get(item.entry)
+        title = entry.title if entry is not None else ""
+        rows.append((_when(item, insights), item.due.isoformat(), item.kind, item.entry, title))
+    widths = [max(width(row[column]) for row in rows) for column in range(5)]
+    widths[0] = max(widths[0], len("OVERDUE"))
+    widths[2] = max(widths[2], len("reflection"))
+    lines = []
+    for row, item in zip(rows, items, strict=True):
+        cells = [pad(cell, widths[column]) for column, cell in enumerate(row)]
+        if row[0] != "due":
+            cells[0] = _style(cells[0], color, fg="red" if item.overdue else "yellow", bold=True)
+        lines.append("  ".join(cells) + f"  ({ACTIONS[item.kind]})")
+    return "\n".join(lines) + "\n"
+
+
+def followups_json(insights: Insights) -> list[dict[str, object]]:
+    return [
+        {
+            "entry": item.entry,
+            "kind": item.kind,
+            "due": item.due.isoformat(),
+            "overdue": item.overdue,
+        }
+        for item in insights.follow_ups
+    ]
