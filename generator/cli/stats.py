@@ -1,9 +1,32 @@
+"""`debrief stats`: the notebook in a few lines of terminal."""
+
 from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
 
 import click
 
+from .common import config_option, read_checked, resolve_today, today_option, use_color
+
 
 @click.command()
-def stats() -> None:
-    """Not written yet."""
-    raise click.ClickException("not written yet")
+@click.option(
+    "--last",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many of the latest feelings to draw.",
+)
+@config_option
+@today_option
+def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
+    """Entries by outcome and stage, the top weak spots, how the last interviews felt."""
+    from ..aggregate import aggregate
+    from ..stats import format_stats
+
+    day = resolve_today(today)
+    settings, notebook = read_checked(config_file, day)
+    insights = aggregate(notebook.entries, settings, day)
+    color = use_color()
+    click.echo(format_stats(insights, color=color, last=last), nl=False, color=color)
