@@ -1,9 +1,56 @@
+"""`debrief prep`: the one page to read before the next interview."""
+
 from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
 
 import click
 
+from .common import config_option, read_checked, resolve_today, today_option
+
 
 @click.command()
-def prep() -> None:
-    """Not written yet."""
-    raise click.ClickException("not written yet")
+@click.option("--company", help="Earlier interviews with this company.")
+@click.option("--role", help="Earlier interviews for a role containing this text.")
+@click.option("--stage", help="Earlier interviews at this stage.")
+@click.option("--topic", help="Earlier questions on this topic (struggled ones too).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write the brief to this file instead of printing it.",
+)
+@config_option
+@today_option
+def prep(
+    company: str | None,
+    role: str | None,
+    stage: str | None,
+    topic: str | None,
+    out: Path | None,
+    config_file: Path | None,
+    today: datetime | None,
+) -> None:
+    """A Markdown brief: open recurring weak spots with their lessons, the questions
+    you struggled with and the better answers, and the earlier interviews with the
+    same company (or role, stage, topic).
+
+    Step 5 of the method: carry the lessons into the next process.
+    """
+    from ..aggregate import aggregate
+    from ..capture import replace_atomically
+    from ..prep import prep_brief
+
+    day = resolve_today(today)
+    settings, notebook = read_checked(config_file, day)
+    insights = aggregate(notebook.entries, settings, day)
+    text = prep_brief(insights, company=company, role=role, stage=stage, topic=topic)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        replace_atomically(out, text.encode("utf-8"))
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write: {error.strerror}") from None
+    click.echo(f"Wrote {out}", err=True)

@@ -1,0 +1,189 @@
+"""Step 5 of the method: carry the lessons into the next process.
+
+`prep_brief` is the one page to read before the next interview: the weak spots
+that keep coming back and are not resolved yet, with the lessons written about
+each; the questions I struggled with and the better answers; and what happened
+in earlier interviews with the same company (or role, stage, topic).
+
+It is pure Markdown from `Insights`, so `debrief prep` prints it and the site
+renders the same text as its `/prep/` page (passing `link` to turn entries into
+links there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .aggregate import Insights, QuestionRecord
+from .entries import Entry
+from .names import normalize_name
+
+_MARKDOWN_SPECIAL = "\\`*_[]|"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape_md(text: str) -> str:
+    """Text from an entry, safe inside Markdown: shown as written, never as markup.
+
+    `&`, `<` and `>` become HTML entities (no raw HTML gets through); the characters
+    that make emphasis, code, links or a table cell border get a backslash; line
+    breaks become spaces so a value stays on its line (a list item, a table row).
+    """
+    out = []
+    for char in " ".join(text.split("\n")).replace("\r", " "):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _MARKDOWN_SPECIAL:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def matches(
+    insights: Insights,
+    entry: Entry,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    topic: str | None = None,
+) -> bool:
+    """All given filters hold: company by normal form, role as a case-insensitive part,
+    stage and topic by canonical name (normal form, then the notebook's aliases)."""
+    vocabulary = insights.vocabulary
+    if company is not None and normalize_name(entry.meta.company) != normalize_name(company):
+        return False
+    if role is not None and role.casefold().strip() not in entry.meta.role.casefold():
+        return False
+    if stage is not None and insights.stage(entry) != vocabulary.canonical(stage):
+        return False
+    if topic is not None:
+        wanted = vocabulary.canonical(topic)
+        topics = {vocabulary.canonical(q.topic) for q in entry.meta.questions if q.topic}
+        if wanted not in topics:
+            return False
+    return True
+
+
+def prep_brief(
+    insights: Insights,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    topic: str | None = None,
+    link: Callable[[str], str] | None = None,
+) -> str:
+    """The brief as Markdown. `link(slug)` is an entry's URL; without it entries are
+    written as plain text `company — role (date)`."""
+
+    def ref(slug: str) -> str:
+        entry = insights.by_slug.get(slug)
+        if entry is None:
+            return escape_md(slug)
+        text = f"{escape_md(entry.meta.company)} — {escape_md(entry.meta.role)} ({entry.date})"
+        return f"[{text}]({link(slug)})" if link is not None else text
+
+    filters = [
+        (label, value)
+        for label, value in (
+            ("company", company),
+            ("role", role),
+            ("stage", stage),
+            ("topic", topic),
+        )
+        if value
+    ]
+    described = ", ".join(f"{label} {escape_md(value)}" for label, value in filters)
+    count = len(insights.entries)
+    lines = ["# Prep brief", ""]
+    if described:
+        lines += [f"For the next interview: {described}.", ""]
+    lines += [
+        f"From {count} {'entry' if count == 1 else 'entries'}, as of {insights.today}.",
+        "",
+        "## Recurring weak spots",
+        "",
+    ]
+    spots = [s for s in insights.weak_spots if s.recurring and not s.resolved]
+    if not spots:
+        lines.append("None open: no weak spot has come back without being resolved.")
+    for spot in spots:
+        lines.append(f"- **{escape_md(spot.name)}**: {spot.count} times, last on {spot.last_seen}")
+        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.weak_spots]
+        if not lessons:
+            lines.append("    - No lesson written about it yet.")
+        lines += [f"    - {ref(lesson.entry)}: {escape_md(lesson.text)}" for lesson in lessons]
+    lines += ["", "## Questions I struggled with", ""]
+    struggled = [q for q in insights.questions if q.struggled and _on_topic(insights, q, topic)]
+    struggled.sort(key=lambda q: q.date, reverse=True)
+    if not struggled:
+        lines.append("None rated 2 or lower" + (" on this topic." if topic else "."))
+    for question in struggled:
+        about = [f"rated {question.rating}/5"]
+        if question.topic:
+            about.append(escape_md(question.topic))
+        if question.asked_again:
+            about.append("asked more than once")
+        lines.append(
+            f"- **{escape_md(question.question)}** {', '.join(about)}, in {ref(question.entry)}"
+        )
+        better = (
+            f"Better: {escape_md(question.better)}"
+            if question.better
+            else "No better answer written yet."
+        )
+        lines.append(f"    - {better}")
+    if filters:
+        lines += _earlier(insights, described, ref, company, role, stage, topic)
+    return "\n".join(lines) + "\n"
+
+
+def _on_topic(insights: Insights, question: QuestionRecord, topic: str | None) -> bool:
+    if topic is None:
+        return True
+    canonical = insights.vocabulary.canonical
+    return question.topic is not None and canonical(question.topic) == canonical(topic)
+
+
+def _earlier(
+    insights: Insights,
+    described: str,
+    ref: Callable[[str], str],
+    company: str | None,
+    role: str | None,
+    stage: str | None,
+    topic: str | None,
+) -> list[str]:
+    found = [
+        e
+        for e in insights.entries
+        if matches(insights, e, company=company, role=role, stage=stage, topic=topic)
+    ]
+    found.sort(key=lambda e: (e.date, e.path), reverse=True)
+    lines = ["", f"## Earlier interviews ({described})", ""]
+    if not found:
+        return [*lines, "None yet: this will be the first."]
+    lines += [
+        "| Interview | Stage | Outcome | Feeling | Weak spots |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for entry in found:
+        cells = [
+            ref(entry.slug),
+            escape_md(insights.stage(entry) or ""),
+            entry.meta.outcome,
+            "" if entry.meta.feeling is None else f"{entry.meta.feeling}/5",
+            ", ".join(escape_md(name) for name in insights.names(entry, "weak_spots")),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    notes = [(entry, text) for entry in found for text in entry.meta.do_differently]
+    if notes:
+        lines += ["", "What I said I would do differently there:", ""]
+        lines += [f"- {ref(entry.slug)}: {escape_md(text)}" for entry, text in notes]
+    said = [(entry, entry.meta.feedback.summary) for entry in found if entry.meta.feedback.summary]
+    if said:
+        lines += ["", "What they said in their feedback:", ""]
+        lines += [f"- {ref(entry.slug)}: {escape_md(text or '')}" for entry, text in said]
+    return lines
