@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic
-from .frontmatter import Document, FrontMatterError, KeyPath, parse, type_name
+from .frontmatter import Document, FrontMatterError, KeyPath, parse, shown, type_name
 from .models import FIELDS, OUTCOMES, FrontMatter
 from .names import Vocabulary, look_alike
 
@@ -120,6 +120,7 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
                 )
             )
 
+    found.extend(_duplicate_keys(document, rel))
     data = document.data
     check(data, FIELDS[""], ())
     for name in ("thank_you", "feedback"):
@@ -130,6 +131,38 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
         for index, item in enumerate(questions):
             if isinstance(item, dict):
                 check(item, FIELDS["questions"], ("questions", index))
+    return found
+
+
+def _duplicate_keys(document: Document, rel: str) -> list[Diagnostic]:
+    """YAML lets a later key silently win; say so, at the line of the one that is ignored."""
+    import yaml
+
+    found: list[Diagnostic] = []
+    stack = [document.node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                stack.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                if key.value in seen:
+                    first = seen[key.value]
+                    found.append(
+                        Diagnostic(
+                            rel,
+                            first.start_mark.line + document.front_line,
+                            "warning",
+                            f"duplicate key '{key.value}': this one is ignored, "
+                            f"the one on line {key.start_mark.line + document.front_line} wins",
+                            "remove one of them",
+                        )
+                    )
+                seen[key.value] = key
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
     return found
 
 
@@ -162,20 +195,23 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
         if len(loc) == 1:
             line = 1
+    elif kind == "date_format" and value is None:
+        message = f"'{name}' is empty"
+        hint = "write the day as YYYY-MM-DD, such as 2026-03-14"
     elif kind == "date_format":
-        message = f"'{name}' must be a date written YYYY-MM-DD, got {value!r}"
+        message = f"'{name}' must be a date written YYYY-MM-DD, got {shown(value)}"
     elif kind == "date_impossible":
         message = f"'{name}' is not a real date: {value}"
         hint = "check the month and the day"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         scale = _SCALES.get(field)
-        message = f"'{name}' must be a whole number from 1 to 5, got {value!r}"
+        message = f"'{name}' must be a whole number from 1 to 5, got {shown(value)}"
         hint = scale
     elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"'{name}' must be from 1 to 5, got {value!r}"
+        message = f"'{name}' must be from 1 to 5, got {shown(value)}"
         hint = _SCALES.get(field)
     elif kind == "literal_error":
-        message = f"unknown {field} {value!r}"
+        message = f"unknown {field} {shown(value)}"
         close = difflib.get_close_matches(str(value), OUTCOMES, n=1)
         hint = (
             (f"did you mean '{close[0]}'? " if close else "") + "use one of: " + ", ".join(OUTCOMES)
@@ -190,7 +226,7 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         message = f"'{name}' must be a list, got {type_name(value)}"
         hint = "write one '- item' per line below the key, or a single value"
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"'{name}' must be true or false, got {value!r}"
+        message = f"'{name}' must be true or false, got {shown(value)}"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         inner = FIELDS.get(field if field != "questions" else "questions", ())
         message = f"'{name}' must be a mapping, got {type_name(value)}"

@@ -127,7 +127,7 @@ _YAML_HINTS = (
     ("expected ':'", "write one 'field: value' per line; a line that goes on must be indented"),
     (
         "expected ',' or ']'",
-        "close the '[' with ']' on the same line, or write one '- item' a line",
+        "close the '[' with ']' on the same line, or write one '- item' per line",
     ),
     ("expected ',' or '}'", "close the '{' with '}' on the same line"),
     ("end of stream", "close the quote that opens on this line"),
@@ -175,6 +175,19 @@ def parse(raw: bytes) -> Document:
             "write one 'field: value' per line, such as 'company: Acme'",
         )
     return Document(data=data, node=node, body=body, body_line=body_line)
+
+
+def shown(value: object) -> str:
+    """A value as the user wrote it in YAML, not as Python spells it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list | dict):
+        return type_name(value)
+    return str(value)
 
 
 def type_name(value: object) -> str:

@@ -11,7 +11,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    Strict,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -80,7 +79,37 @@ TextList = Annotated[
         }
     ),
 ]
-Score = Annotated[int, Strict(), Field(ge=1, le=5)]
+
+
+def _no_bool(value: Any) -> Any:
+    # YAML reads `feeling: yes` as true; pydantic would take it as 1.
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "a whole number")
+    return value
+
+
+def _outcome(value: Any) -> Any:
+    if value is None:
+        return "pending"
+    if isinstance(value, str):
+        from .names import normalize_name
+
+        return normalize_name(value)
+    return value
+
+
+def _flag(value: Any) -> Any:
+    if value is None:
+        return False
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+        return value.strip().lower() in ("true", "yes")
+    if not isinstance(value, bool):
+        raise PydanticCustomError("bool_type", "true or false")
+    return value
+
+
+Score = Annotated[int, BeforeValidator(_no_bool), Field(ge=1, le=5)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
 class _Strict(BaseModel):
@@ -101,9 +130,7 @@ QuestionItem = Annotated[Question, BeforeValidator(_question)]
 
 class ThankYou(_Strict):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
-    asked_feedback: Annotated[bool, Strict(), _none_is_default(False)] = Field(
-        False, description="Whether the note asked for honest feedback."
-    )
+    asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
 
 
 class Feedback(_Strict):
@@ -127,7 +154,7 @@ class FrontMatter(_Strict):
     stage: Text | None = Field(None, description="recruiter-screen, technical, onsite, ...")
     format: Text | None = Field(None, description="video, phone, in-person, take-home, ...")
     interviewers: TextList = Field(default_factory=list, description="Private in a share.")
-    outcome: Annotated[Outcome, _none_is_default("pending")] = Field(
+    outcome: Annotated[Outcome, BeforeValidator(_outcome)] = Field(
         "pending", description="Where the process stands."
     )
     feeling: Score | None = Field(None, description="Gut feeling right after: 1 went badly.")
@@ -143,9 +170,7 @@ class FrontMatter(_Strict):
     discussed_with: TextList = Field(default_factory=list, description="Private in a share.")
     thank_you: Annotated[ThankYou, _none_is_default({})] = Field(default_factory=ThankYou)
     feedback: Annotated[Feedback, _none_is_default({})] = Field(default_factory=Feedback)
-    private: Annotated[bool, Strict(), _none_is_default(False)] = Field(
-        False, description="A private entry never reaches a share."
-    )
+    private: Flag = Field(False, description="A private entry never reaches a share.")
     tags: TextList = Field(default_factory=list)
 
 
