@@ -144,7 +144,8 @@ def test_in_a_terminal_it_asks(notebook: Path, monkeypatch: pytest.MonkeyPatch) 
         cli, ["new"], input="\nAcme\nBackend engineer\n2026-11-01\nonsite\n\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1] == "entries/2026-11-01-acme-onsite.md"
+    assert result.stdout == "entries/2026-11-01-acme-onsite.md\n"  # prompts go to stderr
+    assert result.stderr.startswith("Company: \nCompany is required.\nCompany: Acme\nRole: ")
     entry, diagnostics = read_entry(notebook / "entries" / "2026-11-01-acme-onsite.md", notebook)
     assert diagnostics == []
     assert entry is not None

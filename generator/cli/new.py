@@ -75,7 +75,10 @@ def new(
         role = role or _ask("Role")
         if day is None:
             interview_day = click.prompt(
-                "Date", default=interview_day.isoformat(), type=click.DateTime(["%Y-%m-%d"])
+                "Date",
+                default=interview_day.isoformat(),
+                type=click.DateTime(["%Y-%m-%d"]),
+                err=True,
             ).date()
         stage = stage or _ask_optional("Stage (empty: none)")
         interview_format = interview_format or _ask_optional("Format (empty: none)")
@@ -101,6 +104,9 @@ def new(
     click.echo(shown)
 
 
+# Prompts go to stderr, so that `$EDITOR "$(debrief new)"` gets nothing but the path.
+
+
 def _ask(label: str) -> str:
     while True:
         value = _ask_optional(label)
@@ -110,7 +116,7 @@ def _ask(label: str) -> str:
 
 
 def _ask_optional(label: str) -> str | None:
-    return _text(click.prompt(label, default="", show_default=False), label)
+    return _text(click.prompt(label, default="", show_default=False, err=True), label)
 
 
 def _shown(path: Path) -> str:
