@@ -172,6 +172,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
     The temporary file lives in the same folder, so os.replace is a rename on one
     file system: a reader sees the old file or the new one, never a mix.
     """
+    path = Path(os.path.realpath(path))  # through a symlink: replace the file, keep the link
     try:
         mode: int | None = path.stat().st_mode & 0o7777
     except FileNotFoundError:

@@ -126,6 +126,17 @@ def test_rename_keeps_the_file_mode(notebook: Path) -> None:
     )
 
 
+def test_a_symlinked_entry_stays_a_symlink(notebook: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_bytes(b"---\nweak_spots: [sql]\n---\n")
+    link = notebook / "entries" / "2026-03-05-linked.md"
+    link.symlink_to(elsewhere)
+    result = CliRunner().invoke(cli, ["tags", "rename", "sql", "databases"])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert elsewhere.read_bytes() == b"---\nweak_spots: [databases]\n---\n"
+
+
 def test_dry_run_prints_a_diff_and_writes_nothing(notebook: Path) -> None:
     result = CliRunner().invoke(cli, ["tags", "rename", "SQL", "databases", "--dry-run"])
     assert result.exit_code == 0, result.output
