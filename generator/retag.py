@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import FrontMatterError, FrontMatterLoader, decode, parse, split
+from .frontmatter import FrontMatterError, FrontMatterLoader, parse, split
 from .names import normalize_name
 
 FIELDS = ("weak_spots", "strengths")
@@ -141,8 +141,8 @@ class _Spot:
 
 
 def _front(text: str) -> tuple[int, int, int] | None:
-    """(start, end) of the front matter in `text`, whose line breaks are not normalized,
-    and the file line of its first line; None when the front matter is empty."""
+    """(start, end, file line of its first line) of the front matter in `text`, whose
+    line breaks are as in the file; None when the front matter is empty."""
     _, _, body_line = split(text.replace("\r\n", "\n").replace("\r", "\n"))
     closing = body_line - 2  # index of the closing '---' line
     starts = [0] + [m.end() for m in _BREAK.finditer(text)]
@@ -251,7 +251,7 @@ def retag(raw: bytes, old_names: Iterable[str], new: str) -> Retagged:
     matches = {normalize_name(name) for name in old_names}
     data, body = _document(raw)
     bom = _BOM if raw.startswith(_BOM) else b""
-    text = decode_keeping_breaks(raw)
+    text = raw.decode("utf-8-sig")  # parse() decoded it; line breaks kept as they are
     if text.encode("utf-8") != raw[len(bom) :]:  # pragma: no cover - UTF-8 round-trips
         raise RetagError(None, "cannot rewrite this file without changing its bytes")
     changes: list[Change] = []
@@ -282,16 +282,10 @@ def retag(raw: bytes, old_names: Iterable[str], new: str) -> Retagged:
     if after != _renamed(data, matches, new) or after_body != body:
         raise RetagError(
             changes[0].line,
-            f"cannot rename '{first}' safely here (a YAML alias?)",
+            f"cannot rename '{first}' without changing something else here",
             "rename it by hand",
         )
     return Retagged(result, tuple(changes), found)
-
-
-def decode_keeping_breaks(raw: bytes) -> str:
-    """The text of an entry with its BOM removed but its line breaks as they are."""
-    decode(raw)  # raises FrontMatterError, with a line, for bytes that are not UTF-8
-    return raw.decode("utf-8-sig")
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
