@@ -1,0 +1,591 @@
+"""Browser tests: one Chromium per session, sites built once and served from 127.0.0.1.
+
+Under CI (CI=true) a missing browser is a failure; elsewhere the tests skip with the
+reason. The checks are plain functions that return a list of problems (empty: fine),
+so that the negative tests can show each of them catching a broken site.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import REPO, write_notebook
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TODAY = "2026-11-30"
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 5_000
+
+# (name for screenshots, path) of the pages every notebook of the demo has.
+MAIN_PAGES = [
+    ("home", "/"),
+    ("timeline", "/timeline/"),
+    ("weak-spots", "/weak-spots/"),
+    ("weak-spot", "/weak-spots/system-design/"),
+    ("lessons", "/lessons/"),
+    ("questions", "/questions/"),
+    ("follow-ups", "/follow-ups/"),
+    ("prep", "/prep/"),
+    ("entry", "/entries/2026-11-12-fernbank-case/"),
+    ("method", "/method/"),
+]
+CHART_PAGES = ["/", "/weak-spots/", "/weak-spots/system-design/"]
+FERNBANK = "/entries/2026-11-12-fernbank-case/"
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session (Debian's, not Playwright's download)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        _unavailable(f"Playwright is not importable ({error}); pip install -e '.[test]'")
+    if not CHROMIUM.is_file():
+        _unavailable(f"{CHROMIUM} is missing; apt-get install chromium")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+        except Exception as error:
+            _unavailable(f"{CHROMIUM} does not start: {error}")
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Tab:
+    """A page in its own browser context, with everything it logged."""
+
+    page: Any
+    base: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def foreign_requests(self) -> list[str]:
+        return foreign(self.requests)
+
+    def assert_clean(self) -> None:
+        """Nothing left 127.0.0.1 and nothing went wrong in the console."""
+        assert self.foreign_requests() == [], "requests to other hosts"
+        assert self.errors == [], "console errors"
+
+    def screenshot(self, name: str) -> Path:
+        """A full-page screenshot into test-artifacts/screenshots/ (JPEG: twice as fast)."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.jpg"
+        self.page.screenshot(path=str(path), full_page=True, type="jpeg", quality=75)
+        return path
+
+
+@pytest.fixture
+def open_tab(browser: Any) -> Iterator[Callable[..., Tab]]:
+    """`open_tab(base, viewport=DESKTOP)`: a fresh context (no palette remembered), light."""
+    contexts: list[Any] = []
+
+    def open_tab(base: str, *, viewport: dict[str, int] = DESKTOP) -> Tab:
+        context = browser.new_context(viewport=viewport, color_scheme="light")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        tab = Tab(page, base)
+        # On the context: requests of workers (search) and of every page are recorded.
+        context.on("request", lambda request: tab.requests.append(request.url))
+        context.on(
+            "response",
+            lambda response: (
+                tab.errors.append(f"HTTP {response.status}: {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
+        page.on(
+            "console",
+            lambda message: (
+                tab.errors.append(f"console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: tab.errors.append(f"page error: {error}"))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def foreign(urls: list[str]) -> list[str]:
+    """The URLs that went anywhere but 127.0.0.1 (data: and blob: are local)."""
+    bad = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob"):
+            continue
+        if parts.scheme not in ("http", "https") or parts.hostname != "127.0.0.1":
+            bad.append(url)
+    return bad
+
+
+# --------------------------------------------------------------------------- sites
+
+
+def debrief(*args: str, cwd: Path, env: dict[str, str] | None = None) -> None:
+    """Run the `debrief` CLI of this interpreter in `cwd`; fail with its output."""
+    command = [
+        sys.executable,
+        "-c",
+        "from generator.cli.main import cli; cli(prog_name='debrief')",
+        *args,
+    ]
+    result = subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBRIEF_TODAY": TODAY, **(env or {})},
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"debrief {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+
+
+def copy_demo(target: Path) -> Path:
+    target.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "notebook", target / "notebook")
+    shutil.copytree(REPO / "entries", target / "entries")
+    return target
+
+
+def build(root: Path) -> Path:
+    debrief("build", "--today", TODAY, cwd=root)
+    return root / "site"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 on a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo notebook, copied and built once per session."""
+    return build(copy_demo(tmp_path_factory.mktemp("browser") / "demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture
+def broken_copy(demo_site: Path, tmp_path: Path) -> Callable[[Callable[[Path], None]], Path]:
+    """`broken_copy(break_it)`: a copy of the built demo site, broken by `break_it(site)`."""
+
+    def broken_copy(break_it: Callable[[Path], None]) -> Path:
+        site = tmp_path / "site"
+        shutil.copytree(demo_site, site)
+        break_it(site)
+        return site
+
+    return broken_copy
+
+
+def _entry(company: str, role: str, day: str, body: str = "", **fields: Any) -> str:
+    import yaml
+
+    meta = {"company": company, "role": role, "date": day, **fields}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+AWKWARD_SPOTS = [
+    "distributed consistency models and linearizability",
+    "talking through trade-offs under time pressure",
+    "SQL window functions",
+    "<b>not bold</b> & ampersands",
+    "Kubernetes operators",
+    "estimation",
+    "system design",
+    "behavioral stories",
+    "Rust lifetimes",
+    "graph algorithms",
+    "observability",
+    "negotiation",
+    "CAP theorem",
+]
+
+
+def awkward_entries() -> dict[str, str]:
+    """Fourteen months of interviews with long names, markup in names, a long URL."""
+    entries = {}
+    months = [(2025, m) for m in range(10, 13)] + [(2026, m) for m in range(1, 12)]
+    for i, (year, month) in enumerate(months):
+        day = f"{year}-{month:02d}-{1 + i % 27:02d}"
+        spots = [AWKWARD_SPOTS[(i + k) % len(AWKWARD_SPOTS)] for k in range(3)]
+        entries[f"{day}-round-{i}.md"] = _entry(
+            "Ünïcødé & <Søns> Internationale Versicherungsgesellschaft"
+            if i % 2
+            else f"Company {i}",
+            "Senior Staff Software Engineer, Payments Infrastructure and Reliability",
+            day,
+            stage=["phone-screen", "technical", "onsite", "final"][i % 4],
+            outcome=["pending", "advanced", "rejected", "offer", "no-response", "withdrew"][i % 6],
+            feeling=1 + i % 5,
+            weak_spots=spots,
+            lessons=[f"Lesson {i}: say the numbers out loud before drawing boxes."],
+            questions=[
+                {
+                    "question": "Design a globally replicated rate limiter " * 3,
+                    "topic": "system design",
+                    "rating": 1 + i % 5,
+                }
+            ],
+            body="Notes: https://example.invalid/"
+            + "a-very-long-path-segment-without-any-spaces-" * 4
+            + "\n",
+        )
+    return entries
+
+
+def init_notebook(root: Path, entries: dict[str, str]) -> Path:
+    """A notebook made by `debrief init`, its example entry replaced by `entries`."""
+    debrief("init", str(root), cwd=root.parent)
+    for example in (root / "entries").iterdir():
+        example.unlink()
+    for name, text in entries.items():
+        (root / "entries" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def awkward_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = init_notebook(tmp_path_factory.mktemp("browser") / "awkward", awkward_entries())
+    with serve(build(root)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = init_notebook(tmp_path_factory.mktemp("browser") / "empty", {})
+    with serve(build(root)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def minimal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`write_notebook`'s bare mkdocs.yml: no markdown_extensions at all."""
+    entries = {
+        f"2026-0{m}-10-acme.md": _entry(
+            "Acme", "Backend engineer", f"2026-0{m}-10", weak_spots=["estimation"]
+        )
+        for m in (1, 2)
+    }
+    root = write_notebook(tmp_path_factory.mktemp("browser") / "minimal", entries)
+    with serve(build(root)) as url:
+        yield url
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def heading(page: Any) -> str:
+    """The page's h1 without its permalink sign."""
+    return str(
+        page.evaluate(
+            """() => {
+                const h1 = document.querySelector('.md-content h1');
+                if (!h1) return '';
+                const copy = h1.cloneNode(true);
+                copy.querySelectorAll('.headerlink').forEach(a => a.remove());
+                return copy.textContent.trim();
+            }"""
+        )
+    )
+
+
+def wait_for_heading(page: Any, expected: str | re.Pattern[str], timeout: float = 5) -> str:
+    """Wait until the h1 is `expected` (instant navigation swaps it in); return it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = heading(page)
+        ok = expected.search(text) if isinstance(expected, re.Pattern) else text == expected
+        if ok or time.monotonic() > deadline:
+            return text
+        page.wait_for_timeout(50)
+
+
+def chart_problems(page: Any, *, overlaps: bool = True) -> list[str]:
+    """Charts on the page: present, visible, sized, and (`overlaps`) no labels run together."""
+    charts = page.evaluate(
+        """() => [...document.querySelectorAll('.debrief-chart')].map(div => {
+            const svg = div.querySelector('svg');
+            if (!svg) return {kind: div.className, svg: null};
+            const r = svg.getBoundingClientRect();
+            const style = getComputedStyle(svg);
+            const texts = [...svg.querySelectorAll('text')].map(t => {
+                const b = t.getBoundingClientRect();
+                return {text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height};
+            });
+            return {kind: div.className, svg: {w: r.width, h: r.height,
+                visible: style.visibility !== 'hidden' && style.display !== 'none'
+                    && svg.checkVisibility()}, texts};
+        })"""
+    )
+    if not charts:
+        return ["no chart (div.debrief-chart) on the page"]
+    problems = []
+    for chart in charts:
+        svg = chart["svg"]
+        if svg is None:
+            problems.append(f"{chart['kind']}: no <svg>")
+            continue
+        if not svg["visible"]:
+            problems.append(f"{chart['kind']}: svg not visible")
+        if svg["w"] <= 200 or svg["h"] <= 100:
+            problems.append(f"{chart['kind']}: svg is {svg['w']:.0f}x{svg['h']:.0f} px")
+        if overlaps:
+            problems.extend(f"{chart['kind']}: {p}" for p in _overlaps(chart["texts"]))
+    return problems
+
+
+def _overlaps(texts: list[dict[str, Any]], gap: float = 2.0) -> list[str]:
+    """Labels on one line that overlap or run into each other (less than `gap` px apart)."""
+    found = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > -gap and dy > 1:
+                found.append(f"labels run together: {a['text']!r} and {b['text']!r}")
+    return found
+
+
+_RGBA = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)")
+
+
+def parse_color(value: str) -> tuple[float, float, float, float]:
+    match = _RGBA.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"cannot read the colour {value!r}")
+    r, g, b, a = match.groups()
+    alpha = 1.0 if a is None else float(a[:-1]) / 100 if a.endswith("%") else float(a)
+    return float(r), float(g), float(b), alpha
+
+
+def over(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, float, float, float]:
+    """`top` composited over an opaque `bottom`."""
+    a = top[3]
+    return (
+        top[0] * a + bottom[0] * (1 - a),
+        top[1] * a + bottom[1] * (1 - a),
+        top[2] * a + bottom[2] * (1 - a),
+        1.0,
+    )
+
+
+def luminance(color: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in color[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+_CHART_COLORS = """() => [...document.querySelectorAll('.debrief-chart svg')].map(svg => {
+    // The page behind the chart: every background from <html> down to the chart.
+    const layers = [];
+    for (let el = svg.parentElement; el; el = el.parentElement)
+        layers.unshift(getComputedStyle(el).backgroundColor);
+    const shapes = [...svg.querySelectorAll('rect, circle')];
+    const texts = [...svg.querySelectorAll('text')].map(t => {
+        // A label drawn on a bar reads against the bar, not the page.
+        const b = t.getBoundingClientRect();
+        const cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+        const under = shapes.filter(s => {
+            if (!(s.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+            const r = s.getBoundingClientRect();
+            return cx >= r.x && cx <= r.x + r.width && cy >= r.y && cy <= r.y + r.height;
+        }).pop();
+        return {text: t.textContent, cls: t.getAttribute('class'),
+                fill: getComputedStyle(t).fill,
+                under: under ? getComputedStyle(under).fill : null};
+    });
+    return {kind: svg.parentElement.className, layers, texts};
+})"""
+
+
+def contrast_problems(
+    page: Any, minimum: float = 3.0, *, on_page: bool = True, on_bars: bool = True
+) -> list[str]:
+    """Chart labels against what is behind them, the page (`on_page`) or a bar drawn
+    under the label (`on_bars`): a WCAG contrast ratio of at least `minimum`."""
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    charts = page.evaluate(_CHART_COLORS)
+    if not charts:
+        return ["no chart on the page"]
+    problems = []
+    for chart in charts:
+        backdrop: tuple[float, float, float, float] = (255.0, 255.0, 255.0, 1.0)  # the canvas
+        for layer in chart["layers"]:
+            backdrop = over(parse_color(layer), backdrop)
+        for text in chart["texts"]:
+            if not (on_bars if text["under"] else on_page):
+                continue
+            behind = over(parse_color(text["under"]), backdrop) if text["under"] else backdrop
+            fill = over(parse_color(text["fill"]), behind)
+            ratio = contrast(fill, behind)
+            if ratio < minimum:
+                problems.append(
+                    f"{scheme}: {chart['kind']} label {text['text']!r} ({text['cls']}) "
+                    f"fill {text['fill']} on {text['under'] or 'the page'} "
+                    f"(page {_hex(backdrop)}): contrast {ratio:.2f} < {minimum}"
+                )
+    return problems
+
+
+def _hex(color: tuple[float, ...]) -> str:
+    return "#" + "".join(f"{round(c):02x}" for c in color[:3])
+
+
+def scheme(page: Any) -> str:
+    return str(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+
+
+def toggle_palette(page: Any) -> str:
+    """Click the visible palette toggle; wait for the scheme to change; return the new one."""
+    before = scheme(page)
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function(
+        "before => document.body.getAttribute('data-md-color-scheme') !== before", arg=before
+    )
+    return scheme(page)
+
+
+def search_problems(
+    page: Any, query: str, expected: str, timeout_ms: int = TIMEOUT_MS
+) -> list[str]:
+    """Type `query` in Material's search box; a result whose title contains `expected`
+    must appear, and clicking it must open a page whose h1 contains `expected`."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item")
+    try:
+        results.first.wait_for(timeout=timeout_ms)
+    except Exception:
+        meta = page.locator(".md-search-result__meta").all_inner_texts()
+        return [f"search for {query!r}: no results (search says {meta})"]
+    wanted = results.filter(has=page.locator("h1", has_text=expected))
+    if wanted.count() == 0:
+        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        return [f"search for {query!r}: no result titled {expected!r} among {titles}"]
+    link = wanted.first.locator("a.md-search-result__link").first
+    href = link.get_attribute("href") or ""
+    link.click()
+    target = urlsplit(href).path
+    try:
+        page.wait_for_url(lambda url: urlsplit(url).path == target, timeout=timeout_ms)
+    except Exception:
+        return [f"search result {href} did not open (at {page.url})"]
+    title = wait_for_heading(page, re.compile(re.escape(expected)), timeout_ms / 1000)
+    if expected not in title:
+        return [f"search result {href} opened a page titled {title!r}"]
+    return []
+
+
+def overflow_px(page: Any) -> int:
+    """How far the page itself scrolls sideways (0: it fits the window)."""
+    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+
+def wide_elements(page: Any) -> list[str]:
+    """What sticks out past the window's right edge (for the failure message)."""
+    return list(
+        page.evaluate(
+            """() => {
+                const out = [];
+                for (const el of document.querySelectorAll('.md-content *')) {
+                    const r = el.getBoundingClientRect();
+                    if (r.right > window.innerWidth + 1 && r.width > 0) {
+                        let inScroller = false;
+                        for (let p = el.parentElement; p; p = p.parentElement) {
+                            const o = getComputedStyle(p).overflowX;
+                            if (o === 'auto' || o === 'scroll' || o === 'hidden') {
+                                inScroller = true; break;
+                            }
+                        }
+                        if (!inScroller)
+                            out.push(el.tagName.toLowerCase() + '.' + el.className + ' ' +
+                                     Math.round(r.right) + 'px: ' +
+                                     (el.textContent || '').trim().slice(0, 60));
+                    }
+                }
+                return out.slice(0, 8);
+            }"""
+        )
+    )

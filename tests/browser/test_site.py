@@ -1,0 +1,313 @@
+"""The demo notebook and two fixture notebooks in a real Chromium."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import (
+    CHART_PAGES,
+    FERNBANK,
+    MAIN_PAGES,
+    PHONE,
+    chart_problems,
+    contrast_problems,
+    heading,
+    overflow_px,
+    scheme,
+    search_problems,
+    toggle_palette,
+    wait_for_heading,
+    wide_elements,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_dashboard_and_charts(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    tab.goto("/")
+    page = tab.page
+    assert heading(page) == "My interview notebook"
+    cards = page.locator(".debrief-card").all_inner_texts()
+    assert len(cards) == 5
+    assert re.match(r"13\s+interviews since 2026-06-03", cards[0])
+    assert page.locator(".md-content h2", has_text="Where I keep tripping").is_visible()
+    assert page.locator(".md-content table").first.is_visible()
+    kinds = page.locator(".debrief-chart").evaluate_all("els => els.map(e => e.className)")
+    assert kinds == [
+        "debrief-chart debrief-chart--feeling",
+        "debrief-chart debrief-chart--weak-spots",
+        "debrief-chart debrief-chart--outcomes",
+    ]
+    assert chart_problems(page) == []
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("path", CHART_PAGES[1:])
+def test_weak_spot_pages_have_charts(open_tab, demo_url, path):
+    tab = open_tab(demo_url)
+    tab.goto(path)
+    if path == "/weak-spots/system-design/":
+        # A single weak spot's page has no chart of its own; its table is the content.
+        assert tab.page.locator(".debrief-chart").count() == 0
+        assert heading(tab.page) == "system-design"
+        assert tab.page.locator(".md-content table tbody tr").count() == 4
+    else:
+        assert chart_problems(tab.page) == []
+    tab.assert_clean()
+
+
+def test_navigation_tabs(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    tab.goto("/")
+    page = tab.page
+    for title, path in [
+        ("Timeline", "/timeline/"),
+        ("Weak spots", "/weak-spots/"),
+        ("Lessons", "/lessons/"),
+        ("Questions", "/questions/"),
+        ("Follow-ups", "/follow-ups/"),
+        ("Prep", "/prep/"),
+        ("Home", "/"),
+    ]:
+        page.locator("nav.md-tabs").get_by_role("link", name=title, exact=True).click()
+        page.wait_for_url(demo_url + path)
+        expected = "My interview notebook" if title == "Home" else title
+        if title == "Prep":
+            expected = re.compile(r"^Prep")
+        got = wait_for_heading(page, expected)
+        assert expected.search(got) if isinstance(expected, re.Pattern) else got == expected, (
+            f"{title} tab opened {page.url} titled {got!r}"
+        )
+        active = page.locator("nav.md-tabs .md-tabs__item--active").inner_text().strip()
+        assert active == title
+    tab.assert_clean()
+
+
+def test_seen_before_links_lead_to_the_earlier_entries(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    page = tab.page
+    tab.goto(FERNBANK)
+    here = date.fromisoformat("2026-11-12")
+    callout = page.locator(".admonition.warning")
+    assert (
+        callout.locator(".admonition-title").inner_text() == "Seen before: system-design, 4th time"
+    )
+    links = callout.locator("a").evaluate_all(
+        """links => links.map(a => ({text: a.textContent, path: new URL(a.href).pathname,
+            after: a.nextSibling ? a.nextSibling.textContent : ''}))"""
+    )
+    # Three earlier interviews, each with its date; then five lessons naming the company.
+    earlier = [link for link in links if re.fullmatch(r" \(\d{4}-\d\d-\d\d\)", link["after"])]
+    lessons = [link for link in links if link not in earlier]
+    assert [link["text"] for link in earlier] == [
+        "Blue Heron Health — Senior Platform Engineer",
+        "Northwind Logistics — Senior Backend Engineer",
+        "Tallgrass Software — Senior Platform Engineer",
+    ]
+    assert len(lessons) == 5
+    companies = {link["path"]: link["text"].split(" — ")[0] for link in earlier}
+    for link in lessons:
+        assert companies.get(link["path"]) == link["text"], f"lesson link {link}"
+    for i, link in enumerate(earlier):
+        if i:
+            page.go_back()
+            wait_for_heading(page, re.compile("^Fernbank"))
+        page.locator(".admonition.warning a").nth(i).click()
+        page.wait_for_url(demo_url + link["path"])
+        title = wait_for_heading(page, link["text"])
+        assert title == link["text"], f"{link['path']} opened {title!r}"
+        chip = page.locator(".debrief-chip", has_text="date").inner_text()
+        day = date.fromisoformat(chip.split()[-1])
+        assert day < here, f"{title} ({day}) is not earlier than Fernbank"
+        assert link["after"].strip() == f"({day.isoformat()})"
+        assert page.locator(".md-content a", has_text="system-design").count() >= 1
+    tab.assert_clean()
+
+
+def test_search_finds_and_opens(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    tab.goto("/lessons/")
+    problems = []
+    for query, expected in [
+        ("Fernbank", "Fernbank Insurance"),  # a company
+        ("system-design", "system-design"),  # a weak spot
+        ("kubernetes operators", "kubernetes-operators"),  # a weak spot, as one would type it
+        ("Northwind", "Northwind Logistics"),
+    ]:
+        problems += search_problems(tab.page, query, expected)
+    assert problems == []
+    tab.assert_clean()
+
+
+def test_palette_toggle_and_chart_contrast(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    page = tab.page
+    tab.goto("/")
+    assert scheme(page) == "default"
+    problems = []
+    for name, path in MAIN_PAGES:
+        tab.goto(path)
+        if page.locator(".debrief-chart").count():
+            problems += contrast_problems(page, on_bars=False)
+        tab.screenshot(f"{name}-light")
+
+    tab.goto("/")
+    assert toggle_palette(page) == "slate"
+    problems += contrast_problems(page, on_bars=False)
+    for name, path in MAIN_PAGES:
+        tab.goto(path)
+        assert scheme(page) == "slate", f"{path} forgot the dark palette"
+        if page.locator(".debrief-chart").count():
+            problems += contrast_problems(page, on_bars=False)
+        tab.screenshot(f"{name}-dark")
+    assert problems == []
+
+    assert toggle_palette(page) == "default"
+    tab.goto("/")
+    assert scheme(page) == "default"
+    tab.assert_clean()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: white counts on the grey 'pending' bars of the outcomes chart "
+    "(.dc-count on .dc-outcome--pending #94a3b8) have a contrast of 2.56",
+)
+def test_bar_labels_contrast(open_tab, demo_url):
+    tab = open_tab(demo_url)
+    tab.goto("/")
+    problems = contrast_problems(tab.page, on_page=False)
+    toggle_palette(tab.page)
+    problems += contrast_problems(tab.page, on_page=False)
+    assert problems == []
+
+
+def test_no_request_leaves_localhost(open_tab, demo_url):
+    """A tour of every main page, the search and the toggle: all of it from 127.0.0.1."""
+    tab = open_tab(demo_url)
+    page = tab.page
+    for _, path in MAIN_PAGES:
+        tab.goto(path)
+    page.locator("nav.md-tabs").get_by_role("link", name="Weak spots", exact=True).click()
+    wait_for_heading(page, "Weak spots")
+    assert search_problems(page, "Tallgrass", "Tallgrass Software") == []
+    toggle_palette(page)
+    tab.goto(FERNBANK)
+    page.locator(".admonition.warning a").first.click()
+    wait_for_heading(page, re.compile("Blue Heron"))
+    toggle_palette(page)
+    page.wait_for_load_state("networkidle")
+    assert len(tab.requests) > 20
+    assert any("search_index.json" in url for url in tab.requests)
+    tab.assert_clean()
+
+
+def test_phone_width(open_tab, demo_url):
+    tab = open_tab(demo_url, viewport=PHONE)
+    page = tab.page
+    too_wide = {}
+    for name, path in MAIN_PAGES:
+        tab.goto(path)
+        if overflow_px(page) > 0:
+            too_wide[path] = (overflow_px(page), wide_elements(page))
+            tab.screenshot(f"{name}-phone")
+    assert too_wide == {}
+    # The tabs are gone at this width: the drawer still reaches every page.
+    tab.goto("/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-nav--primary").get_by_role("link", name="Weak spots", exact=True).click()
+    assert wait_for_heading(page, "Weak spots") == "Weak spots"
+    tab.assert_clean()
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def test_empty_notebook(open_tab, empty_url):
+    tab = open_tab(empty_url)
+    page = tab.page
+    tab.goto("/")
+    assert page.locator(".admonition", has_text="Write your first debrief").is_visible()
+    assert page.locator(".debrief-chart").count() == 0
+    for path in ["/timeline/", "/weak-spots/", "/lessons/", "/questions/", "/follow-ups/"]:
+        tab.goto(path)
+        assert heading(page)
+    tab.screenshot("empty-home-light")
+    tab.assert_clean()
+
+
+AWKWARD_PAGES = ["/", "/timeline/", "/weak-spots/", "/lessons/", "/questions/", "/follow-ups/"]
+
+
+def test_awkward_notebook_charts(open_tab, awkward_url):
+    """Fourteen months, thirteen weak spots, markup and long words in names."""
+    tab = open_tab(awkward_url)
+    page = tab.page
+    problems = {}
+    for path in ["/", "/weak-spots/"]:
+        tab.goto(path)
+        found = chart_problems(page, overlaps=False) + contrast_problems(page, on_bars=False)
+        if found:
+            problems[path] = found
+        tab.screenshot("awkward-" + (path.strip("/").replace("/", "-") or "home") + "-light")
+    assert problems == {}
+    # Names are text, never markup.
+    tab.goto("/timeline/")
+    assert page.locator(".md-content søns").count() == 0
+    assert "Ünïcødé & <Søns> Internationale" in page.locator(".md-content table").inner_text()
+    tab.goto("/weak-spots/")
+    assert page.locator(".md-content b").count() == 0
+    tab.assert_clean()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: with 14 months the weak-spots chart's month labels run together "
+    "('Oct 2025' into 'Nov', 'Dec' into 'Jan 2026' into 'Feb')",
+)
+def test_awkward_notebook_month_labels(open_tab, awkward_url):
+    tab = open_tab(awkward_url)
+    tab.goto("/weak-spots/")
+    assert chart_problems(tab.page) == []
+
+
+def test_awkward_notebook_search(open_tab, awkward_url):
+    tab = open_tab(awkward_url)
+    tab.goto("/")
+    assert search_problems(tab.page, "Versicherungsgesellschaft", "Ünïcødé & <Søns>") == []
+    tab.assert_clean()
+
+
+def test_awkward_notebook_phone_width(open_tab, awkward_url):
+    tab = open_tab(awkward_url, viewport=PHONE)
+    page = tab.page
+    too_wide = {}
+    tab.goto("/timeline/")
+    # Instant navigation makes every link absolute.
+    entry = urlsplit(page.locator(".md-content table a").first.get_attribute("href")).path
+    for path in [*AWKWARD_PAGES, entry]:
+        tab.goto(path)
+        if overflow_px(page) > 0:
+            too_wide[path] = (overflow_px(page), wide_elements(page))
+            tab.screenshot("awkward-phone-" + (path.strip("/").replace("/", "-") or "home"))
+    assert too_wide == {}
+    tab.assert_clean()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the generated pages use admonitions and task lists, but the plugin does "
+    "not enable those extensions; a notebook whose mkdocs.yml lacks them shows raw '!!!'",
+)
+def test_minimal_config_renders_callouts(open_tab, minimal_url):
+    tab = open_tab(minimal_url)
+    page = tab.page
+    tab.goto("/entries/2026-02-10-acme/")
+    assert page.locator(".admonition", has_text="Seen before: estimation").is_visible()
+    assert "!!!" not in page.locator(".md-content").inner_text()
+    tab.assert_clean()
