@@ -1,0 +1,148 @@
+"""`debrief serve` for real: a broken entry becomes a banner, not a dead server.
+
+The server runs as a subprocess on a free port of 127.0.0.1; the test edits an entry
+the way an editor saves it and polls the pages until the site catches up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SMALL = Path(__file__).parent / "fixtures" / "site" / "small"
+BANNER = "The notebook has problems: fix them and save"
+BROKEN_LINE = "entries/2026-01-05-acme-screen.md:4: error: 'date' is not a real date: 2026-13-05"
+TIMEOUT = 20.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def debrief_command() -> list[str]:
+    script = shutil.which("debrief")
+    if script is not None:
+        return [script]
+    return [sys.executable, "-c", "from generator.cli.main import cli; cli()"]
+
+
+@dataclass
+class Server:
+    root: Path
+    base: str
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+
+    def wait_for(self, what: str, check: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"debrief serve exited while waiting for {what}:\n{self.output()}")
+            try:
+                if check():
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        pytest.fail(f"timed out after {TIMEOUT:g} s waiting for {what}:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    root = tmp_path / "nb"
+    shutil.copytree(SMALL, root)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {
+        **os.environ,
+        "DEBRIEF_TODAY": "2026-03-15",
+        "NO_COLOR": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [
+                *debrief_command(),
+                "serve",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(root / "mkdocs.yml"),
+            ],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    running = Server(root, f"http://127.0.0.1:{port}/", log, process)
+    try:
+        running.wait_for("the first page", lambda: running.get("")[0] == 200)
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_shows_a_broken_entry_as_a_banner_until_it_is_fixed(server: Server) -> None:
+    broken_file = server.root / "entries" / "2026-01-05-acme-screen.md"
+    good = broken_file.read_bytes()
+    entry_url = "entries/2026-01-05-acme-screen/"
+    other_url = "entries/2026-03-01-initech-final/"
+
+    status, home = server.get("")
+    assert BANNER not in home
+    assert server.get(entry_url)[0] == 200
+
+    broken_file.write_bytes(good.replace(b"date: 2026-01-05", b"date: 2026-13-05"))
+    server.wait_for("the banner", lambda: BANNER in server.get("")[1])
+
+    status, home = server.get("")
+    assert status == 200
+    assert '<div class="admonition danger debrief-banner">' in home
+    assert BROKEN_LINE in home
+    # The rest of the notebook still renders, with the banner; the broken entry is left out.
+    status, other = server.get(other_url)
+    assert status == 200
+    assert "Initech — Platform engineer" in other
+    assert BANNER in other
+    assert server.get(entry_url)[0] == 404
+    # The terminal says it too, in the PATH:LINE form.
+    server.wait_for("the problem in the terminal", lambda: BROKEN_LINE in server.output())
+
+    broken_file.write_bytes(good)
+    server.wait_for(
+        "the fixed entry",
+        lambda: server.get(entry_url)[0] == 200 and BANNER not in server.get("")[1],
+    )
+    status, page = server.get(entry_url)
+    assert "A | B Corp — Backend engineer" in page
+    assert BANNER not in page
+    assert server.process.poll() is None
+    assert "Traceback" not in server.output()
