@@ -21,6 +21,32 @@ from .render.pages import CSS, HOME, default_nav, render_pages
 from .settings import Settings
 
 DOCS = "docs"
+HEADER = (
+    "# Exported by `debrief export --format markdown`: builds with plain MkDocs,\n"
+    "# no debrief plugin needed. Regenerate it rather than editing it.\n"
+)
+
+
+class ExportError(Exception):
+    """The export would overwrite something that is not a previous export."""
+
+
+def check_target(settings: Settings, out_dir: Path) -> None:
+    """Refuse to write over the notebook itself or over a folder that is not an export."""
+    target = out_dir.resolve()
+    root = settings.root.resolve()
+    protected = [root, root / settings.docs_dir, settings.entries_path.resolve()]
+    if any(target == p or target in p.parents or p in target.parents for p in protected[1:]):
+        raise ExportError(f"{out_dir} overlaps the notebook's own pages or entries")
+    if target == root:
+        raise ExportError(f"{out_dir} is the notebook itself; give a new folder")
+    if target.exists() and any(target.iterdir()):
+        config = target / "mkdocs.yml"
+        previous = config.is_file() and config.read_text(encoding="utf-8").startswith(HEADER)
+        if not previous:
+            raise ExportError(
+                f"{out_dir} is not empty and holds no earlier export; give a new folder"
+            )
 
 
 class _Dumper(yaml.Dumper):
@@ -45,6 +71,7 @@ def export_markdown(
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written."""
     from mkdocs.utils.yaml import yaml_load
 
+    check_target(settings, out_dir)
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -91,12 +118,8 @@ def export_markdown(
     config["extra_css"] = extra_css
     config["not_in_nav"] = "/entries/\n/weak-spots/\n/prep/\n"
     config.pop("INHERIT", None)
-    header = (
-        "# Exported by `debrief export --format markdown`: builds with plain MkDocs,\n"
-        "# no debrief plugin needed. Regenerate it rather than editing it.\n"
-    )
     (out_dir / "mkdocs.yml").write_text(
-        header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+        HEADER + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
     return len(pages)

@@ -17,27 +17,10 @@ from collections.abc import Callable
 from .aggregate import Insights, QuestionRecord
 from .entries import Entry
 from .names import normalize_name
+from .render.escape import md_inline
 
-_MARKDOWN_SPECIAL = "\\`*_[]|"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape_md(text: str) -> str:
-    """Text from an entry, safe inside Markdown: shown as written, never as markup.
-
-    `&`, `<` and `>` become HTML entities (no raw HTML gets through); the characters
-    that make emphasis, code, links or a table cell border get a backslash; line
-    breaks become spaces so a value stays on its line (a list item, a table row).
-    """
-    out = []
-    for char in " ".join(text.split("\n")).replace("\r", " "):
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _MARKDOWN_SPECIAL:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+# One escaper for every page: the site, the export and this brief.
+escape_md = md_inline
 
 
 def matches(

@@ -171,12 +171,6 @@ def test_export_refuses_a_notebook_with_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: markdown_export.export_markdown deletes OUT/docs and overwrites OUT/mkdocs.yml "
-    "without checking what they are: exporting into a notebook whose docs_dir is 'docs' "
-    "deletes the hand-written pages and drops the debrief plugin from its config",
-)
 def test_export_into_the_notebook_itself_destroys_nothing(tmp_path: Path) -> None:
     root = tmp_path / "nb"
     (root / "docs").mkdir(parents=True)

@@ -156,30 +156,26 @@ def test_an_empty_notebook_has_the_overview_pages_and_a_welcome() -> None:
         '!!! tip "Write your first debrief"\n'
         "    The notebook is empty. Right after an interview, while it is fresh, run:\n"
         "\n"
-        "    ```\n"
-        '    debrief new --company "Acme" --role "Backend engineer" --stage technical\n'
-        "    ```\n"
+        '        debrief new --company "Acme" --role "Backend engineer" --stage technical\n'
         "\n"
-        "    or copy a file into `entries/` with `company`, `role` and `date`\n"
-        "    in its front matter. Then `debrief serve` shows it here. "
-        "`debrief schema` lists every field."
+        "    or write a file in `entries/` with `company`, `role` and\n"
+        "    `date` in its front matter. Then `debrief serve` shows it here, and "
+        "`debrief schema` lists\n"
+        "    every field."
     ]
     html = markdown.markdown(home, extensions=EXTENSIONS)
     assert '<div class="admonition tip">' in html
-    # Python-Markdown's fences do not work inside an admonition: the command shows as code
-    # all the same.
-    assert '<code>debrief new --company "Acme" --role "Backend engineer" --stage technical' in html
+    # An indented code block inside the admonition: the command shows as a code block.
+    assert (
+        '<pre><code>debrief new --company "Acme" --role "Backend engineer" --stage technical'
+        in html
+    )
     assert "No interviews yet." in pages["timeline.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: home.md.j2 puts `settings.entries_dir|md` inside a code span, where the "
-    "backslash escapes show: `my\\_entries/`",
-)
 def test_the_welcome_names_the_entries_folder_as_written() -> None:
     pages = pages_of([], Settings(entries_dir="my_entries"))
-    assert "copy a file into `my_entries/` with" in pages["index.md"]
+    assert "write a file in `my_entries/` with" in pages["index.md"]
 
 
 # --- "seen before" ------------------------------------------------------------------------
@@ -446,41 +442,22 @@ def test_md_inline_renders_as_the_text_itself(text: str, context: str) -> None:
         assert [tag for tag, _ in tags].count("td") == 2, html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: md_inline escapes '~' as '\\~', which Python-Markdown does not unescape "
-    "(no pymdownx.tilde): the backslash shows",
-)
 def test_md_inline_tilde_shows_as_written() -> None:
     html = markdown.markdown("- " + md_inline("~40 writes a second"), extensions=EXTENSIONS)
     assert shown(html)[0] == "~40 writes a second"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: md_inline escapes a leading '1.' as '\\1.' instead of '1\\.': the backslash shows",
-)
 def test_md_inline_leading_number_shows_as_written() -> None:
     for text in ("1. First, ask about scale", "2) then draw"):
         html = markdown.markdown("- " + md_inline(text), extensions=EXTENSIONS)
         assert shown(html)[0] == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: md_inline escapes a leading '=' as '\\=', which Python-Markdown does not "
-    "unescape: the backslash shows",
-)
 def test_md_inline_leading_equals_shows_as_written() -> None:
     html = markdown.markdown("- " + md_inline("== is not ==="), extensions=EXTENSIONS)
     assert shown(html)[0] == "== is not ==="
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: md_inline leaves '{' and '}' alone: attr_list reads a trailing '{...}' in a "
-    "table cell or heading as attributes, drops the text and sets e.g. onmouseover",
-)
 @pytest.mark.parametrize("context", ["table cell", "heading"])
 def test_md_inline_braces_are_not_attributes(context: str) -> None:
     text = "Why {onmouseover=alert(1)}"

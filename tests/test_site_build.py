@@ -507,11 +507,6 @@ def test_a_script_typed_in_a_question_is_text(small: Built) -> None:
     ] in table_rows(questions)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the page title set in the generated front matter (entry.md.j2 `title:`) is "
-    "inserted unescaped by MkDocs/Material into the header: a <script> in a company name runs",
-)
 def test_a_script_in_a_company_name_runs_nowhere(tmp_path: Path) -> None:
     root = write_notebook(
         tmp_path / "nb",
@@ -706,12 +701,6 @@ def test_a_handwritten_page_hiding_a_generated_one_is_a_visible_warning(tmp_path
     assert ": 1 warning, " in result.stderr.splitlines()[-1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: pages.shift_body_links takes the folder of an entry as its path minus the "
-    "first component, which is right only for a one-level entries_dir: with "
-    "entries_dir 'journal/entries' the sketch link becomes 'entries/sub/sketch.svg'",
-)
 def test_attachments_work_with_a_nested_entries_dir(tmp_path: Path) -> None:
     root = write_notebook(tmp_path / "nb", {}, "entries_dir: journal/entries")
     shutil.copytree(SMALL / "entries", root / "journal" / "entries")

@@ -40,7 +40,16 @@ def today_option(func: F) -> F:
 
 
 def resolve_today(value: datetime | None) -> date:
-    return value.date() if value is not None else date.today()
+    """--today, else DEBRIEF_TODAY (as the plugin reads it), else the real today."""
+    if value is not None:
+        return value.date()
+    pinned = os.environ.get("DEBRIEF_TODAY")
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise click.UsageError(f"DEBRIEF_TODAY={pinned!r} is not a date YYYY-MM-DD") from None
+    return date.today()
 
 
 def use_color(stream: Any = None) -> bool:

@@ -54,8 +54,11 @@ def export(
     elif fmt == "csv":
         click.echo(to_csv(insights), nl=False)
     else:
-        from ..markdown_export import export_markdown
+        from ..markdown_export import ExportError, export_markdown
 
         assert out_dir is not None
-        count = export_markdown(settings, insights, audience, out_dir)  # type: ignore[arg-type]
+        try:
+            count = export_markdown(settings, insights, audience, out_dir)  # type: ignore[arg-type]
+        except ExportError as error:
+            raise click.UsageError(str(error)) from None
         click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)

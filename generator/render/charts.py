@@ -49,6 +49,14 @@ def _months_between(first: date, last: date) -> list[tuple[int, int]]:
     return months
 
 
+def _label_step(space: float) -> int:
+    """Label every month, or every 2nd, 3rd... so that labels like 'Jan 2026' never touch."""
+    step = 1
+    while space * step < 58:
+        step += 1
+    return step
+
+
 def feeling_chart(insights: Insights) -> str | None:
     """Gut feeling after each interview, over time: is it getting better?"""
     points = [(e.date, e.meta.feeling, e) for e in insights.entries if e.meta.feeling is not None]
@@ -73,9 +81,11 @@ def feeling_chart(insights: Insights) -> str | None:
             f'y2="{y(v):.1f}"/><text class="dc-tick" x="{left - 8}" y="{y(v) + 4:.1f}" '
             f'text-anchor="end">{v}</text>'
         )
-    for month in _months_between(first, last):
+    months = _months_between(first, last)
+    step = _label_step(plot_w / max(len(months), 1))
+    for index, month in enumerate(months):
         d = date(month[0], month[1], 1)
-        if first <= d <= last or d == date(first.year, first.month, 1):
+        if index % step == 0 and (first <= d <= last or index == 0):
             xm = max(x(d), left)
             body.append(
                 f'<text class="dc-tick" x="{xm:.1f}" y="{height - bottom + 18}" '
@@ -119,7 +129,10 @@ def weak_spots_chart(insights: Insights, spots: Sequence[WeakSpot] | None = None
     height = top + row_h * len(chosen) + 44
     col_w = (_WIDTH - label_w - right) / max(len(months), 1)
     body: list[str] = []
+    step = _label_step(col_w)
     for i, month in enumerate(months):
+        if i % step:
+            continue
         cx = label_w + col_w * (i + 0.5)
         body.append(
             f'<text class="dc-tick" x="{cx:.1f}" y="{top + row_h * len(chosen) + 16}" '

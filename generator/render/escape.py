@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))")
 
 
 def md_inline(text: object) -> str:
@@ -15,8 +15,17 @@ def md_inline(text: object) -> str:
     """
     value = " ".join(str(text).split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # attr_list would read a trailing `{...}` as attributes: `{onmouseover=...}`.
+    value = value.replace("{", "&#123;").replace("}", "&#125;")
     value = _INLINE_SPECIAL.sub(r"\\\1", value)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
+    return _LINE_START.sub(_escape_line_start, value)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker, number, dot = match.groups()
+    if marker:
+        return f"{indent}\\{marker}"
+    return f"{indent}{number}\\{dot}"
 
 
 def html_text(text: object) -> str:

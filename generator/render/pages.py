@@ -240,7 +240,11 @@ def render_entry(entry: Entry, page: _Page) -> str:
         (
             "Thank-you note sent"
             + (f" on {meta.thank_you.sent.isoformat()}" if meta.thank_you.sent else "")
-            + (", feedback asked" if meta.thank_you.asked_feedback else ""),
+            + (
+                ", feedback asked"
+                if meta.thank_you.asked_feedback
+                else (" (feedback not asked)" if meta.thank_you.sent else " and feedback asked")
+            ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
         ("Lessons recorded", bool(meta.lessons)),
@@ -256,20 +260,20 @@ def render_entry(entry: Entry, page: _Page) -> str:
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
         steps=steps,
-        body=shift_body_links(entry),
+        body=shift_body_links(entry, page.settings.entries_dir),
     )
 
 
-_LINK = re.compile(r"(\]\(|src=\"|href=\")([^)\"\s]+)")
+_LINK = re.compile(r"(\]\(|src=\"|href=\"|^[ ]{0,3}\[[^\]]+\]:[ \t]*)([^)\"\s]+)", re.MULTILINE)
 
 
-def shift_body_links(entry: Entry) -> str:
+def shift_body_links(entry: Entry, entries_dir: str) -> str:
     """Relative links in an entry's body, made to work from its page at entries/<slug>/.
 
     An entry in entries/2026/ that shows `sketch.png` next to it keeps working, and a
     link to another entry's file goes to that entry's page.
     """
-    folder = posixpath.dirname(entry.path.split("/", 1)[1]) if "/" in entry.path else ""
+    folder = posixpath.dirname(posixpath.relpath(entry.path, entries_dir.strip("/") or "."))
 
     def fix(match: re.Match[str]) -> str:
         target = match.group(2)
