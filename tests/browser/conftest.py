@@ -344,6 +344,43 @@ def minimal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+SHARE_PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def share_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`debrief share --encrypt` of the demo notebook, built once per session."""
+    root = copy_demo(tmp_path_factory.mktemp("browser") / "share")
+    debrief(
+        "share",
+        "--encrypt",
+        "--today",
+        TODAY,
+        cwd=root,
+        env={"DEBRIEF_SHARE_PASSPHRASE": SHARE_PASSPHRASE},
+    )
+    return root / "site-share"
+
+
+@pytest.fixture(scope="session")
+def share_url(share_site: Path) -> Iterator[str]:
+    with serve(share_site) as url:
+        yield url
+
+
+@pytest.fixture
+def broken_share(share_site: Path, tmp_path: Path) -> Callable[[Callable[[Path], None]], Path]:
+    """`broken_share(break_it)`: a copy of the locked share, broken by `break_it(site)`."""
+
+    def broken_share(break_it: Callable[[Path], None]) -> Path:
+        site = tmp_path / "site-share"
+        shutil.copytree(share_site, site)
+        break_it(site)
+        return site
+
+    return broken_share
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -589,3 +626,45 @@ def wide_elements(page: Any) -> list[str]:
             }"""
         )
     )
+
+
+# The locked share's page (generator/share/locked.py and assets/lock.js).
+LOCKED = "#debrief-locked"
+UNLOCKED = "#debrief-unlocked"
+LOCK_FORM = "#debrief-lock-form"
+PASSPHRASE = "#debrief-passphrase"
+UNLOCK = "#debrief-unlock"
+LOCK_ERROR = "#debrief-lock-error"
+
+
+def unlock_problems(page: Any, passphrase: str, timeout_ms: int = 10_000) -> list[str]:
+    """Type `passphrase` into a locked page's form; the page must show its content, and
+    no error. Returns what went wrong instead (the error shown, content still hidden)."""
+    form = page.locator(LOCK_FORM)
+    try:
+        form.wait_for(state="visible")
+    except Exception:
+        return ["no passphrase form is shown"]
+    page.locator(PASSPHRASE).fill(passphrase)
+    page.locator(UNLOCK).click()
+    error = page.locator(LOCK_ERROR)
+    either = page.locator(f"{UNLOCKED}, {LOCK_ERROR}:visible")
+    try:
+        either.first.wait_for(state="visible", timeout=timeout_ms)
+    except Exception:
+        return ["neither the page nor an error after the passphrase"]
+    if error.is_visible():
+        return [f"error shown: {error.inner_text()!r}"]
+    return locked_content_problems(page)
+
+
+def locked_content_problems(page: Any) -> list[str]:
+    """An unlocked page: the content is there, the form and the sealed data are gone."""
+    problems = []
+    if page.locator(LOCKED).count():
+        problems.append("the lock is still on the page")
+    if not page.locator(f"{UNLOCKED} h1").count():
+        problems.append("no heading in the unlocked content")
+    if not page.locator(f"{UNLOCKED} nav.debrief-pages a").count():
+        problems.append("no page list in the unlocked content")
+    return problems
