@@ -16,17 +16,24 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .aggregate import aggregate
-from .audience import Audience, for_audience
+from .audience import Audience, anonymizer_for, for_audience
 from .config import PluginConfig, settings_from
 from .diagnostics import Diagnostic, sort_key, summary
 from .entries import Entry, attachments, entry_files, notebook_problems, read_entry
 from .names import Vocabulary
 from .render.pages import CSS, HOME, NAV, default_nav, render_pages
 from .settings import Settings
+from .share.anonymize import Anonymizer
+from .share.attachments import shared_attachments
+from .share.edition import shown_text
+from .share.lock import Lock
+from .share.locked import LockedSite
 
 log = logging.getLogger("mkdocs.plugins.debrief")
 
@@ -77,6 +84,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.settings = Settings()
         self.pages: dict[str, str] = {}
         self._rendered = 0
+        # The share edition: set by `debrief share` before the build, never read from mkdocs.yml.
+        self.lock: Lock | None = None
+        self.locked: LockedSite | None = None
+        self.anonymizer: Anonymizer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -86,6 +97,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.settings = settings_from(self.config, root, dict(config))
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        self.locked = None
+        if self.audience == "share" and self.lock is not None:
+            self.locked = LockedSite(self.lock)
+            self.locked.configure(config)
         return config
 
     def read_entries(self) -> tuple[list[Entry], list[Diagnostic], int]:
@@ -121,13 +136,15 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         broken = {d.path for d in errors}
         entries = [e for e in entries if e.path not in broken]
         shared = for_audience(entries, self.audience, self.settings.share)
+        share = self.audience == "share"
+        self.anonymizer = anonymizer_for(entries, self.settings.share) if share else None
         insights = aggregate(shared, self.settings, today_from_environment())
         self.entry_count = len(shared)
 
         intro = ""
         home = files.get_file_from_path(HOME)
         if home is not None:
-            intro = home.content_string
+            intro = self.shared_text(home.content_string)
             files.remove(home)
         banner = _banner(diagnostics) if self.is_serve and diagnostics else ""
         self.pages = render_pages(
@@ -148,7 +165,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 )
             )
         files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
-        for source, target in attachments(self.settings.entries_path):
+        found = attachments(self.settings.entries_path)
+        if self.audience == "share":
+            rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
+            found = shared_attachments(shared, found, self.settings.entries_dir, rename)
+        for source, target in found:
             if files.get_file_from_path(target) is None:
                 files.append(File.generated(config, target, abs_src_path=str(source)))
         if config.nav is None:
@@ -162,7 +183,41 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             )
         self.page_count = len(self.pages)
         self._rendered = 0
+        if self.locked is not None:
+            self.locked.hide_addresses(files, config)
         return files
+
+    def shared_text(self, markdown: str) -> str:
+        """A hand-written page as a share shows it: no private blocks, comments or names."""
+        return shown_text(markdown, self.anonymizer) if self.audience == "share" else markdown
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.locked is not None:
+            self.locked.hide_navigation(nav)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by is None:
+            return self.shared_text(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.locked.embed_files(html, page) if self.locked is not None else html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.locked is not None:
+            self.locked.seal_pages(files)
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.locked.finish_page(output) if self.locked is not None else output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.locked is not None:
+            self.locked.finish_build(config.site_dir)
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         self._rendered += 1

@@ -4,6 +4,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,12 @@ def run_build(
     site_dir: str | None = None,
     strict: bool = False,
     quiet: bool = False,
+    setup: Callable[[Any], None] | None = None,
 ) -> tuple[Any, Any, float]:
     """Build the site with MkDocs in this process; return (config, plugin, seconds).
+
+    `setup` is called with the debrief plugin before the build (the share edition
+    hands it the key of a locked share that way: in memory, never in mkdocs.yml).
 
     Entry problems are printed in the PATH:LINE form and end the command with exit 1.
     """
@@ -82,6 +87,8 @@ def run_build(
     plugin.audience = audience
     plugin.strict = strict
     plugin.progress = progress
+    if setup is not None:
+        setup(plugin)
     counter.plugin_logger = "mkdocs.plugins.debrief"
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -1,15 +1,199 @@
+"""`debrief share` and `debrief publish`: the edition for a mentor, checked for leaks."""
+
 from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import click
 
+from .common import config_option, resolve_today, today_option, use_color
+
+PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
+encrypt_option = click.option(
+    "--encrypt",
+    is_flag=True,
+    help=f"Lock every page with a passphrase (asked twice, or ${PASSPHRASE_ENV}).",
+)
+
+
+@dataclass
+class Edition:
+    path: Path
+    shown: str  # the folder as printed: site-share/
+    locked: bool
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path) + "/"
+    except ValueError:
+        return str(path) + "/"
+
+
+def _passphrase() -> str:
+    from ..share.lock import passphrase_problem
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        problem = passphrase_problem(value)
+        if problem:
+            raise click.UsageError(f"{PASSPHRASE_ENV}: {problem}")
+        return value
+
+    def check(text: str) -> str:
+        problem = passphrase_problem(text)
+        if problem:
+            raise click.UsageError(problem)
+        return text
+
+    passphrase: str = click.prompt(
+        "Passphrase for the share",
+        hide_input=True,
+        confirmation_prompt=True,
+        value_proc=check,
+        err=True,
+    )
+    return passphrase
+
+
+def build_edition(
+    config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
+) -> Edition:
+    """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
+    from ..cli.common import load_settings, report
+    from ..share.edition import check_output, settings_problems, share_dir
+    from ..share.leaks import leak_diagnostics
+    from ..share.lock import Lock
+    from .build import _config_path, run_build
+
+    path = _config_path(config_file)
+    settings = load_settings(path)
+    problems = settings_problems(settings)
+    if problems:
+        raise click.UsageError(f"{path}: debrief plugin options: " + "; ".join(problems))
+    if today is not None:
+        os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
+    lock = Lock.from_passphrase(_passphrase()) if encrypt else None
+    out = share_dir(settings)
+    shown = _shown(out)
+
+    def hand_over_the_key(plugin: Any) -> None:
+        plugin.lock = lock
+
+    try:
+        config, plugin, seconds = run_build(
+            path, audience="share", site_dir=str(out), strict=strict, setup=hand_over_the_key
+        )
+        leaks = check_output(
+            settings,
+            out,
+            theme_dirs=list(config.theme.dirs),
+            theme={key: config.theme[key] for key in config.theme},
+            locked=lock is not None,
+        )
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)  # never leave a share that was not checked
+        raise
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    if leaks:
+        shutil.rmtree(out, ignore_errors=True)
+        diagnostics = leak_diagnostics(leaks, shown)
+        report(diagnostics, err=True)
+        count = len(diagnostics)
+        raise click.ClickException(
+            f"share: {count} {'leak' if count == 1 else 'leaks'} found; "
+            f"{shown} was removed so that nothing leaks"
+        )
+    total = plugin.file_count
+    warnings = plugin.warnings
+    line = (
+        f"Shared {plugin.entry_count} of {total} {'entry' if total == 1 else 'entries'}"
+        f" into {plugin.page_count} {'locked ' if lock else ''}pages in {shown}: "
+        f"{warnings} {'warning' if warnings == 1 else 'warnings'}, "
+        f"no leaks in {files} files, {seconds:.1f} s"
+    )
+    click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
+    return Edition(out, shown, lock is not None)
+
 
 @click.command()
-def share() -> None:
-    """Not written yet."""
-    raise click.ClickException("not written yet")
+@encrypt_option
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@config_option
+@today_option
+def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime | None) -> None:
+    """Build the read-only edition for a mentor into site-share/, and check it for leaks.
+
+    Private entries, redacted fields, <!-- private --> blocks and HTML comments are
+    left out; if any of them is found in the output, the folder is removed (exit 1).
+    """
+    build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
 
 
 @click.command()
-def publish() -> None:
-    """Not written yet."""
-    raise click.ClickException("not written yet")
+@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The branch to publish.")
+@encrypt_option
+@click.option(
+    "-m",
+    "--message",
+    default="Update the shared notebook",
+    show_default=True,
+    help="The commit message on the branch.",
+)
+@config_option
+@today_option
+def publish(
+    remote: str,
+    branch: str,
+    encrypt: bool,
+    message: str,
+    config_file: Path | None,
+    today: datetime | None,
+) -> None:
+    """Build the share edition and push it to a branch (GitHub Pages); never site/.
+
+    The branch holds the last share only, without history. Nothing is pushed when
+    the share's leak check fails.
+    """
+    from ..cli.common import load_settings
+    from ..share.publish import PublishError, pages_address, push, remote_url, repository_problem
+    from .build import _config_path
+
+    root = load_settings(_config_path(config_file)).root
+    problem = repository_problem(root)
+    if problem:
+        raise click.ClickException(f"publish: {problem}")
+    url = remote_url(root, remote)
+    if url is None:
+        raise click.UsageError(
+            f"no git remote '{remote}' in {root}: add one with 'git remote add {remote} URL', "
+            "or pass --remote"
+        )
+    edition = build_edition(config_file, encrypt=encrypt, strict=False, today=today)
+    try:
+        push(edition.path, root, remote=remote, branch=branch, message=message)
+    except PublishError as error:
+        raise click.ClickException(
+            f"publish: {error}; the share is still in {edition.shown}"
+        ) from None
+    shown_url = re.sub(r"//[^/@]+@", "//", url)  # never print a token kept in the URL
+    click.echo(f"Published {edition.shown} to branch {branch} of {remote} ({shown_url}).")
+    address = pages_address(url)
+    passphrase = " and, by another channel, the passphrase" if edition.locked else ""
+    if address:
+        click.echo(
+            f"Send your mentor {address}{passphrase} "
+            f"(once GitHub Pages serves the {branch} branch)."
+        )
+    else:
+        click.echo(
+            f"Serve that branch as a static site and send your mentor its address{passphrase}."
+        )

@@ -1,0 +1,134 @@
+// Unlocks a page of a locked debrief share in the browser, with the Web Crypto API only.
+// The page carries {salt, iterations, iv, ciphertext} in #debrief-lock-data (AES-256-GCM,
+// key from PBKDF2-HMAC-SHA256). The derived key is kept for the tab in sessionStorage,
+// so moving between pages does not ask again; closing the tab forgets it.
+(function () {
+  "use strict";
+
+  var STORAGE = "debrief-share-key:";
+
+  function bytes(base64) {
+    var binary = atob(base64);
+    var result = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) result[i] = binary.charCodeAt(i);
+    return result;
+  }
+
+  function base64(buffer) {
+    var view = new Uint8Array(buffer);
+    var binary = "";
+    for (var i = 0; i < view.length; i++) binary += String.fromCharCode(view[i]);
+    return btoa(binary);
+  }
+
+  function remembered(key) {
+    try {
+      return window.sessionStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember(key, value) {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key);
+      else window.sessionStorage.setItem(key, value);
+    } catch (error) {
+      // Storage may be off (private windows): the page still unlocks, the next one asks again.
+    }
+  }
+
+  async function deriveKey(passphrase, data) {
+    var material = await crypto.subtle.importKey(
+      "raw", new TextEncoder().encode(passphrase.normalize("NFC")), "PBKDF2", false, ["deriveKey"]
+    );
+    return crypto.subtle.deriveKey(
+      { name: "PBKDF2", hash: "SHA-256", salt: bytes(data.salt), iterations: data.iterations },
+      material,
+      { name: "AES-GCM", length: 256 },
+      true,
+      ["decrypt"]
+    );
+  }
+
+  async function open(key, data) {
+    var plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: bytes(data.iv) }, key, bytes(data.ciphertext)
+    );
+    return JSON.parse(new TextDecoder().decode(plain));
+  }
+
+  function show(page) {
+    var locked = document.getElementById("debrief-locked");
+    var unlocked = document.createElement("div");
+    unlocked.id = "debrief-unlocked";
+    unlocked.innerHTML = page.html;
+    locked.replaceWith(unlocked);
+    document.title = page.title;
+    if (location.hash) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) target.scrollIntoView();
+    }
+  }
+
+  async function start() {
+    var holder = document.getElementById("debrief-lock-data");
+    if (!holder) return;
+    var data = JSON.parse(holder.textContent);
+    var form = document.getElementById("debrief-lock-form");
+    var input = document.getElementById("debrief-passphrase");
+    var button = document.getElementById("debrief-unlock");
+    var error = document.getElementById("debrief-lock-error");
+    var storage = STORAGE + data.salt;
+
+    function fail(message) {
+      error.textContent = message;
+      error.hidden = false;
+    }
+
+    if (!window.crypto || !window.crypto.subtle) {
+      form.hidden = false;
+      input.disabled = button.disabled = true;
+      fail("This browser cannot unlock the notebook here: open it over https.");
+      return;
+    }
+
+    var stored = remembered(storage);
+    if (stored) {
+      try {
+        var key = await crypto.subtle.importKey("raw", bytes(stored), "AES-GCM", false, ["decrypt"]);
+        show(await open(key, data));
+        return;
+      } catch (problem) {
+        remember(storage, null);
+      }
+    }
+
+    form.hidden = false;
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      error.hidden = true;
+      button.disabled = true;
+      try {
+        var key = await deriveKey(input.value, data);
+        var page;
+        try {
+          page = await open(key, data);
+        } catch (problem) {
+          input.value = "";
+          input.focus();
+          fail("Wrong passphrase");
+          return;
+        }
+        remember(storage, base64(await crypto.subtle.exportKey("raw", key)));
+        show(page);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    input.focus();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,209 @@
+"""The passphrase-locked edition, as MkDocs build steps the plugin calls in order.
+
+Without the passphrase a reader gets the site name, the theme's assets and, on
+every page, a passphrase form: page addresses are random (`p/<id>/`), every title
+is the site name, the navigation, the table of contents and the search index are
+empty, and what a page shows (its content, its title and a list of the pages) is
+sealed with the build's key. Files such as images that pages show are not copied:
+they are put inside the sealed content as data: URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import mimetypes
+import posixpath
+import re
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_relative_url
+
+from .lock import Lock, sealed_json
+
+ASSETS = Path(__file__).parent / "assets"
+LOCK_JS = "assets/debrief-lock.js"
+LOCK_CSS = "assets/debrief-lock.css"
+HOME = "index.md"
+# Kept readable: they are the site's dressing, not the notebook.
+READABLE = {"CNAME", ".nojekyll", "robots.txt"}
+PUBLIC_SETTINGS = ("site_description", "site_author", "copyright", "repo_url", "repo_name")
+
+_ATTRIBUTE = re.compile(r"""\b(src|href)=(["'])([^"']*)\2""", re.IGNORECASE)
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+class LockedSite:
+    def __init__(self, lock: Lock) -> None:
+        self.lock = lock
+        self.site_name = ""
+        self.embedded: dict[str, File] = {}  # url -> a file shown inside sealed pages
+        self.nav: list[Any] = []
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """No instant navigation (each page unlocks on load), nothing readable in settings."""
+        self.site_name = config.site_name
+        features = config.theme.get("features") or []
+        config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+        for name in PUBLIC_SETTINGS:
+            config[name] = None
+        config.edit_uri = None
+        if LOCK_CSS not in config.extra_css:
+            config.extra_css.append(LOCK_CSS)
+        if LOCK_JS not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(LOCK_JS)
+
+    def hide_addresses(self, files: Files, config: MkDocsConfig) -> None:
+        """Random page addresses; the notebook's other files kept out, to be embedded."""
+        keep = set(READABLE) | {str(path) for path in config.extra_css}
+        keep |= {str(script) for script in config.extra_javascript}
+        keep |= {str(config.theme.get(name)) for name in ("favicon", "logo")}
+        taken: set[str] = set()
+        for file in list(files):
+            if file.is_documentation_page():
+                if file.src_uri == HOME:
+                    continue
+                name = _new_id(taken)
+                if config.use_directory_urls:
+                    file.dest_uri, file.url = f"p/{name}/index.html", f"p/{name}/"
+                else:
+                    file.dest_uri = file.url = f"p/{name}.html"
+                file.__dict__.pop("abs_dest_path", None)
+            elif file.src_uri not in keep and _from_notebook(file, config):
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.embedded[file.url] = file
+        files.append(File.generated(config, LOCK_JS, content=(ASSETS / "lock.js").read_bytes()))
+        files.append(File.generated(config, LOCK_CSS, content=(ASSETS / "lock.css").read_bytes()))
+
+    def hide_navigation(self, nav: Navigation) -> None:
+        """The theme shows no navigation; each sealed page carries its own list of pages."""
+        self.nav = list(nav.items)
+        nav.items = []
+        for page in nav.pages:
+            page.parent = None
+
+    def embed_files(self, content: str, page: Page) -> str:
+        """Links and images to the notebook's files, made data: URLs inside the page."""
+        base = "/" + page.url
+
+        def embed(match: re.Match[str]) -> str:
+            attribute, quote, value = match.groups()
+            target = unquote(urlsplit(urljoin(base, html.unescape(value))).path).lstrip("/")
+            file = self.embedded.get(target)
+            if file is None:
+                return match.group(0)
+            kind = mimetypes.guess_type(file.src_uri)[0] or "application/octet-stream"
+            data = base64.b64encode(file.content_bytes).decode("ascii")
+            replaced = f"{attribute}={quote}data:{kind};base64,{data}{quote}"
+            if attribute.lower() == "href":
+                name = html.escape(posixpath.basename(file.src_uri))
+                replaced += f' download="{name}"'
+            return replaced
+
+        return _ATTRIBUTE.sub(embed, content)
+
+    def seal_pages(self, files: Files) -> None:
+        """Every page's content, title and page list sealed; what stays is the site name."""
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        titles = {page.file.src_uri: str(page.title or "") for page in pages}
+        for page in pages:
+            title = titles[page.file.src_uri]
+            shown = (
+                self.site_name
+                if page.is_homepage or not title
+                else f"{_text(title)} - {self.site_name}"
+            )
+            payload = {"title": shown, "html": self._page_list(page, titles) + (page.content or "")}
+            sealed = self.lock.seal(json.dumps(payload, ensure_ascii=False))
+            page.content = lock_form(self.site_name, sealed_json(sealed))
+            page.title = self.site_name
+            page.meta = {}
+            page.toc = TableOfContents([])
+            page.parent = None
+
+    def finish_page(self, output: str) -> str:
+        return _TITLE.sub(f"<title>{html.escape(self.site_name)}</title>", output, count=1)
+
+    def finish_build(self, site_dir: str) -> None:
+        """The search index emptied: search is off in a locked share."""
+        path = Path(site_dir, "search", "search_index.json")
+        if not path.is_file():
+            return
+        try:
+            settings = json.loads(path.read_text(encoding="utf-8")).get("config", {})
+        except ValueError:
+            settings = {}
+        path.write_text(json.dumps({"config": settings, "docs": []}), encoding="utf-8")
+
+    def _page_list(self, page: Page, titles: dict[str, str]) -> str:
+        links: list[str] = []
+
+        def add(items: list[Any]) -> None:
+            for item in items:
+                if isinstance(item, Section):
+                    add(item.children)
+                elif isinstance(item, Link):
+                    links.append(f'<a href="{html.escape(item.url)}">{html.escape(item.title)}</a>')
+                elif isinstance(item, Page):
+                    href = html.escape(get_relative_url(item.url, page.url))
+                    title = html.escape(titles.get(item.file.src_uri) or "")
+                    current = ' aria-current="page"' if item is page else ""
+                    links.append(f'<a href="{href}"{current}>{title}</a>')
+
+        add(self.nav)
+        items = "".join(f"<li>{link}</li>" for link in links)
+        return (
+            f'<nav class="debrief-pages" aria-label="Pages"><ul>{items}</ul>'
+            '<p class="debrief-pages__note">Search is off in a locked share.</p></nav>'
+        )
+
+
+def lock_form(site_name: str, sealed: str) -> str:
+    """What a locked page shows: the site name, a passphrase form and the sealed content."""
+    name = html.escape(site_name)
+    return (
+        '<div class="debrief-lock" id="debrief-locked">'
+        f"<h1>{name}</h1>"
+        "<p>This notebook is locked. Enter the passphrase you were given to read it.</p>"
+        '<form class="debrief-lock__form" id="debrief-lock-form" hidden>'
+        '<label for="debrief-passphrase">Passphrase</label>'
+        '<input type="password" id="debrief-passphrase" name="passphrase" '
+        'autocomplete="current-password" required>'
+        '<button type="submit" id="debrief-unlock" class="md-button md-button--primary">'
+        "Unlock</button>"
+        '<p class="debrief-lock__error" id="debrief-lock-error" role="alert" hidden></p>'
+        "</form>"
+        '<p class="debrief-lock__note">Search is off in a locked share.</p>'
+        "<noscript><p>Turn on JavaScript to unlock this notebook: "
+        "it is decrypted in your browser.</p></noscript>"
+        f'<script type="application/json" id="debrief-lock-data">{sealed}</script>'
+        "</div>"
+    )
+
+
+def _from_notebook(file: File, config: MkDocsConfig) -> bool:
+    """An attachment of an entry or a file of the docs folder; not the theme's or ours."""
+    if file.generated_by is not None:
+        return file.src_uri.startswith("entries/")
+    return file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)
+
+
+def _new_id(taken: set[str]) -> str:
+    while True:
+        name = secrets.token_hex(6)
+        if name not in taken:
+            taken.add(name)
+            return name
+
+
+def _text(title: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", title))

@@ -1,0 +1,80 @@
+"""`debrief publish`: the share edition pushed to a branch of the notebook's git repository."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import subprocess
+from pathlib import Path
+
+_GITHUB = re.compile(
+    r"^(?:(?:https?|ssh|git)://(?:[^@/]+@)?github\.com(?::\d+)?/|[^@/\s]+@github\.com:)"
+    r"(?P<user>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?$"
+)
+
+
+class PublishError(Exception):
+    """Publishing failed: shown to the user as is."""
+
+
+def pages_address(remote_url: str) -> str | None:
+    """The GitHub Pages address of a github.com remote, else None."""
+    match = _GITHUB.match(remote_url.strip())
+    if match is None:
+        return None
+    user, repo = match.group("user").lower(), match.group("repo")
+    if repo.lower() == f"{user}.github.io":
+        return f"https://{user}.github.io/"
+    return f"https://{user}.github.io/{repo}/"
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+    )
+
+
+def repository_problem(root: Path) -> str | None:
+    try:
+        result = _git(root, "rev-parse", "--git-dir")
+    except OSError:
+        return "git is not installed; publish pushes the share with git"
+    if result.returncode != 0:
+        return (
+            f"{root} is not a git repository; publish pushes the share to a branch of the "
+            "notebook's repository (git init, then git remote add origin URL)"
+        )
+    return None
+
+
+def remote_url(root: Path, remote: str) -> str | None:
+    result = _git(root, "remote", "get-url", remote)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def push(site: Path, root: Path, *, remote: str, branch: str, message: str) -> None:
+    """Commit `site` as the only content of `branch`, without history, and force-push it.
+
+    Without history, a page or a name taken out of the share is gone from the branch
+    too, not kept in an older commit of it.
+    """
+    from ghp_import import GhpError, ghp_import
+
+    with contextlib.chdir(root):
+        try:
+            ghp_import(
+                str(site),
+                mesg=message,
+                remote=remote,
+                branch=branch,
+                push=True,
+                force=True,
+                no_history=True,
+                nojekyll=True,
+            )
+        except GhpError as error:
+            raise PublishError(f"git: {error.message}") from None
+        except subprocess.CalledProcessError as error:
+            raise PublishError(
+                f"git push to '{remote}' failed (exit {error.returncode}): see git's message above"
+            ) from None

@@ -1,0 +1,294 @@
+"""`debrief share`: the edition for a mentor, built with the real MkDocs and searched whole.
+
+Every private place of the fixture notebook holds a marker starting with ZQX (companies
+that are shared start with QQV): after a share, no file of the output, in its bytes
+or its name, may hold a ZQX marker, and the leak check must catch one when it does.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli.main import cli
+from tests.conftest import write_notebook
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+PUBLIC = (
+    "---\n"  # 1
+    "company: Qqvacme\n"  # 2
+    "role: Backend engineer\n"  # 3
+    "date: 2026-03-02\n"  # 4
+    "stage: technical\n"  # 5
+    "interviewers: [ZQXINTERVIEWER Smith]\n"  # 6
+    "discussed_with: [ZQXMENTOR]\n"  # 7
+    "weak_spots: [system design, estimation]\n"  # 8
+    "lessons: [Start with the API.]\n"  # 9
+    "tags: [backend]\n"  # 10
+    "---\n"  # 11
+    "We talked about the API at Qqvacme's office. ![sketch](qqvacme-sketch.png)\n"  # 12
+    "\n"  # 13
+    "<!-- private -->\n"  # 14
+    "ZQXBLOCK the salary band was low.\n"  # 15
+    "<!-- /private -->\n"  # 16
+    "\n"  # 17
+    "Still a good day. <!-- ZQXCOMMENT remember to ask for feedback -->\n"  # 18
+    "\n"  # 19
+    "Inline: <!-- private -->ZQXINLINE never shown<!-- /private --> done.\n"  # 20
+    "\n"  # 21
+    "Shown as code: `<!-- private -->` stays.\n"  # 22
+)
+NESTED = (
+    "---\n"
+    "company: Qqvglobex Labs\n"
+    "role: Platform engineer\n"
+    "date: 2026-03-10\n"
+    "weak_spots: [system design]\n"
+    "---\n"
+    "Fine overall.\n"
+    "\n"
+    "<!-- private -->\n"
+    "ZQXUNCLOSED the rest of the notes, with no closing marker.\n"
+)
+PRIVATE = (
+    "---\n"  # 1
+    "company: ZQXPRIVCOMPANY\n"  # 2
+    "role: ZQXPRIVROLE lead\n"  # 3
+    "date: 2026-03-05\n"  # 4
+    "interviewers: [ZQXPRIVINTERVIEWER]\n"  # 5
+    "weak_spots: [system design, ZQXWEAKSPOT]\n"  # 6
+    "strengths: [ZQXSTRENGTH]\n"  # 7
+    "lessons: [ZQXLESSON know my number.]\n"  # 8
+    "questions: [ZQXQUESTION why do you want to leave?]\n"  # 9
+    "signals: [ZQXSIGNAL the CTO frowned.]\n"  # 10
+    "tags: [ZQXTAG, search]\n"  # 11: 'search' is also the theme's word: no false alarm
+    "private: true\n"  # 12
+    "---\n"  # 13
+    "ZQXPRIVBODY they compete with my employer. ![secret](zqx-secret.png)\n"  # 14
+)
+ENTRIES = {
+    "2026-03-02-qqvacme-technical.md": PUBLIC,
+    "2026/2026-03-10-qqvglobex-screen.md": NESTED,
+    "2026-03-05-zqxslug-final.md": PRIVATE,
+}
+
+
+def make_notebook(root: Path, options: str = "") -> Path:
+    write_notebook(root, ENTRIES, options)
+    (root / "entries" / "qqvacme-sketch.png").write_bytes(PNG)
+    (root / "entries" / "zqx-secret.png").write_bytes(PNG)
+    (root / "entries" / "unused-zqxorphan.png").write_bytes(PNG)
+    (root / "notebook" / "index.md").write_text(
+        "# Test notebook\n\nWelcome. <!-- ZQXHOMECOMMENT -->\n", encoding="utf-8"
+    )
+    (root / "notebook" / "method.md").write_text(
+        "# Method\n\nWrite it down the same day.\n\n"
+        "<!-- private -->ZQXPAGEBLOCK only for me<!-- /private -->\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.fixture
+def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_notebook(tmp_path / "nb")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    monkeypatch.delenv("DEBRIEF_SHARE_PASSPHRASE", raising=False)
+    return root
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def output_files(site: Path) -> dict[str, bytes]:
+    """Every file of the output by its path, gzip files decompressed."""
+    found: dict[str, bytes] = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            found[path.relative_to(site).as_posix()] = (
+                gzip.decompress(data) if path.suffix == ".gz" else data
+            )
+    return found
+
+
+def found_markers(site: Path, marker: bytes = b"zqx") -> list[str]:
+    """Where a marker shows: in a file's bytes (any case) or in a file or folder name."""
+    places = [
+        f"name: {p.relative_to(site).as_posix()}"
+        for p in site.rglob("*")
+        if marker.decode() in p.name.lower()
+    ]
+    places += [path for path, data in output_files(site).items() if marker in data.lower()]
+    return places
+
+
+def shared_line(pages: int, files: int) -> str:
+    return (
+        f"Shared 2 of 3 entries into {pages} pages in site-share/: "
+        f"0 warnings, no leaks in {files} files"
+    )
+
+
+# --- the share ------------------------------------------------------------------------------
+
+
+def test_share_leaves_out_every_private_place(notebook: Path) -> None:
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    site = notebook / "site-share"
+    files = output_files(site)
+    line = result.stderr.strip()
+    assert line.startswith(shared_line(13, len(files)) + ", ") and line.endswith(" s")
+    assert result.stdout == ""
+    assert found_markers(site) == []
+    assert not (notebook / "site").exists()  # never the owner's site
+
+    entry = files["entries/2026-03-02-qqvacme-technical/index.html"].decode()
+    assert "We talked about the API at Qqvacme&rsquo;s office." in entry or (
+        "We talked about the API at Qqvacme's office." in entry
+    )
+    assert "Still a good day." in entry
+    assert "Inline:  done." in entry
+    assert "<code>&lt;!-- private --&gt;</code> stays." in entry
+    assert "<!--" not in entry.split('<article class="md-content__inner md-typeset">')[1]
+    assert "Fine overall." in files["entries/2026-03-10-qqvglobex-screen/index.html"].decode()
+    # Attachments: only the one a shared entry shows.
+    assert files["entries/qqvacme-sketch.png"] == PNG
+    assert [path for path in files if path.startswith("entries/") and path.endswith(".png")] == [
+        "entries/qqvacme-sketch.png"
+    ]
+    # Counted without the private entry: system design came up twice, not three times.
+    spot = files["weak-spots/system-design/index.html"].decode()
+    assert "Came up in <strong>2</strong> interviews" in spot
+    assert "Welcome." in files["index.html"].decode()
+    assert "Write it down the same day." in files["method/index.html"].decode()
+
+
+def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Path) -> None:
+    make_notebook(notebook, "share:\n  anonymize: [company]")
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    site = notebook / "site-share"
+    assert found_markers(site) == []
+    assert found_markers(site, b"qqv") == []
+    files = output_files(site)
+    entry = files["entries/2026-03-02-company-a-technical/index.html"].decode()
+    assert "Company A — Backend engineer" in entry
+    assert "We talked about the API at Company A" in entry
+    assert 'src="../company-a-sketch.png"' in entry
+    assert files["entries/company-a-sketch.png"] == PNG
+    assert (
+        "Company B — Platform engineer"
+        in files["entries/2026-03-10-company-b-screen/index.html"].decode()
+    )
+
+
+def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
+    (notebook / "site-share").mkdir()
+    (notebook / "site-share" / "old.html").write_text("an older share", encoding="utf-8")
+    (notebook / "notebook" / "notes.md").write_text(
+        "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n",
+        encoding="utf-8",
+    )
+    result = run("share")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "entries/2026-03-02-qqvacme-technical.md:6: error: leak: redacted interviewers[1] "
+        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        "entries/2026-03-05-zqxslug-final.md:2: error: leak: company of a private entry "
+        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        "Error: share: 2 leaks found; site-share/ was removed so that nothing leaks\n"
+    )
+    assert not (notebook / "site-share").exists()
+
+
+def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
+    (notebook / "notebook" / "2026-03-05-zqxslug-final.md").write_text(
+        "# Copied by mistake\n", encoding="utf-8"
+    )
+    result = run("share")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
+        "found in the name of site-share/2026-03-05-zqxslug-final/, site-share/404.html, "
+        "site-share/entries/2026-03-02-qqvacme-technical/index.html and 14 more"
+    )
+    assert not (notebook / "site-share").exists()
+
+
+def test_share_reports_entry_errors_and_builds_nothing(notebook: Path) -> None:
+    (notebook / "entries" / "broken.md").write_text(
+        "---\ncompany: X\nrole: Y\ndate: 2026-02-30\n---\n", encoding="utf-8"
+    )
+    result = run("share")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "entries/broken.md:4: error: 'date' is not a real date: 2026-02-30\n"
+        "    hint: check the month and the day\n"
+        "Error: 4 entries checked: 1 error, 0 warnings\n"
+    )
+    assert not (notebook / "site-share").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        (
+            "share:\n  redact: [interviewer]",
+            "'share.redact': unknown field 'interviewer'; did you mean 'interviewers'?",
+        ),
+        (
+            "share:\n  redact: [date]",
+            "'share.redact': 'date' cannot be redacted: every page and chart is placed by it",
+        ),
+        (
+            "share:\n  anonymize: [role]",
+            "'share.anonymize': only 'company' can be anonymized, got 'role' "
+            "(list it under share.redact to leave it out)",
+        ),
+        (
+            "share:\n  site_dir: site",
+            "'share.site_dir': 'site' is the folder of the owner's site; "
+            "give the share its own folder, like site-share",
+        ),
+        (
+            "share:\n  site_dir: notebook/out",
+            "'share.site_dir': 'notebook/out' overlaps the docs folder; "
+            "use a folder of its own, like site-share",
+        ),
+        (
+            "share:\n  site_dir: .",
+            "'share.site_dir': '.' would hold the whole notebook; "
+            "use a folder of its own, like site-share",
+        ),
+    ],
+)
+def test_share_refuses_unusable_settings(notebook: Path, options: str, problem: str) -> None:
+    make_notebook(notebook, options)
+    result = run("share")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: mkdocs.yml: debrief plugin options: {problem}\n")
+    assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
+
+
+def test_share_builds_where_share_site_dir_says(notebook: Path) -> None:
+    make_notebook(notebook, "share:\n  site_dir: for-mentor")
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    assert "pages in for-mentor/:" in result.stderr
+    assert (notebook / "for-mentor" / "index.html").is_file()
+    assert not (notebook / "site-share").exists()
+
+
+def test_share_and_publish_have_help() -> None:
+    for command in ("share", "publish"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "--encrypt" in result.stdout

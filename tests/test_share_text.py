@@ -1,0 +1,264 @@
+"""The share's pure text functions: cleaning, anonymizing, attachments, the leak finder."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.audience import anonymizer_for, for_audience
+from generator.entries import entry_from_bytes
+from generator.names import Vocabulary
+from generator.settings import ShareSettings
+from generator.share.anonymize import Anonymizer, short_name
+from generator.share.attachments import shared_attachments
+from generator.share.clean import Removed, clean_text, link_targets
+from generator.share.leaks import (
+    Corpus,
+    Secret,
+    find_leaks,
+    needles,
+    secrets,
+    sentences,
+    views,
+)
+
+# --- private blocks and comments ----------------------------------------------------------
+
+
+def test_clean_removes_private_blocks_and_comments() -> None:
+    text = "a\n<!-- private -->\nsecret\n<!-- /private -->\nb <!-- note --> c\n"
+    cleaned = clean_text(text)
+    assert cleaned.text == "a\n\nb  c\n"
+    assert cleaned.removed == (
+        Removed("private block", "\nsecret\n", 18),
+        Removed("HTML comment", " note ", 50),
+    )
+
+
+def test_clean_accepts_any_spacing_and_case_in_the_markers() -> None:
+    assert clean_text("x<!--PRIVATE-->y<!--  / Private  -->z").text == "xz"
+
+
+def test_clean_removes_to_the_end_when_a_block_is_not_closed() -> None:
+    assert clean_text("kept\n<!-- private -->\nsecret\n\nmore secret\n").text == "kept\n"
+    assert clean_text("kept <!-- a comment that never ends\nsecret").text == "kept "
+
+
+def test_clean_leaves_code_alone() -> None:
+    text = (
+        "Write `<!-- private -->` to hide a part.\n"
+        "\n"
+        "```\n"
+        "<!-- shown as code -->\n"
+        "```\n"
+        "``a ` <!-- still code --> ``\n"
+        "<!-- gone -->\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == text.replace("<!-- gone -->", "")
+    assert [r.text for r in cleaned.removed] == [" gone "]
+
+
+def test_clean_backticks_do_not_pair_across_paragraphs() -> None:
+    # The lone backtick is text: the comment after it is a real comment.
+    assert clean_text("a ` b\n\n<!-- hidden --> c `").text == "a ` b\n\n c `"
+
+
+def test_a_stray_closing_marker_is_dropped_quietly() -> None:
+    cleaned = clean_text("a <!-- /private --> b")
+    assert cleaned.text == "a  b"
+    assert cleaned.removed == ()
+
+
+def test_link_targets() -> None:
+    text = '![a](x.png) [b](<y z.pdf>) <img src="c.svg"> [d]: e.png\n[ref]: f.png "t"\n'
+    assert [text[s:e] for s, e in link_targets(text)] == ["x.png", "y", "c.svg", "f.png"]
+
+
+# --- anonymizing -------------------------------------------------------------------------------
+
+ANON = Anonymizer(
+    {
+        "Northwind Logistics": "Company A",
+        "Northwind": "Company A",
+        "Alder & Finch": "Company B",
+    }
+)
+
+
+def test_anonymizer_replaces_names_whole_and_in_any_case() -> None:
+    assert ANON.text("NORTHWIND's offer, northwind-logistics, Northwinds, Alder &Finch") == (
+        "Company A's offer, Company A, Northwinds, Company B"
+    )
+
+
+def test_anonymizer_renames_paths_and_link_targets_consistently() -> None:
+    assert ANON.path("entries/2026-06-03-northwind-screen.md") == (
+        "entries/2026-06-03-company-a-screen.md"
+    )
+    assert ANON.path("alder_finch/AlderFinch.png") == "company-b/company-b.png"
+    assert ANON.markdown("At Northwind: ![x](northwind-sketch.png)") == (
+        "At Company A: ![x](company-a-sketch.png)"
+    )
+
+
+def test_short_name_comes_from_the_file_name() -> None:
+    assert short_name("Northwind Logistics", "2026-06-03-northwind-screen") == "Northwind"
+    assert short_name("Blue Heron Health", "2026-06-10-blue-heron-phone") == "Blue Heron"
+    assert short_name("Alder & Finch", "2026-11-26-alder-finch-phone") is None  # all of it
+    assert short_name("Acme", "2026-01-01-interview") is None
+
+
+def entry(name: str, text: str) -> object:
+    found, problems = entry_from_bytes(text.encode(), f"entries/{name}.md", name)
+    assert found is not None, problems
+    return found
+
+
+ACME = "---\ncompany: Acme Robotics\nrole: SRE\ndate: 2026-03-01\ninterviewers: [Dana]\n---\n"
+GLOBEX = "---\ncompany: Globex\nrole: SRE\ndate: 2026-03-03\n---\nUnlike Acme and Initech.\n"
+INITECH = "---\ncompany: Initech\nrole: SRE\ndate: 2026-03-02\nprivate: true\n---\n"
+
+
+def test_share_letters_shared_companies_first_and_hides_private_ones_too() -> None:
+    entries = [
+        entry("2026-03-01-acme-screen", ACME),
+        entry("globex", GLOBEX),
+        entry("initech", INITECH),
+    ]
+    share = ShareSettings(anonymize=("company",))
+    shared = for_audience(entries, "share", share)  # type: ignore[arg-type]
+    assert [(e.slug, e.meta.company) for e in shared] == [
+        ("2026-03-01-company-a-screen", "Company A"),
+        ("company-b", "Company B"),  # the file was named after the company
+    ]
+    assert shared[1].body == "Unlike Company A and Company C.\n"
+    anonymizer = anonymizer_for(entries, share)  # type: ignore[arg-type]
+    assert anonymizer is not None
+    assert anonymizer.forms == {
+        "Acme Robotics": "Company A",
+        "Globex": "Company B",
+        "Initech": "Company C",
+        "Acme": "Company A",
+    }
+
+
+def test_shared_attachments_are_the_ones_shared_entries_show(tmp_path: Path) -> None:
+    body = (
+        "---\ncompany: A\nrole: R\ndate: 2026-01-01\n---\n![s](sketch.png) [p](../notes%20v2.pdf)\n"
+    )
+    found, _ = entry_from_bytes(body.encode(), "journal/entries/2026/a.md", "a")
+    assert found is not None
+    pairs = [
+        (tmp_path / "1", "entries/2026/sketch.png"),
+        (tmp_path / "2", "entries/notes v2.pdf"),
+        (tmp_path / "3", "entries/2026/other.png"),
+    ]
+    assert shared_attachments([found], pairs, "journal/entries/") == pairs[:2]
+
+
+# --- the leak finder ------------------------------------------------------------------------
+
+
+def test_sentences_with_their_lines() -> None:
+    text = (
+        "# Title here\n\nOne sentence. And a second\none on two lines.\n- an item\n| a cell | b |\n"
+    )
+    assert sentences(text, 10) == [
+        (10, "Title here"),
+        (12, "One sentence."),
+        (12, "And a second one on two lines."),
+        (14, "an item"),
+        (15, "a cell"),  # 'b' is too short to look for
+    ]
+
+
+def test_views_read_through_escapes_and_compression() -> None:
+    secret = "Zqx & <friends>"
+    html_bytes = b"<p>Zqx &amp; &lt;friends&gt;</p>"
+    json_bytes = json.dumps({"text": secret}).encode()
+    escaped = json.dumps(secret.replace("Z", "\u017d"), ensure_ascii=True).encode()
+    gz = gzip.compress(b"<loc>Zqx &amp; &lt;friends&gt;</loc>")
+    for data, name in ((html_bytes, "a.html"), (json_bytes, "b.json"), (gz, "c.xml.gz")):
+        assert Corpus(views(data, name)).contains("zqx & <friends>")
+    assert Corpus(views(escaped, "d.js")).contains("\u017eqx & <friends>")
+
+
+def test_corpus_matches_whole_words_only() -> None:
+    corpus = Corpus(["the designer was kind"])
+    assert corpus.contains("designer")
+    assert not corpus.contains("design")
+
+
+def test_needles_skip_short_theme_and_shared_texts() -> None:
+    found = [
+        Secret("abc", "x.md", 1, "t"),  # too short
+        Secret("Search", "x.md", 2, "t"),  # the theme says it
+        Secret("system design", "x.md", 3, "t"),  # a shared entry has it too
+        Secret("system design", "x.md", 4, "redacted t", excusable=False),
+        Secret("talking around my NDA", "x.md", 5, "t"),
+    ]
+    kept = needles(found, Corpus(["System design"]), Corpus(["<label>Search</label>"]))
+    assert [n.secret.line for n in kept] == [4, 5]
+
+
+def test_find_leaks_looks_in_contents_and_names_but_not_theme_files(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    theme = tmp_path / "theme"
+    (site / "zqx-slug").mkdir(parents=True)
+    (site / "zqx-slug" / "index.html").write_text("<p>nothing</p>")
+    (site / "a.json").write_text(json.dumps({"t": "Marta Okafor"}))
+    (site / "bundle.js").write_text("Marta Okafor")
+    (theme).mkdir()
+    (theme / "bundle.js").write_text("Marta Okafor")  # the theme's own file: not the notebook
+    found = [Secret("Marta Okafor", "e.md", 3, "m"), Secret("zqx-slug", "p.md", None, "s")]
+    leaks = find_leaks(site, needles(found, Corpus([]), Corpus([])), [str(theme)])
+    assert [(leak.secret.line, leak.where, leak.in_name) for leak in leaks] == [
+        (None, "zqx-slug/", True),
+        (3, "a.json", False),
+    ]
+
+
+def test_secrets_of_a_notebook() -> None:
+    public = entry(
+        "pub",
+        "---\ncompany: A\nrole: R\ndate: 2026-01-01\ninterviewers: [Dana Scully]\n---\n"
+        "Kept.\n<!-- private -->\nHidden text here.\n<!-- /private -->\n",
+    )
+    private = entry(
+        "sec",
+        "---\ncompany: Zed Corp\nrole: R\ndate: 2026-01-02\nweak_spots: [Sys Design]\n"
+        "private: true\n---\nBody line.\n",
+    )
+    found = secrets([public, private], ShareSettings(), Vocabulary(), {})  # type: ignore[list-item]
+    assert [(s.source, s.line, s.what, s.text) for s in found] == [
+        ("entries/pub.md", 9, "a private block", "Hidden text here."),
+        ("entries/pub.md", 5, "redacted interviewers[1]", "Dana Scully"),
+        ("entries/sec.md", 2, "company of a private entry", "Zed Corp"),
+        ("entries/sec.md", 3, "role of a private entry", "R"),  # too short: not looked for
+        ("entries/sec.md", 5, "weak_spots[1] of a private entry", "Sys Design"),
+        ("entries/sec.md", None, "the file name of a private entry", "sec"),
+        ("entries/sec.md", 8, "the notes of a private entry", "Body line."),
+    ]
+    weak = next(s for s in found if s.text == "Sys Design")
+    assert "sys-design" in weak.variants
+
+
+@pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        ("git@github.com:Alice/notebook.git", "https://alice.github.io/notebook/"),
+        ("https://github.com/alice/notebook", "https://alice.github.io/notebook/"),
+        ("https://x-token:abc@github.com/alice/notebook.git", "https://alice.github.io/notebook/"),
+        ("ssh://git@github.com/alice/alice.github.io.git", "https://alice.github.io/"),
+        ("git@gitlab.com:alice/notebook.git", None),
+        ("/tmp/bare.git", None),
+    ],
+)
+def test_pages_address(url: str, address: str | None) -> None:
+    from generator.share.publish import pages_address
+
+    assert pages_address(url) == address
