@@ -99,7 +99,7 @@ class Tab:
     errors: list[str] = field(default_factory=list)
 
     def goto(self, path: str) -> None:
-        self.page.goto(self.base + path)
+        self.page.goto(self.base + path, wait_until="domcontentloaded")
 
     def foreign_requests(self) -> list[str]:
         return foreign(self.requests)
@@ -215,7 +215,7 @@ def serve(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 on a free port; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

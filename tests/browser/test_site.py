@@ -137,7 +137,6 @@ def test_search_finds_and_opens(open_tab, demo_url):
         ("Fernbank", "Fernbank Insurance"),  # a company
         ("system-design", "system-design"),  # a weak spot
         ("kubernetes operators", "kubernetes-operators"),  # a weak spot, as one would type it
-        ("Northwind", "Northwind Logistics"),
     ]:
         problems += search_problems(tab.page, query, expected)
     assert problems == []
@@ -149,21 +148,23 @@ def test_palette_toggle_and_chart_contrast(open_tab, demo_url):
     page = tab.page
     tab.goto("/")
     assert scheme(page) == "default"
+    # Labels against the page, and the counts drawn on the outcome bars against the bar
+    # (white on the grey 'pending' bar was 2.56 once).
     problems = []
     for name, path in MAIN_PAGES:
         tab.goto(path)
         if page.locator(".debrief-chart").count():
-            problems += contrast_problems(page, on_bars=False)
+            problems += contrast_problems(page)
         tab.screenshot(f"{name}-light")
 
     tab.goto("/")
     assert toggle_palette(page) == "slate"
-    problems += contrast_problems(page, on_bars=False)
+    problems += contrast_problems(page)
     for name, path in MAIN_PAGES:
         tab.goto(path)
         assert scheme(page) == "slate", f"{path} forgot the dark palette"
         if page.locator(".debrief-chart").count():
-            problems += contrast_problems(page, on_bars=False)
+            problems += contrast_problems(page)
         tab.screenshot(f"{name}-dark")
     assert problems == []
 
@@ -173,37 +174,23 @@ def test_palette_toggle_and_chart_contrast(open_tab, demo_url):
     tab.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: white counts on the grey 'pending' bars of the outcomes chart "
-    "(.dc-count on .dc-outcome--pending #94a3b8) have a contrast of 2.56",
-)
-def test_bar_labels_contrast(open_tab, demo_url):
-    tab = open_tab(demo_url)
-    tab.goto("/")
-    problems = contrast_problems(tab.page, on_page=False)
-    toggle_palette(tab.page)
-    problems += contrast_problems(tab.page, on_page=False)
-    assert problems == []
-
-
 def test_no_request_leaves_localhost(open_tab, demo_url):
-    """A tour of every main page, the search and the toggle: all of it from 127.0.0.1."""
+    """Search, an entry, a seen-before link and the toggle: all of it from 127.0.0.1.
+    (Every other test checks the same for the pages it visits: `Tab.assert_clean`.)"""
     tab = open_tab(demo_url)
     page = tab.page
-    for _, path in MAIN_PAGES:
-        tab.goto(path)
+    tab.goto("/")
+    assert search_problems(page, "Fernbank", "Fernbank Insurance") == []
+    page.locator(".admonition.warning a").first.click()
+    wait_for_heading(page, re.compile("^Blue Heron"))
+    toggle_palette(page)
     page.locator("nav.md-tabs").get_by_role("link", name="Weak spots", exact=True).click()
     wait_for_heading(page, "Weak spots")
-    assert search_problems(page, "Tallgrass", "Tallgrass Software") == []
-    toggle_palette(page)
-    tab.goto(FERNBANK)
-    page.locator(".admonition.warning a").first.click()
-    wait_for_heading(page, re.compile("Blue Heron"))
     toggle_palette(page)
     page.wait_for_load_state("networkidle")
-    assert len(tab.requests) > 20
+    assert len(tab.requests) > 10
     assert any("search_index.json" in url for url in tab.requests)
+    assert any(url.endswith("/weak-spots/") for url in tab.requests)  # instant navigation
     tab.assert_clean()
 
 
@@ -234,7 +221,7 @@ def test_empty_notebook(open_tab, empty_url):
     tab.goto("/")
     assert page.locator(".admonition", has_text="Write your first debrief").is_visible()
     assert page.locator(".debrief-chart").count() == 0
-    for path in ["/timeline/", "/weak-spots/", "/lessons/", "/questions/", "/follow-ups/"]:
+    for path in ["/timeline/", "/weak-spots/", "/questions/"]:
         tab.goto(path)
         assert heading(page)
     tab.screenshot("empty-home-light")
@@ -251,7 +238,8 @@ def test_awkward_notebook_charts(open_tab, awkward_url):
     problems = {}
     for path in ["/", "/weak-spots/"]:
         tab.goto(path)
-        found = chart_problems(page, overlaps=False) + contrast_problems(page, on_bars=False)
+        # Month labels used to run together with 14 months ('Oct 2025' into 'Nov').
+        found = chart_problems(page) + contrast_problems(page)
         if found:
             problems[path] = found
         tab.screenshot("awkward-" + (path.strip("/").replace("/", "-") or "home") + "-light")
@@ -263,17 +251,6 @@ def test_awkward_notebook_charts(open_tab, awkward_url):
     tab.goto("/weak-spots/")
     assert page.locator(".md-content b").count() == 0
     tab.assert_clean()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with 14 months the weak-spots chart's month labels run together "
-    "('Oct 2025' into 'Nov', 'Dec' into 'Jan 2026' into 'Feb')",
-)
-def test_awkward_notebook_month_labels(open_tab, awkward_url):
-    tab = open_tab(awkward_url)
-    tab.goto("/weak-spots/")
-    assert chart_problems(tab.page) == []
 
 
 def test_awkward_notebook_search(open_tab, awkward_url):
