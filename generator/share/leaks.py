@@ -115,15 +115,16 @@ def readable_secrets(
                     owner.path,
                     owner.document.line_of(key),
                     f"{describe(key)}, readable without the passphrase,",
+                    excusable=False,
                     variants=_name_variants(key, value, vocabulary),
                 )
             )
-        found.append(Secret(entry.slug, owner.path, None, "the page name of an entry"))
+        found.append(Secret(entry.slug, owner.path, None, "the page name of an entry", False))
         for line, sentence in sentences(entry.body, owner.body_line):
-            found.append(Secret(sentence, owner.path, line, "the notes of an entry, readable,"))
+            found.append(Secret(sentence, owner.path, line, "the notes of an entry", False))
     for path, text in pages.items():
         for line, sentence in sentences(text):
-            found.append(Secret(sentence, path, line, "the text of a page, readable,"))
+            found.append(Secret(sentence, path, line, "the text of a page", False))
     return found
 
 

@@ -1,0 +1,246 @@
+"""`debrief share --encrypt`: opened in Python exactly as the browser opens it, and
+searched whole for anything readable without the passphrase.
+
+A locked page carries `<script type="application/json" id="debrief-lock-data">` with
+{salt, iterations, iv, ciphertext}; PBKDF2-HMAC-SHA256 gives the AES-256-GCM key, and
+the plaintext is JSON {"title", "html"} (see generator/share/assets/lock.js).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli.main import cli
+from generator.share import lock
+from generator.share.lock import ITERATIONS, WrongPassphrase, derive_key, unseal
+from tests.test_share import PNG, found_markers, make_notebook, output_files
+
+PASSPHRASE = "correct horse battery staple"
+SITE_NAME = "Test notebook"
+_DATA = re.compile(
+    r'<script type="application/json" id="debrief-lock-data">(.*?)</script>', re.DOTALL
+)
+
+
+def share(root: Path, *, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    environment = {"DEBRIEF_TODAY": "2026-03-20", "DEBRIEF_SHARE_PASSPHRASE": None}
+    environment.update(env or {})
+    return CliRunner().invoke(
+        cli,
+        ["share", "--encrypt", "-f", str(root / "mkdocs.yml")],
+        input=input,
+        env=environment,  # type: ignore[arg-type]
+        catch_exceptions=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = make_notebook(tmp_path_factory.mktemp("locked") / "nb")
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 0, result.stderr
+    assert "Shared 2 of 3 entries into 13 locked pages in " in result.stderr
+    yield root / "site-share"
+
+
+def sealed_pages(site: Path) -> dict[str, dict[str, str]]:
+    """The sealed data of every page, by the page's address."""
+    pages: dict[str, dict[str, str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        found = _DATA.findall(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html":
+            assert found == []
+            continue
+        assert len(found) == 1, rel
+        pages[rel.removesuffix("index.html")] = json.loads(found[0])
+    return pages
+
+
+def opened(site: Path) -> dict[str, dict[str, str]]:
+    """Every page opened with the passphrase, by address: {"title": ..., "html": ...}."""
+    pages = sealed_pages(site)
+    salt = base64.b64decode(next(iter(pages.values()))["salt"])
+    key = derive_key(PASSPHRASE, salt, ITERATIONS)
+    return {url: json.loads(unseal(data, key=key)) for url, data in pages.items()}
+
+
+def test_every_page_is_sealed_the_same_way(locked: Path) -> None:
+    pages = sealed_pages(locked)
+    assert len(pages) == 14  # 13 generated pages and the hand-written method.md
+    assert {url for url in pages if not re.fullmatch(r"p/[0-9a-f]{12}/", url)} == {""}
+    assert {d["v"] for d in pages.values()} == {1}  # type: ignore[comparison-overlap]
+    assert {d["kdf"] for d in pages.values()} == {"PBKDF2-HMAC-SHA256"}
+    assert {d["cipher"] for d in pages.values()} == {"AES-256-GCM"}
+    assert {d["iterations"] for d in pages.values()} == {600_000}  # type: ignore[comparison-overlap]
+    assert len({d["salt"] for d in pages.values()}) == 1  # one salt, one key per build
+    assert len(base64.b64decode(pages[""]["salt"])) == 16
+    ivs = [base64.b64decode(d["iv"]) for d in pages.values()]
+    assert len(set(ivs)) == len(ivs) and {len(iv) for iv in ivs} == {12}
+
+
+def test_the_passphrase_opens_every_page(locked: Path) -> None:
+    pages = opened(locked)
+    home = pages[""]
+    assert home["title"] == SITE_NAME
+    assert "Welcome." in home["html"]
+    titles = {page["title"] for page in pages.values()}
+    assert "Qqvacme — Backend engineer - Test notebook" in titles
+    assert "Method - Test notebook" in titles
+    entry = next(p for p in pages.values() if p["title"].startswith("Qqvacme"))
+    assert "We talked about the API at Qqvacme" in entry["html"]
+    # The attachment is inside the sealed page, not a file of the site.
+    image = base64.b64encode(PNG).decode()
+    assert f'src="data:image/png;base64,{image}"' in entry["html"]
+    for page in pages.values():
+        assert "zqx" not in page["html"].lower()  # private places are gone before sealing
+
+
+def test_the_page_list_links_every_page(locked: Path) -> None:
+    pages = opened(locked)
+    for url, page in pages.items():
+        nav = re.search(r'<nav class="debrief-pages".*?</nav>', page["html"], re.DOTALL)
+        assert nav is not None, url
+        assert "Search is off in a locked share." in nav.group()
+        links = dict(re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group()))
+        targets = {
+            title: posixpath.normpath(posixpath.join(url or ".", href)).removeprefix(".")
+            for href, title in links.items()
+        }
+        assert list(targets) == [
+            "Home", "Timeline", "Weak spots", "Lessons", "Questions", "Follow-ups", "Prep",
+            "Method",
+        ]  # fmt: skip
+        for title, target in targets.items():
+            address = "" if target in ("", ".") else target + "/"
+            assert address in pages, (url, title, target)
+            if title != "Home":
+                assert pages[address]["title"] == f"{title} - {SITE_NAME}"
+
+
+def readable(site: Path, word: bytes) -> list[str]:
+    """Where `word` shows in a file or a name, outside the sealed data (base64 ciphertext
+    holds any three letters by chance) and the theme's own files (its script says 'method')."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    places = [place for place in found_markers(site, word) if place.startswith("name: ")]
+    for path, data in output_files(site).items():
+        ours = theme / path
+        if ours.is_file() and ours.read_bytes() == data:
+            continue
+        if word in _DATA_BYTES.sub(b"", data).lower():
+            places.append(path)
+    return places
+
+
+_DATA_BYTES = re.compile(_DATA.pattern.encode(), re.DOTALL)
+
+
+def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
+    files = output_files(locked)
+    words = [b"zqx",
+        b"qqv", b"backend engineer", b"talked about", b"system design", b"system-design",
+        b"estimation", b"welcome", b"write it down", b"method", b"timeline", b"lessons",
+        b"weak spot", b"weak-spot", b"sketch", b"start with the api",
+    ]  # fmt: skip
+    for word in words:
+        assert readable(locked, word) == [], word
+    assert {
+        path
+        for path in files
+        if not path.startswith(("assets/", "p/")) and path != "search/search_index.json"
+    } == {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz"}
+    assert [
+        p for p in files if p.startswith("p/") and not re.fullmatch(r"p/\w{12}/index.html", p)
+    ] == []
+    for path, data in files.items():
+        if path.endswith(".html"):
+            assert re.findall(rb"<title>(.*?)</title>", data) == [SITE_NAME.encode()], path
+    assert json.loads(files["search/search_index.json"])["docs"] == []
+    assert not any(path.endswith(".png") and "qqv" in path for path in files)
+
+
+def test_a_wrong_passphrase_opens_nothing(locked: Path) -> None:
+    with pytest.raises(WrongPassphrase, match=r"^Wrong passphrase$"):
+        unseal(sealed_pages(locked)[""], "correct horse battery stapler")
+
+
+def test_the_passphrase_is_asked_twice_and_derived_once(
+    tmp_path: Path, locked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_notebook(tmp_path / "nb")
+    calls: list[int] = []
+    real = lock.derive_key
+
+    def counting(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:
+        calls.append(iterations)
+        return real(passphrase, salt, iterations)
+
+    monkeypatch.setattr(lock, "derive_key", counting)
+    typed = f"hunter2\n{PASSPHRASE}\nsomething else\n{PASSPHRASE}\n{PASSPHRASE}\n"
+    result = share(root, input=typed)
+    assert result.exit_code == 0, result.stderr
+    assert calls == [600_000]
+    assert result.stderr.startswith(
+        "Passphrase for the share: \n"
+        "Error: the passphrase is too short: use at least 8 characters, "
+        "better four or five random words\n"
+        "Passphrase for the share: \n"
+        "Repeat for confirmation: \n"
+        "Error: The two entered values do not match.\n"
+        "Passphrase for the share: \n"
+        "Repeat for confirmation: \n"
+        "Shared 2 of 3 entries into 13 locked pages in "
+    )
+    assert result.stdout == ""
+    site = root / "site-share"
+    secret = PASSPHRASE.encode()
+    assert readable(site, secret) == []
+    assert [p.name for p in root.rglob("*") if p.is_file() and secret in p.read_bytes()] == []
+    # A new build, a new salt and new addresses.
+    assert sealed_pages(site)[""]["salt"] != sealed_pages(locked)[""]["salt"]
+    assert set(sealed_pages(site)) != set(sealed_pages(locked))
+
+
+def test_a_short_passphrase_from_the_environment_is_refused(tmp_path: Path) -> None:
+    root = make_notebook(tmp_path / "nb")
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": "hunter2"})
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: DEBRIEF_SHARE_PASSPHRASE: the passphrase is too short: "
+        "use at least 8 characters, better four or five random words\n"
+    )
+    assert not (root / "site-share").exists()
+
+
+def test_the_locked_share_check_finds_text_left_readable(tmp_path: Path) -> None:
+    root = make_notebook(tmp_path / "nb")
+    # A stylesheet of the docs folder stays readable, as the site's dressing: here it
+    # names a company, so the locked share must refuse.
+    (root / "notebook" / "extra.css").write_text("/* Qqvacme colours */\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra_css: [extra.css]\n")
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 1
+    shown = str(root / "site-share")
+    assert result.stderr == (
+        "entries/2026-03-02-qqvacme-technical.md:2: error: leak: company, readable without "
+        f"the passphrase, found in {_rel(shown)}/extra.css\n"
+        f"Error: share: 1 leak found; {_rel(shown)}/ was removed so that nothing leaks\n"
+    )
+    assert not (root / "site-share").exists()
+
+
+def _rel(path: str) -> str:
+    import os
+
+    return os.path.relpath(path)
