@@ -48,7 +48,8 @@ def repository_problem(root: Path) -> str | None:
 
 
 def remote_url(root: Path, remote: str) -> str | None:
-    result = _git(root, "remote", "get-url", remote)
+    """The remote's URL as configured (`git remote get-url` would apply insteadOf)."""
+    result = _git(root, "config", "--get", f"remote.{remote}.url")
     return result.stdout.strip() if result.returncode == 0 else None
 
 
