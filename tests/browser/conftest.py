@@ -64,7 +64,7 @@ FERNBANK = "/entries/2026-11-12-fernbank-case/"
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
         pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
     pytest.skip(f"browser tests skipped: {reason}")
 
@@ -110,10 +110,10 @@ class Tab:
         assert self.errors == [], "console errors"
 
     def screenshot(self, name: str) -> Path:
-        """A full-page screenshot into test-artifacts/screenshots/ (JPEG: twice as fast)."""
+        """A full-page screenshot into test-artifacts/screenshots/."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        path = ARTIFACTS / f"{name}.jpg"
-        self.page.screenshot(path=str(path), full_page=True, type="jpeg", quality=75)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
         return path
 
 
@@ -442,6 +442,23 @@ def chart_problems(page: Any, *, overlaps: bool = True) -> list[str]:
         if overlaps:
             problems.extend(f"{chart['kind']}: {p}" for p in _overlaps(chart["texts"]))
     return problems
+
+
+def label_size_problems(page: Any, minimum: float = 9.0) -> list[str]:
+    """Chart labels as drawn on screen (the SVG scales with its box): at least `minimum` px."""
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.debrief-chart svg')].map(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const px = [...svg.querySelectorAll('text')].map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale);
+            return {kind: svg.parentElement.className, smallest: Math.min(...px)};
+        })"""
+    )
+    return [
+        f"{chart['kind']}: labels drawn at {chart['smallest']:.1f} px < {minimum} px"
+        for chart in sizes
+        if chart["smallest"] < minimum
+    ]
 
 
 def _overlaps(texts: list[dict[str, Any]], gap: float = 2.0) -> list[str]:

@@ -16,6 +16,7 @@ from .conftest import (
     chart_problems,
     contrast_problems,
     heading,
+    label_size_problems,
     overflow_px,
     scheme,
     search_problems,
@@ -44,6 +45,7 @@ def test_home_dashboard_and_charts(open_tab, demo_url):
         "debrief-chart debrief-chart--outcomes",
     ]
     assert chart_problems(page) == []
+    assert label_size_problems(page) == []
     tab.assert_clean()
 
 
@@ -212,6 +214,18 @@ def test_phone_width(open_tab, demo_url):
     tab.assert_clean()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: at 390 px the charts shrink to 0.56 of their size and the 11 px labels are "
+    "drawn at 6.2 px; a min-width on .debrief-chart svg would let them scroll instead",
+)
+def test_phone_chart_labels_readable(open_tab, demo_url):
+    tab = open_tab(demo_url, viewport=PHONE)
+    tab.goto("/")
+    assert chart_problems(tab.page) == []
+    assert label_size_problems(tab.page) == []
+
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -276,15 +290,13 @@ def test_awkward_notebook_phone_width(open_tab, awkward_url):
     tab.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the generated pages use admonitions and task lists, but the plugin does "
-    "not enable those extensions; a notebook whose mkdocs.yml lacks them shows raw '!!!'",
-)
 def test_minimal_config_renders_callouts(open_tab, minimal_url):
+    """A mkdocs.yml without markdown_extensions: the plugin enables what its pages use
+    (raw '!!! warning' text once)."""
     tab = open_tab(minimal_url)
     page = tab.page
     tab.goto("/entries/2026-02-10-acme/")
     assert page.locator(".admonition", has_text="Seen before: estimation").is_visible()
     assert "!!!" not in page.locator(".md-content").inner_text()
+    assert page.locator(".md-content .task-list-item").count() == 5
     tab.assert_clean()
