@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import yaml
 
 from .aggregate import Insights
 from .audience import Audience
-from .entries import attachments
+from .entries import Entry, attachments
 from .render.pages import CSS, HOME, default_nav, render_pages
 from .settings import Settings
 
@@ -66,12 +67,33 @@ _Dumper.add_multi_representer(
 
 
 def export_markdown(
-    settings: Settings, insights: Insights, audience: Audience, out_dir: Path
+    settings: Settings,
+    insights: Insights,
+    audience: Audience,
+    out_dir: Path,
+    *,
+    all_entries: list[Entry] | None = None,
 ) -> int:
-    """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written."""
+    """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
+
+    For the share audience, hand-written pages lose private blocks and comments and
+    only attachments that shared entries use are copied, as in `debrief share`;
+    `all_entries` (private ones too) tells the anonymizer every company to hide.
+    """
     from mkdocs.utils.yaml import yaml_load
 
     check_target(settings, out_dir)
+    shown: Callable[[str], str] = lambda text: text  # noqa: E731
+    found = attachments(settings.entries_path)
+    if audience == "share":
+        from .audience import anonymizer_for
+        from .share.attachments import shared_attachments
+        from .share.edition import shown_text
+
+        anonymizer = anonymizer_for(all_entries or insights.entries, settings.share)
+        shown = lambda text: shown_text(text, anonymizer)  # noqa: E731
+        rename = anonymizer.path if anonymizer else (lambda path: path)
+        found = shared_attachments(insights.entries, found, settings.entries_dir, rename)
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -85,13 +107,15 @@ def export_markdown(
                 source = Path(folder, name)
                 rel = source.relative_to(docs_src).as_posix()
                 if rel == HOME:
-                    intro = source.read_text(encoding="utf-8-sig")
+                    intro = shown(source.read_text(encoding="utf-8-sig"))
                     continue
                 target = docs / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, target)
                 if rel.endswith(".md"):
+                    target.write_text(shown(source.read_text(encoding="utf-8-sig")), "utf-8")
                     handwritten.append(rel)
+                else:
+                    shutil.copy2(source, target)
     pages = render_pages(insights, settings, audience, home_intro=intro)
     for path, markdown in pages.items():
         target = docs / path
@@ -100,7 +124,7 @@ def export_markdown(
     css = docs / CSS
     css.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(Path(__file__).parent / "render" / "assets" / "debrief.css", css)
-    for source, target_path in attachments(settings.entries_path):
+    for source, target_path in found:
         target = docs / target_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)

@@ -40,10 +40,19 @@ log = logging.getLogger("mkdocs.plugins.debrief")
 ASSETS = Path(__file__).parent / "render" / "assets"
 
 
+ABORTED = "debrief: the notebook has errors: "
+
+# The generated pages use these; a notebook's mkdocs.yml may not list them.
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.tasklist")
+
+
 def today_from_environment() -> date:
     """`DEBRIEF_TODAY=YYYY-MM-DD` pins the day, for reproducible builds and tests."""
     value = os.environ.get("DEBRIEF_TODAY")
-    return date.fromisoformat(value) if value else date.today()
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        raise PluginError(f"debrief: DEBRIEF_TODAY={value!r} is not a date YYYY-MM-DD") from None
 
 
 class EntryCache:
@@ -81,6 +90,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.warnings = 0
         self.progress: Callable[[int, int], None] | None = None
         self.strict = False
+        self.today: date | None = None  # set by `debrief build --today`; else DEBRIEF_TODAY
         self.settings = Settings()
         self.pages: dict[str, str] = {}
         self._rendered = 0
@@ -97,11 +107,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.settings = settings_from(self.config, root, dict(config))
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         self.locked = None
         if self.audience == "share" and self.lock is not None:
             self.locked = LockedSite(self.lock)
             self.locked.configure(config)
         return config
+
+    def current_day(self) -> date:
+        return self.today or today_from_environment()
 
     def read_entries(self) -> tuple[list[Entry], list[Diagnostic], int]:
         settings = self.settings
@@ -118,7 +134,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 entries.append(entry)
         self.cache.forget_missing(set(files))
         vocabulary = Vocabulary(settings.aliases)
-        diagnostics.extend(notebook_problems(entries, vocabulary, today_from_environment()))
+        diagnostics.extend(notebook_problems(entries, vocabulary, self.current_day()))
         return entries, sorted(diagnostics, key=sort_key), len(files)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -128,17 +144,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         errors = [d for d in diagnostics if d.is_error]
         failing = errors or (self.strict and diagnostics)
         for diagnostic in diagnostics:
-            (log.error if diagnostic.is_error and not self.is_serve else log.warning)(
-                diagnostic.format()
-            )
+            level = logging.ERROR if diagnostic.is_error and not self.is_serve else logging.WARNING
+            # Marked, so that `debrief build` can show it as PATH:LINE once, not twice.
+            log.log(level, diagnostic.format(), extra={"debrief_diagnostic": True})
         if failing and not self.is_serve:
-            raise PluginError(f"debrief: {summary(diagnostics, count)}")
+            raise PluginError(ABORTED + summary(diagnostics, count))
         broken = {d.path for d in errors}
         entries = [e for e in entries if e.path not in broken]
         shared = for_audience(entries, self.audience, self.settings.share)
         share = self.audience == "share"
         self.anonymizer = anonymizer_for(entries, self.settings.share) if share else None
-        insights = aggregate(shared, self.settings, today_from_environment())
+        insights = aggregate(shared, self.settings, self.current_day())
         self.entry_count = len(shared)
 
         intro = ""
@@ -146,14 +162,15 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if home is not None:
             intro = self.shared_text(home.content_string)
             files.remove(home)
-        banner = _banner(diagnostics) if self.is_serve and diagnostics else ""
+        # Under serve, errors get a banner on every page; warnings stay in the terminal.
+        banner = _banner(errors) if self.is_serve and errors else ""
         self.pages = render_pages(
             insights, self.settings, self.audience, home_intro=intro, banner=banner
         )
         for path, markdown in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
-                log.warning(f"debrief: {path} in the docs folder hides the generated page")
+                log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
             in_nav = path == HOME or any(path == target for _, target in NAV)
             files.append(
@@ -181,7 +198,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                     if f.src_uri not in generated and f.generated_by is None
                 ]
             )
-        self.page_count = len(self.pages)
+        self.page_count = len(files.documentation_pages())
         self._rendered = 0
         if self.locked is not None:
             self.locked.hide_addresses(files, config)

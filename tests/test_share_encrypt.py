@@ -47,7 +47,7 @@ def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = make_notebook(tmp_path_factory.mktemp("locked") / "nb")
     result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
     assert result.exit_code == 0, result.stderr
-    assert "Shared 2 of 3 entries into 13 locked pages in " in result.stderr
+    assert "Shared 2 of 3 entries into 14 locked pages in " in result.stderr
     yield root / "site-share"
 
 
@@ -199,7 +199,7 @@ def test_the_passphrase_is_asked_twice_and_derived_once(
         "Error: The two entered values do not match.\n"
         "Passphrase for the share: \n"
         "Repeat for confirmation: \n"
-        "Shared 2 of 3 entries into 13 locked pages in "
+        "Shared 2 of 3 entries into 14 locked pages in "
     )
     assert result.stdout == ""
     site = root / "site-share"

@@ -5,7 +5,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ def run_build(
     audience: str = "owner",
     site_dir: str | None = None,
     strict: bool = False,
-    quiet: bool = False,
+    today: date | None = None,
     setup: Callable[[Any], None] | None = None,
 ) -> tuple[Any, Any, float]:
     """Build the site with MkDocs in this process; return (config, plugin, seconds).
@@ -67,41 +67,49 @@ def run_build(
 
     from ..cli.common import report
     from ..diagnostics import summary
+    from ..plugin import ABORTED
 
-    counter = _WarningCounter()
+    counter = _WarningCounter(ABORTED)
     mkdocs_log = logging.getLogger("mkdocs")
+    saved = (mkdocs_log.level, mkdocs_log.propagate)
     mkdocs_log.addHandler(counter)
     mkdocs_log.setLevel(logging.WARNING)
     mkdocs_log.propagate = False
     started = time.perf_counter()
     progress = _Progress()
     try:
-        config = load_config(config_file=str(config_file), strict=strict)
-    except exceptions.ConfigurationError as error:
-        raise click.UsageError(f"{config_file}: {error}") from None
-    if site_dir is not None:
-        config.site_dir = site_dir
-    plugin = config.plugins.get("debrief")
-    if plugin is None:
-        raise click.UsageError(f"{config_file}: the 'debrief' plugin is not listed under plugins")
-    plugin.audience = audience
-    plugin.strict = strict
-    plugin.progress = progress
-    if setup is not None:
-        setup(plugin)
-    counter.plugin_logger = "mkdocs.plugins.debrief"
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    except exceptions.Abort as error:
-        progress.clear()
-        if plugin.diagnostics:
-            report(plugin.diagnostics, err=True)
-            raise click.ClickException(summary(plugin.diagnostics, plugin.file_count)) from None
-        raise click.ClickException(str(error).strip() or "build failed") from None
+        try:
+            config = load_config(config_file=str(config_file), strict=strict)
+        except exceptions.ConfigurationError as error:
+            raise click.UsageError(f"{config_file}: {error}") from None
+        if site_dir is not None:
+            config.site_dir = site_dir
+        plugin = config.plugins.get("debrief")
+        if plugin is None:
+            raise click.UsageError(
+                f"{config_file}: the 'debrief' plugin is not listed under plugins"
+            )
+        plugin.audience = audience
+        plugin.strict = strict
+        plugin.progress = progress
+        plugin.today = today
+        if setup is not None:
+            setup(plugin)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except exceptions.Abort as error:
+            progress.clear()
+            if plugin.diagnostics:
+                report(plugin.diagnostics, err=True)
+                raise click.ClickException(summary(plugin.diagnostics, plugin.file_count)) from None
+            raise click.ClickException(str(error).strip() or "build failed") from None
+        finally:
+            config.plugins.on_shutdown()
     finally:
-        config.plugins.on_shutdown()
         mkdocs_log.removeHandler(counter)
+        mkdocs_log.setLevel(saved[0])
+        mkdocs_log.propagate = saved[1]
     progress.clear()
     if plugin.diagnostics:
         report(plugin.diagnostics, err=True)
@@ -110,19 +118,19 @@ def run_build(
 
 
 class _WarningCounter(logging.Handler):
-    """Counts MkDocs' warnings and shows them; the plugin's own are shown as PATH:LINE."""
+    """Counts MkDocs' warnings and shows them; entry problems are shown once, as PATH:LINE."""
 
-    def __init__(self) -> None:
+    def __init__(self, aborted: str) -> None:
         super().__init__(logging.WARNING)
+        self.aborted = aborted
         self.count = 0
-        self.plugin_logger = ""
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if message.startswith("debrief: "):
-            return  # the plugin's own abort: the CLI reports it as PATH:LINE lines
+        if message.startswith(self.aborted):
+            return  # the plugin's own stop: the CLI ends with the summary instead
         self.count += 1
-        if record.name != self.plugin_logger:
+        if not getattr(record, "debrief_diagnostic", False):
             word = "error" if record.levelno >= logging.ERROR else "warning"
             click.echo(f"mkdocs: {word}: {message}", err=True)
 
@@ -134,9 +142,9 @@ class _WarningCounter(logging.Handler):
 def build(strict: bool, config_file: Path | None, today: datetime | None) -> None:
     """Build the notebook's site into site/ (or the site_dir of mkdocs.yml)."""
     path = _config_path(config_file)
-    if today is not None:
-        os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
-    config, plugin, seconds = run_build(path, strict=strict)
+    config, plugin, seconds = run_build(
+        path, strict=strict, today=resolve_today(today) if today else None
+    )
     warnings = plugin.warnings
     line = (
         f"Built {plugin.entry_count} {'entry' if plugin.entry_count == 1 else 'entries'} "

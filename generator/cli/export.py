@@ -58,7 +58,13 @@ def export(
 
         assert out_dir is not None
         try:
-            count = export_markdown(settings, insights, audience, out_dir)  # type: ignore[arg-type]
+            count = export_markdown(
+                settings,
+                insights,
+                audience,  # type: ignore[arg-type]
+                out_dir,
+                all_entries=notebook.entries,
+            )
         except ExportError as error:
             raise click.UsageError(str(error)) from None
         click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)
