@@ -41,7 +41,7 @@ TODAY = "2026-11-30"
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-TIMEOUT_MS = 5_000
+TIMEOUT_MS = 10_000
 
 # (name for screenshots, path) of the pages every notebook of the demo has.
 MAIN_PAGES = [
@@ -399,7 +399,7 @@ def heading(page: Any) -> str:
     )
 
 
-def wait_for_heading(page: Any, expected: str | re.Pattern[str], timeout: float = 5) -> str:
+def wait_for_heading(page: Any, expected: str | re.Pattern[str], timeout: float = 10) -> str:
     """Wait until the h1 is `expected` (instant navigation swaps it in); return it."""
     deadline = time.monotonic() + timeout
     while True:

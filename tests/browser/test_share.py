@@ -55,6 +55,8 @@ def test_right_passphrase_opens_and_links_do_not_ask_again(open_tab, share_url):
     assert page.title() == "Interview notebook (demo)"
     assert chart_problems(page) == []
     assert contrast_problems(page, on_bars=False) == []
+    kept = page.evaluate("Object.keys(sessionStorage)")
+    assert [key for key in kept if key.startswith("debrief-share-key:")] != [], kept
     tab.screenshot("share-home-light")
 
     # Every link below is a new page load that opens with the key kept in sessionStorage:
