@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -54,7 +55,6 @@ MAIN_PAGES = [
     ("follow-ups", "/follow-ups/"),
     ("prep", "/prep/"),
     ("entry", "/entries/2026-11-12-fernbank-case/"),
-    ("method", "/method/"),
 ]
 CHART_PAGES = ["/", "/weak-spots/", "/weak-spots/system-design/"]
 FERNBANK = "/entries/2026-11-12-fernbank-case/"
@@ -226,12 +226,6 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo notebook, copied and built once per session."""
-    return build(copy_demo(tmp_path_factory.mktemp("browser") / "demo"))
-
-
-@pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     with serve(demo_site) as url:
         yield url
@@ -316,41 +310,19 @@ def init_notebook(root: Path, entries: dict[str, str]) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def awkward_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = init_notebook(tmp_path_factory.mktemp("browser") / "awkward", awkward_entries())
-    with serve(build(root)) as url:
-        yield url
+SHARE_PASSPHRASE = "correct horse battery staple"
 
 
-@pytest.fixture(scope="session")
-def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = init_notebook(tmp_path_factory.mktemp("browser") / "empty", {})
-    with serve(build(root)) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def minimal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`write_notebook`'s bare mkdocs.yml: no markdown_extensions at all."""
-    entries = {
+def _minimal_entries() -> dict[str, str]:
+    return {
         f"2026-0{m}-10-acme.md": _entry(
             "Acme", "Backend engineer", f"2026-0{m}-10", weak_spots=["estimation"]
         )
         for m in (1, 2)
     }
-    root = write_notebook(tmp_path_factory.mktemp("browser") / "minimal", entries)
-    with serve(build(root)) as url:
-        yield url
 
 
-SHARE_PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture(scope="session")
-def share_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`debrief share --encrypt` of the demo notebook, built once per session."""
-    root = copy_demo(tmp_path_factory.mktemp("browser") / "share")
+def _share(root: Path) -> Path:
     debrief(
         "share",
         "--encrypt",
@@ -360,6 +332,84 @@ def share_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={"DEBRIEF_SHARE_PASSPHRASE": SHARE_PASSPHRASE},
     )
     return root / "site-share"
+
+
+# Each notebook of the suite: how to make its site in a folder, and the fixture that serves it.
+SITES: dict[str, tuple[str, Callable[[Path], Path]]] = {
+    "demo": ("demo_site", lambda base: build(copy_demo(base / "demo"))),
+    "share": ("share_site", lambda base: _share(copy_demo(base / "share"))),
+    "awkward": ("awkward_url", lambda base: build(init_notebook(base / "awk", awkward_entries()))),
+    "empty": ("empty_url", lambda base: build(init_notebook(base / "empty", {}))),
+    # write_notebook's bare mkdocs.yml: no markdown_extensions at all.
+    "minimal": (
+        "minimal_url",
+        lambda base: build(write_notebook(base / "min", _minimal_entries())),
+    ),
+}
+
+
+class Sites:
+    """The sites of the session, built in the background two at a time, each once."""
+
+    def __init__(self, pool: ThreadPoolExecutor, base: Path) -> None:
+        self.pool = pool
+        self.base = base
+        self.futures: dict[str, Future[Path]] = {}
+
+    def start(self, name: str) -> None:
+        if name not in self.futures:
+            self.futures[name] = self.pool.submit(SITES[name][1], self.base)
+
+    def get(self, name: str) -> Path:
+        self.start(name)
+        return self.futures[name].result()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sites(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Sites]:
+    """Starts building every site the selected browser tests use, before the first one runs."""
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        builder = Sites(pool, tmp_path_factory.mktemp("browser"))
+        for name, (fixture, _) in SITES.items():  # in this order: the demo first
+            if fixture in wanted:
+                builder.start(name)
+        yield builder
+
+
+@pytest.fixture(scope="session")
+def demo_site(sites: Sites) -> Path:
+    """The demo notebook, copied and built once per session."""
+    return sites.get("demo")
+
+
+@pytest.fixture(scope="session")
+def share_site(sites: Sites) -> Path:
+    """`debrief share --encrypt` of the demo notebook, built once per session."""
+    return sites.get("share")
+
+
+@pytest.fixture(scope="session")
+def awkward_url(sites: Sites) -> Iterator[str]:
+    """Fourteen months, thirteen weak spots, long names, markup in names (`debrief init`)."""
+    with serve(sites.get("awkward")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def empty_url(sites: Sites) -> Iterator[str]:
+    """A notebook fresh from `debrief init`, its example entry removed."""
+    with serve(sites.get("empty")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def minimal_url(sites: Sites) -> Iterator[str]:
+    """`write_notebook`'s bare mkdocs.yml: no markdown_extensions at all."""
+    with serve(sites.get("minimal")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -56,7 +56,7 @@ def test_search_check_fails_without_the_index(open_tab, broken_copy):
     with serve(broken_copy(lambda site: (site / "search" / "search_index.json").unlink())) as url:
         tab = open_tab(url)
         tab.goto("/")
-        problems = search_problems(tab.page, "Fernbank", "Fernbank Insurance", timeout_ms=1500)
+        problems = search_problems(tab.page, "Fernbank", "Fernbank Insurance", timeout_ms=800)
     assert len(problems) == 1
     assert problems[0].startswith("search for 'Fernbank': no results")
     assert any("search_index.json" in e for e in tab.errors)
