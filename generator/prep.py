@@ -80,7 +80,8 @@ def prep_brief(
     ]
     described = ", ".join(f"{label} {escape_md(value)}" for label, value in filters)
     count = len(insights.entries)
-    lines = ["# Prep brief", ""]
+    # The company in the title: search results and tabs then say whose brief it is.
+    lines = [f"# Prep brief: {escape_md(company)}" if company else "# Prep brief", ""]
     if described:
         lines += [f"For the next interview: {described}.", ""]
     lines += [
