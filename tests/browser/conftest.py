@@ -69,16 +69,21 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"browser tests skipped: {reason}")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session (Debian's, not Playwright's download)."""
+def _playwright() -> Any:
+    """Playwright's entry point, once both it and Chromium are known to be there."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         _unavailable(f"Playwright is not importable ({error}); pip install -e '.[test]'")
     if not CHROMIUM.is_file():
         _unavailable(f"{CHROMIUM} is missing; apt-get install chromium")
-    with sync_playwright() as playwright:
+    return sync_playwright
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session (Debian's, not Playwright's download)."""
+    with _playwright()() as playwright:
         try:
             chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
@@ -370,6 +375,7 @@ def sites(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Sites]:
     """Starts building every site the selected browser tests use, before the first one runs."""
+    _playwright()  # no browser, no builds: skip (or fail under CI) at once
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
     with ThreadPoolExecutor(max_workers=2) as pool:
         builder = Sites(pool, tmp_path_factory.mktemp("browser"))
