@@ -639,8 +639,8 @@ def toggle_palette(page: Any) -> str:
 def search_problems(
     page: Any, query: str, expected: str, timeout_ms: int = TIMEOUT_MS
 ) -> list[str]:
-    """Type `query` in Material's search box; a result whose title contains `expected`
-    must appear, and clicking it must open a page whose h1 contains `expected`."""
+    """Type `query` in Material's search box; a result whose title starts with `expected`
+    must appear, and clicking it must open a page whose h1 starts with `expected`."""
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill("")
     page.keyboard.type(query)
@@ -650,7 +650,8 @@ def search_problems(
     except Exception:
         meta = page.locator(".md-search-result__meta").all_inner_texts()
         return [f"search for {query!r}: no results (search says {meta})"]
-    wanted = results.filter(has=page.locator("h1", has_text=expected))
+    starts = re.compile("^\\s*" + re.escape(expected))
+    wanted = results.filter(has=page.locator("h1", has_text=starts))
     if wanted.count() == 0:
         titles = page.locator(".md-search-result__item h1").all_inner_texts()
         return [f"search for {query!r}: no result titled {expected!r} among {titles}"]
@@ -662,8 +663,8 @@ def search_problems(
         page.wait_for_url(lambda url: urlsplit(url).path == target, timeout=timeout_ms)
     except Exception:
         return [f"search result {href} did not open (at {page.url})"]
-    title = wait_for_heading(page, re.compile(re.escape(expected)), timeout_ms / 1000)
-    if expected not in title:
+    title = wait_for_heading(page, starts, timeout_ms / 1000)
+    if not starts.search(title):
         return [f"search result {href} opened a page titled {title!r}"]
     return []
 
