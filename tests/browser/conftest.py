@@ -669,6 +669,30 @@ def search_problems(
     return []
 
 
+def broken_dates(page: Any) -> list[str]:
+    """Dates (YYYY-MM-DD) in the content that the browser broke across two lines."""
+    return list(
+        page.evaluate(
+            r"""() => {
+                const out = [];
+                const walker = document.createTreeWalker(
+                    document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const m of node.textContent.matchAll(/\d{4}-\d\d-\d\d/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, m.index);
+                        range.setEnd(node, m.index + m[0].length);
+                        const tops = new Set([...range.getClientRects()]
+                            .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (tops.size > 1) out.push(m[0]);
+                    }
+                }
+                return out;
+            }"""
+        )
+    )
+
+
 def overflow_px(page: Any) -> int:
     """How far the page itself scrolls sideways (0: it fits the window)."""
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
