@@ -128,13 +128,13 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
     }
     rows = first_table(pages["weak-spots/index.md"], "interview lists it as a strength.")
     assert rows == [
-        "| [c++](c.md) | 2 | 2026-01-01 | 2026-02-01 | "
+        '| [c++](c.md) | 2 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
         '<span class="debrief-status debrief-status--recurring">recurring</span> |',
-        "| [???](item.md) | 1 | 2026-02-01 | 2026-02-01 | "
+        '| [???](item.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
         '<span class="debrief-status debrief-status--one-off">one-off</span> |',
-        "| [c](c-2.md) | 1 | 2026-02-01 | 2026-02-01 | "
+        '| [c](c-2.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
         '<span class="debrief-status debrief-status--one-off">one-off</span> |',
-        "| [index](index-2.md) | 1 | 2026-01-01 | 2026-01-01 | "
+        '| [index](index-2.md) | 1 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-01-01">2026-01-01</time> | '
         '<span class="debrief-status debrief-status--one-off">one-off</span> |',
     ]
 
@@ -221,8 +221,8 @@ def test_seen_before_on_the_third_time_links_both_earlier_entries_and_their_less
         '!!! warning "Seen before: system-design, 3rd time"\n'
         "    system-design came up before in:\n"
         "\n"
-        "    - [Acme — Engineer](2026-01-01-a.md) (2026-01-01)\n"
-        "    - [Globex — Engineer](2026-02-01-b.md) (2026-02-01)\n"
+        '    - [Acme — Engineer](2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)\n'
+        '    - [Globex — Engineer](2026-02-01-b.md) (<time datetime="2026-02-01">2026-02-01</time>)\n'
         "\n"
         "    Lessons I wrote down then:\n"
         "\n"
@@ -237,7 +237,7 @@ def test_seen_before_on_the_second_time_and_not_on_the_first() -> None:
         '!!! warning "Seen before: system-design, 2nd time"\n'
         "    system-design came up before in:\n"
         "\n"
-        "    - [Acme — Engineer](2026-01-01-a.md) (2026-01-01)\n"
+        '    - [Acme — Engineer](2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)\n'
         "\n"
         "    Lessons I wrote down then:\n"
         "\n"
@@ -272,7 +272,7 @@ def test_seen_before_on_the_same_day_goes_by_file_path() -> None:
         '!!! warning "Seen before: sql, 2nd time"\n'
         "    sql came up before in:\n"
         "\n"
-        "    - [Xanadu — Engineer](2026-01-01-x.md) (2026-01-01)"
+        '    - [Xanadu — Engineer](2026-01-01-x.md) (<time datetime="2026-01-01">2026-01-01</time>)'
     ]
 
 
@@ -306,22 +306,22 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     assert page.startswith('---\ntitle: "Weak spot: system-design"\n---\n\n# system-design\n')
     assert (
         '<span class="debrief-status debrief-status--recurring">recurring</span> '
-        "Came up in **3** interviews, first on 2026-01-01, last on 2026-03-01.\n"
+        'Came up in **3** interviews, first on <time datetime="2026-01-01">2026-01-01</time>, last on <time datetime="2026-03-01">2026-03-01</time>.\n'
     ) in page
     assert first_table(page, "## Where it came up") == [
-        "| 2026-01-01 | [Acme](../entries/2026-01-01-a.md) | Engineer | technical | rejected | 2 |",
-        "| 2026-02-01 | [Globex](../entries/2026-02-01-b.md) | Engineer | onsite | rejected | 3 |",
-        "| 2026-03-01 | [Initech](../entries/2026-03-01-c.md) | Engineer | final | pending |  |",
+        '| <time datetime="2026-01-01">2026-01-01</time> | [Acme](../entries/2026-01-01-a.md) | Engineer | technical | rejected | 2 |',
+        '| <time datetime="2026-02-01">2026-02-01</time> | [Globex](../entries/2026-02-01-b.md) | Engineer | onsite | rejected | 3 |',
+        '| <time datetime="2026-03-01">2026-03-01</time> | [Initech](../entries/2026-03-01-c.md) | Engineer | final | pending |  |',
     ]
     learned = page.split("## What I learned\n\n", 1)[1].split("\n\n", 1)[0]
     assert learned.splitlines() == [
-        "- Ask about scale first. — [Acme](../entries/2026-01-01-a.md) (2026-01-01)",
-        "- Draw the data model first. — [Globex](../entries/2026-02-01-b.md) (2026-02-01)",
-        "- Third time I wrote this. — [Initech](../entries/2026-03-01-c.md) (2026-03-01)",
+        '- Ask about scale first. — [Acme](../entries/2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)',
+        '- Draw the data model first. — [Globex](../entries/2026-02-01-b.md) (<time datetime="2026-02-01">2026-02-01</time>)',
+        '- Third time I wrote this. — [Initech](../entries/2026-03-01-c.md) (<time datetime="2026-03-01">2026-03-01</time>)',
     ]
     questions = page.split("## Questions from those interviews\n\n", 1)[1]
     assert questions.splitlines() == [
-        "- **Design a URL shortener.** · ★★☆☆☆ — [Acme](../entries/2026-01-01-a.md) (2026-01-01)",
+        '- **Design a URL shortener.** · ★★☆☆☆ — [Acme](../entries/2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)',
         "    - *Next time:* Read/write ratio first.",
     ]
 
@@ -330,14 +330,14 @@ def test_weak_spot_resolved_by_a_later_strength() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["weak-spots/estimation.md"]
     assert (
         '<span class="debrief-status debrief-status--resolved">resolved</span> '
-        "Came up in **1** interview, first on 2026-02-01, last on 2026-02-01. "
-        "Listed as a strength in [Initech — Engineer](../entries/2026-03-01-c.md) (2026-03-01).\n"
+        'Came up in **1** interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
+        'Listed as a strength in [Initech — Engineer](../entries/2026-03-01-c.md) (<time datetime="2026-03-01">2026-03-01</time>).\n'
     ) in page
     overview = pages_of(seen_before_entries(), SETTINGS)["weak-spots/index.md"]
     assert first_table(overview, "interview lists it as a strength.") == [
-        "| [system-design](system-design.md) | 3 | 2026-01-01 | 2026-03-01 | "
+        '| [system-design](system-design.md) | 3 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-03-01">2026-03-01</time> | '
         '<span class="debrief-status debrief-status--recurring">recurring</span> |',
-        "| [estimation](estimation.md) | 1 | 2026-02-01 | 2026-02-01 | "
+        '| [estimation](estimation.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
         '<span class="debrief-status debrief-status--resolved">resolved</span> |',
     ]
 

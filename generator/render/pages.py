@@ -11,7 +11,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,13 @@ def _environment() -> jinja2.Environment:
     env.filters["yaml"] = yaml_string
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
+    env.filters["when"] = when
     return env
+
+
+def when(day: date) -> str:
+    """A date that never breaks at its hyphens (see `time` in debrief.css)."""
+    return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
 
 
 def ordinal(n: int) -> str:
@@ -155,7 +161,7 @@ class _Page:
     def entry_link(self, slug: str, *, long: bool = True) -> str:
         entry = self.insights.by_slug[slug]
         text = f"{entry.meta.company} — {entry.meta.role}" if long else entry.meta.company
-        return f"[{md_inline(text)}]({self.entry_href(slug)}) ({entry.date.isoformat()})"
+        return f"[{md_inline(text)}]({self.entry_href(slug)}) ({when(entry.date)})"
 
     def spot_link(self, name: str) -> str:
         if name in self.addresses.weak_spots:
