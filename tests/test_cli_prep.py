@@ -52,9 +52,7 @@ ENTRIES = {
 }
 # system-design: Globex and ACME onsite, never a strength: recurring and open.
 # estimation: twice, then a strength on 2026-10-05: resolved, so not in the brief.
-HEAD = (
-    "# Prep brief: acme\n\nFor the next interview: company acme.\n\nFrom 4 entries, as of 2026-11-01.\n\n"
-)
+HEAD = "# Prep brief: acme\n\nFor the next interview: company acme.\n\nFrom 4 entries, as of 2026-11-01.\n\n"
 GENERAL = (
     "## Recurring weak spots\n"
     "\n"
