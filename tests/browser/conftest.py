@@ -96,12 +96,45 @@ def browser() -> Iterator[Any]:
 
 @dataclass
 class Tab:
-    """A page in its own browser context, with everything it logged."""
+    """A browser page lent to one test, with everything it logged meanwhile."""
 
     page: Any
     base: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    _listeners: list[tuple[Any, str, Callable[[Any], None]]] = field(default_factory=list)
+
+    def listen(self) -> None:
+        # On the context: the requests of workers (search) and of every page it opens.
+        context = self.page.context
+        self._on(context, "request", lambda request: self.requests.append(request.url))
+        self._on(context, "response", self._response)
+        self._on(self.page, "console", self._console)
+        self._on(self.page, "pageerror", lambda error: self.errors.append(f"page error: {error}"))
+
+    def _on(self, target: Any, event: str, handler: Callable[[Any], None]) -> None:
+        target.on(event, handler)
+        self._listeners.append((target, event, handler))
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(f"console {message.type}: {message.text}")
+
+    def release(self) -> bool:
+        """Stop listening, forget the palette and any unlocked share, leave the page blank.
+        False when the page is not fit to be lent again."""
+        for target, event, handler in self._listeners:
+            target.remove_listener(event, handler)
+        try:
+            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            self.page.goto("about:blank")
+            return len(self.page.context.pages) == 1
+        except Exception:
+            return False
 
     def goto(self, path: str) -> None:
         self.page.goto(self.base + path, wait_until="domcontentloaded")
@@ -122,41 +155,42 @@ class Tab:
         return path
 
 
+@pytest.fixture(scope="session")
+def pages(browser: Any) -> Iterator[dict[tuple[int, int], Any]]:
+    """One page per window size, reused by every test (a new context costs ~0.5 s)."""
+    kept: dict[tuple[int, int], Any] = {}
+    yield kept
+    for page in kept.values():
+        page.context.close()
+
+
 @pytest.fixture
-def open_tab(browser: Any) -> Iterator[Callable[..., Tab]]:
-    """`open_tab(base, viewport=DESKTOP)`: a fresh context (no palette remembered), light."""
-    contexts: list[Any] = []
+def open_tab(browser: Any, pages: dict[tuple[int, int], Any]) -> Iterator[Callable[..., Tab]]:
+    """`open_tab(base, viewport=DESKTOP)`: a page with no palette remembered and no share
+    unlocked, the system preference light. Lent for the test, cleaned after it."""
+    lent: list[Tab] = []
 
     def open_tab(base: str, *, viewport: dict[str, int] = DESKTOP) -> Tab:
-        context = browser.new_context(viewport=viewport, color_scheme="light")
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
+        size = (viewport["width"], viewport["height"])
+        page = pages.get(size)
+        if page is None or any(tab.page is page for tab in lent):
+            context = browser.new_context(viewport=viewport, color_scheme="light")
+            context.set_default_timeout(TIMEOUT_MS)
+            page = context.new_page()
+            pages.setdefault(size, page)
         tab = Tab(page, base)
-        # On the context: requests of workers (search) and of every page are recorded.
-        context.on("request", lambda request: tab.requests.append(request.url))
-        context.on(
-            "response",
-            lambda response: (
-                tab.errors.append(f"HTTP {response.status}: {response.url}")
-                if response.status >= 400
-                else None
-            ),
-        )
-        page.on(
-            "console",
-            lambda message: (
-                tab.errors.append(f"console {message.type}: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
-        page.on("pageerror", lambda error: tab.errors.append(f"page error: {error}"))
+        tab.listen()
+        lent.append(tab)
         return tab
 
     yield open_tab
-    for context in contexts:
-        context.close()
+    for tab in lent:
+        kept = [size for size, page in pages.items() if page is tab.page]
+        if tab.release() and kept:
+            continue
+        for size in kept:  # not fit to be lent again: the next test gets a new one
+            del pages[size]
+        tab.page.context.close()
 
 
 def foreign(urls: list[str]) -> list[str]:
@@ -215,11 +249,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a page left mid-request (the browser moved on): nothing to report
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 on a free port; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:

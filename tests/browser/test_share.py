@@ -88,6 +88,7 @@ def test_a_new_tab_asks_again(open_tab, share_url):
     other.goto(share_url + "/")
     other.locator(LOCK_FORM).wait_for()
     assert other.locator(UNLOCKED).count() == 0
+    other.close()
     tab.assert_clean()
 
 

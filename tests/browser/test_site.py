@@ -102,7 +102,7 @@ def test_seen_before_links_lead_to_the_earlier_entries(open_tab, demo_url):
     )
     links = callout.locator("a").evaluate_all(
         """links => links.map(a => ({text: a.textContent, path: new URL(a.href).pathname,
-            after: a.nextSibling ? a.nextSibling.textContent : ''}))"""
+            after: a.parentElement.textContent.split(a.textContent).pop()}))"""
     )
     # Three earlier interviews, each with its date; then five lessons naming the company.
     earlier = [link for link in links if re.fullmatch(r" \(\d{4}-\d\d-\d\d\)", link["after"])]
