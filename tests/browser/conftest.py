@@ -156,7 +156,7 @@ class Tab:
 
 
 @pytest.fixture(scope="session")
-def pages(browser: Any) -> Iterator[dict[tuple[int, int], Any]]:
+def shared_pages(browser: Any) -> Iterator[dict[tuple[int, int], Any]]:
     """One page per window size, reused by every test (a new context costs ~0.5 s)."""
     kept: dict[tuple[int, int], Any] = {}
     yield kept
@@ -165,19 +165,21 @@ def pages(browser: Any) -> Iterator[dict[tuple[int, int], Any]]:
 
 
 @pytest.fixture
-def open_tab(browser: Any, pages: dict[tuple[int, int], Any]) -> Iterator[Callable[..., Tab]]:
+def open_tab(
+    browser: Any, shared_pages: dict[tuple[int, int], Any]
+) -> Iterator[Callable[..., Tab]]:
     """`open_tab(base, viewport=DESKTOP)`: a page with no palette remembered and no share
     unlocked, the system preference light. Lent for the test, cleaned after it."""
     lent: list[Tab] = []
 
     def open_tab(base: str, *, viewport: dict[str, int] = DESKTOP) -> Tab:
         size = (viewport["width"], viewport["height"])
-        page = pages.get(size)
+        page = shared_pages.get(size)
         if page is None or any(tab.page is page for tab in lent):
             context = browser.new_context(viewport=viewport, color_scheme="light")
             context.set_default_timeout(TIMEOUT_MS)
             page = context.new_page()
-            pages.setdefault(size, page)
+            shared_pages.setdefault(size, page)
         tab = Tab(page, base)
         tab.listen()
         lent.append(tab)
@@ -185,11 +187,11 @@ def open_tab(browser: Any, pages: dict[tuple[int, int], Any]) -> Iterator[Callab
 
     yield open_tab
     for tab in lent:
-        kept = [size for size, page in pages.items() if page is tab.page]
+        kept = [size for size, page in shared_pages.items() if page is tab.page]
         if tab.release() and kept:
             continue
         for size in kept:  # not fit to be lent again: the next test gets a new one
-            del pages[size]
+            del shared_pages[size]
         tab.page.context.close()
 
 
