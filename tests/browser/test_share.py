@@ -147,13 +147,6 @@ def test_unlock_check_fails_for_corrupted_ciphertext(open_tab, broken_share):
     assert tab.page.locator(UNLOCKED).count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: lock.css lays the page list out as a wrapped row with '.debrief-pages ul "
-    "{display: flex}', but Material's '.md-typeset ul:not([hidden]) {display: flow-root}' "
-    "is more specific: the eight links stand in a 200 px column above every page",
-)
 def test_share_page_list_is_a_row(open_tab, share_url):
     tab = open_tab(share_url)
     tab.goto("/")

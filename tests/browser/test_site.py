@@ -229,13 +229,6 @@ def test_phone_chart_labels_readable(open_tab, demo_url):
     tab.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: dates break at their hyphens, '(2026-' on one line and '07-08)' on the "
-    "next: 39 on /questions/, 2 each on /, /timeline/ and a weak spot's page at 1280 px "
-    "(and on most pages at 390 px, also in the First/Last seen columns)",
-)
 def test_dates_stay_on_one_line(open_tab, demo_url):
     tab = open_tab(demo_url)
     broken = {}
