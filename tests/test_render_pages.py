@@ -303,7 +303,10 @@ def test_ordinal(n: int, expected: str) -> None:
 
 def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["weak-spots/system-design.md"]
-    assert page.startswith('---\ntitle: "Weak spot: system-design"\n---\n\n# system-design\n')
+    assert page.startswith(
+        '---\ntitle: "Weak spot: system-design"\n---\n\n'
+        "[Weak spots](index.md) › system-design\n{: .debrief-crumbs }\n\n# system-design\n"
+    )
     assert (
         '<span class="debrief-status debrief-status--recurring">recurring</span> '
         'Came up in **3** interviews, first on <time datetime="2026-01-01">2026-01-01</time>, last on <time datetime="2026-03-01">2026-03-01</time>.\n'
