@@ -19,6 +19,16 @@ from .entries import Entry
 from .names import normalize_name
 from .render.escape import md_inline
 
+# A brief is one page, however large the notebook grows: the most recent few of each list.
+LESSONS_PER_SPOT = 5
+STRUGGLED_QUESTIONS = 10
+EARLIER_INTERVIEWS = 10
+
+
+def _more(count: int, shown: int, what: str) -> list[str]:
+    return [f"- … and {count - shown} older {what}"] if count > shown else []
+
+
 # One escaper for every page: the site, the export and this brief.
 escape_md = md_inline
 
@@ -98,13 +108,15 @@ def prep_brief(
         lessons = [lesson for lesson in insights.lessons if spot.name in lesson.weak_spots]
         if not lessons:
             lines.append("    - No lesson written about it yet.")
-        lines += [f"    - {ref(lesson.entry)}: {escape_md(lesson.text)}" for lesson in lessons]
+        recent = lessons[::-1][:LESSONS_PER_SPOT]
+        lines += [f"    - {ref(lesson.entry)}: {escape_md(lesson.text)}" for lesson in recent]
+        lines += ["    " + more for more in _more(len(lessons), len(recent), "lessons")]
     lines += ["", "## Questions I struggled with", ""]
     struggled = [q for q in insights.questions if q.struggled and _on_topic(insights, q, topic)]
     struggled.sort(key=lambda q: q.date, reverse=True)
     if not struggled:
         lines.append("None rated 2 or lower" + (" on this topic." if topic else "."))
-    for question in struggled:
+    for question in struggled[:STRUGGLED_QUESTIONS]:
         about = [f"rated {question.rating}/5"]
         if question.topic:
             about.append(escape_md(question.topic))
@@ -119,6 +131,7 @@ def prep_brief(
             else "No better answer written yet."
         )
         lines.append(f"    - {better}")
+    lines += _more(len(struggled), STRUGGLED_QUESTIONS, "questions")
     if filters:
         lines += _earlier(insights, described, ref, company, role, stage, topic)
     return "\n".join(lines) + "\n"
@@ -146,6 +159,8 @@ def _earlier(
         if matches(insights, e, company=company, role=role, stage=stage, topic=topic)
     ]
     found.sort(key=lambda e: (e.date, e.path), reverse=True)
+    older = len(found) - EARLIER_INTERVIEWS
+    found = found[:EARLIER_INTERVIEWS]
     lines = ["", f"## Earlier interviews ({described})", ""]
     if not found:
         return [*lines, "None yet: this will be the first."]
@@ -162,6 +177,8 @@ def _earlier(
             ", ".join(escape_md(name) for name in insights.names(entry, "weak_spots")),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    if older > 0:
+        lines += ["", f"… and {older} older interviews."]
     notes = [(entry, text) for entry in found for text in entry.meta.do_differently]
     if notes:
         lines += ["", "What I said I would do differently there:", ""]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -141,13 +141,41 @@ class _Page:
         settings: Settings,
         audience: Audience,
         banner: str = "",
+        shared: dict[str, Any] | None = None,
     ) -> None:
         self.banner = banner
+        # Lookups built once per render and shared by every page.
+        self.shared: dict[str, Any] = shared if shared is not None else {}
         self.here = here
         self.insights = insights
         self.addresses = addresses
         self.settings = settings
         self.audience = audience
+
+    @property
+    def spots(self) -> dict[str, WeakSpot]:
+        spots: dict[str, WeakSpot] = self.shared.setdefault(
+            "spots", {s.name: s for s in self.insights.weak_spots}
+        )
+        return spots
+
+    def lessons_by_entry(self, slugs: Iterable[str]) -> list[Any]:
+        by_entry: dict[str, list[Any]] = self.shared.setdefault("lessons", {})
+        if not by_entry:
+            for lesson in self.insights.lessons:
+                by_entry.setdefault(lesson.entry, []).append(lesson)
+        return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
+
+    def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
+        by_entry: dict[str, list[Any]] = self.shared.setdefault("questions", {})
+        if not by_entry:
+            for question in self.insights.questions:
+                by_entry.setdefault(question.entry, []).append(question)
+        return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
+
+    def _order(self, slug: str) -> tuple[Any, str]:
+        entry = self.insights.by_slug[slug]
+        return (entry.date, entry.path)
 
     def href(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
@@ -195,9 +223,10 @@ def render_pages(
     """
     addresses = Addresses.for_insights(insights)
     pages: dict[str, str] = OrderedDict()
+    shared: dict[str, Any] = {}
 
     def page(path: str) -> _Page:
-        return _Page(path, insights, addresses, settings, audience, banner)
+        return _Page(path, insights, addresses, settings, audience, banner, shared)
 
     pages[HOME] = _render("home.md.j2", page(HOME), intro=home_intro, charts=charts)
     pages[TIMELINE] = _render("timeline.md.j2", page(TIMELINE), pipelines=_pipelines(insights))
@@ -215,21 +244,37 @@ def render_pages(
     return pages
 
 
+SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
+SEEN_BEFORE_LESSONS = 3  # and the most recent lessons written in them
+
+
 def render_entry(entry: Entry, page: _Page) -> str:
     insights = page.insights
     names = insights.names(entry, "weak_spots")
+    spots = page.spots
     seen_before = []
     for name in names:
-        spot = next(s for s in insights.weak_spots if s.name == name)
-        earlier = [s for s in spot.entries if insights.by_slug[s].date < entry.date]
-        earlier += [
-            s
-            for s in spot.entries
-            if insights.by_slug[s].date == entry.date and insights.by_slug[s].path < entry.path
+        # Earlier: before this entry's day, or the same day in an earlier file.
+        earlier = [
+            slug
+            for slug in spots[name].entries
+            if (insights.by_slug[slug].date, insights.by_slug[slug].path) < (entry.date, entry.path)
         ]
         if earlier:
-            lessons = [x for x in insights.lessons if x.entry in earlier]
-            seen_before.append({"name": name, "earlier": earlier, "lessons": lessons})
+            # A notebook of years would list hundreds: link the most recent few, and
+            # the weak spot's own page for the rest.
+            shown = earlier[-SEEN_BEFORE_SHOWN:]
+            chosen = set(shown)
+            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            seen_before.append(
+                {
+                    "name": name,
+                    "count": len(earlier),
+                    "earlier": shown,
+                    "older": len(earlier) - len(shown),
+                    "lessons": lessons,
+                }
+            )
     meta = entry.meta
     cooled_off = meta.reflected is not None or insights.today >= entry.date + timedelta(
         page.settings.reflect_after_days
