@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -90,12 +92,23 @@ def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, lis
         document = parse(raw)
     except FrontMatterError as error:
         return None, [Diagnostic(rel, error.line, "error", error.message, error.hint)]
-    diagnostics = _unknown_keys(document, rel)
+    diagnostics = [
+        Diagnostic(
+            rel,
+            ignored,
+            "warning",
+            f"duplicate key '{key}': this one is ignored, the one on line {winner} wins",
+            "remove one of them",
+        )
+        for key, ignored, winner in document.compact()
+    ]
+    diagnostics += _unknown_keys(document, rel)
     try:
         meta = FrontMatter.model_validate(document.data)
     except ValidationError as error:
         diagnostics.extend(_explain(e, document, rel) for e in error.errors())
         return None, diagnostics
+    document.data = {}  # validated: the model holds it now
     return Entry(slug, rel, meta, document.body, document.body_line, document), diagnostics
 
 
@@ -120,7 +133,6 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
                 )
             )
 
-    found.extend(_duplicate_keys(document, rel))
     data = document.data
     check(data, FIELDS[""], ())
     for name in ("thank_you", "feedback"):
@@ -131,38 +143,6 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
         for index, item in enumerate(questions):
             if isinstance(item, dict):
                 check(item, FIELDS["questions"], ("questions", index))
-    return found
-
-
-def _duplicate_keys(document: Document, rel: str) -> list[Diagnostic]:
-    """YAML lets a later key silently win; say so, at the line of the one that is ignored."""
-    import yaml
-
-    found: list[Diagnostic] = []
-    stack = [document.node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, yaml.Node] = {}
-            for key, value in node.value:
-                stack.append(value)
-                if not isinstance(key, yaml.ScalarNode):
-                    continue
-                if key.value in seen:
-                    first = seen[key.value]
-                    found.append(
-                        Diagnostic(
-                            rel,
-                            first.start_mark.line + document.front_line,
-                            "warning",
-                            f"duplicate key '{key.value}': this one is ignored, "
-                            f"the one on line {key.start_mark.line + document.front_line} wins",
-                            "remove one of them",
-                        )
-                    )
-                seen[key.value] = key
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
     return found
 
 
@@ -237,6 +217,19 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     return Diagnostic(rel, line, "error", message, hint)
 
 
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Reading creates millions of short-lived, acyclic objects (YAML nodes, dicts): the
+    cycle collector would scan the growing heap again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_notebook(
     entries_dir: Path,
     root: Path,
@@ -248,11 +241,12 @@ def read_notebook(
     entries: list[Entry] = []
     diagnostics: list[Diagnostic] = []
     files = entry_files(entries_dir)
-    for path in files:
-        entry, problems = read_entry(path, root)
-        diagnostics.extend(problems)
-        if entry is not None:
-            entries.append(entry)
+    with cycle_collector_paused():
+        for path in files:
+            entry, problems = read_entry(path, root)
+            diagnostics.extend(problems)
+            if entry is not None:
+                entries.append(entry)
     diagnostics.extend(notebook_problems(entries, vocabulary or Vocabulary(), today))
     entries.sort(key=lambda e: (e.date, e.path))
     return Notebook(entries, diagnostics, len(files))

@@ -45,18 +45,35 @@ class FrontMatterError(Exception):
         self.hint = hint
 
 
+_SEP = "\x1f"  # joins a key path into one string: weak_spots, 2 -> "weak_spots\x1f2"
+
+
 @dataclass
 class Document:
-    """An entry file, split. Lines are 1-based lines of the file."""
+    """An entry file, split. Lines are 1-based lines of the file.
+
+    Once an entry is validated, `compact()` keeps only a table of lines: thousands of
+    parsed node trees would otherwise stay alive, and Python's cycle collector would
+    scan them over and over while the rest of the notebook is read.
+    """
 
     data: dict[str, Any]
     node: yaml.Node | None
     body: str
     body_line: int
     front_line: int = 2  # the file line of the front matter's first line
+    lines: dict[str, int] | None = None  # key path -> line, after compact()
 
     def line_of(self, path: KeyPath, *, key: bool = False) -> int:
         """The line of the value at `path` (or of its key), else of its nearest parent."""
+        if self.lines is not None:
+            for end in range(len(path), 0, -1):
+                joined = _SEP.join(str(part) for part in path[:end])
+                if key and end == len(path) and joined + "#" in self.lines:
+                    return self.lines[joined + "#"]
+                if joined in self.lines:
+                    return self.lines[joined]
+            return 1
         node = self.node
         best = 1
         for index, part in enumerate(path):
@@ -79,6 +96,37 @@ class Document:
             best = marker.start_mark.line + self.front_line
             node = found
         return best
+
+    def compact(self) -> list[tuple[str, int, int]]:
+        """Keep the line of every key and value; let the node tree go.
+
+        Returns the duplicate keys met on the way, as (key, ignored line, winning line):
+        YAML lets a later key silently win, and one walk serves both needs.
+        """
+        lines: dict[str, int] = {}
+        duplicates: list[tuple[str, int, int]] = []
+        stack: list[tuple[str, yaml.Node]] = [("", self.node)] if self.node is not None else []
+        offset = self.front_line
+        while stack:
+            prefix, node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode):
+                        path = f"{prefix}{_SEP}{k.value}" if prefix else str(k.value)
+                        if path + "#" in lines:
+                            seen = lines[path + "#"]
+                            duplicates.append((k.value, seen, k.start_mark.line + offset))
+                        lines[path + "#"] = k.start_mark.line + offset
+                        lines[path] = v.start_mark.line + offset
+                        stack.append((path, v))
+            elif isinstance(node, yaml.SequenceNode):
+                for index, item in enumerate(node.value):
+                    path = f"{prefix}{_SEP}{index}"
+                    lines[path] = item.start_mark.line + offset
+                    stack.append((path, item))
+        self.lines = lines
+        self.node = None
+        return duplicates
 
 
 def decode(raw: bytes) -> str:

@@ -25,7 +25,14 @@ from .aggregate import aggregate
 from .audience import Audience, anonymizer_for, for_audience
 from .config import PluginConfig, settings_from
 from .diagnostics import Diagnostic, sort_key, summary
-from .entries import Entry, attachments, entry_files, notebook_problems, read_entry
+from .entries import (
+    Entry,
+    attachments,
+    cycle_collector_paused,
+    entry_files,
+    notebook_problems,
+    read_entry,
+)
 from .names import Vocabulary
 from .render.pages import CSS, HOME, NAV, default_nav, render_pages
 from .settings import Settings
@@ -127,11 +134,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         entries: list[Entry] = []
         diagnostics: list[Diagnostic] = []
         files = entry_files(entries_dir)
-        for path in files:
-            entry, problems = self.cache.read(path, settings.root)
-            diagnostics.extend(problems)
-            if entry is not None:
-                entries.append(entry)
+        with cycle_collector_paused():
+            for path in files:
+                entry, problems = self.cache.read(path, settings.root)
+                diagnostics.extend(problems)
+                if entry is not None:
+                    entries.append(entry)
         self.cache.forget_missing(set(files))
         vocabulary = Vocabulary(settings.aliases)
         diagnostics.extend(notebook_problems(entries, vocabulary, self.current_day()))
