@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,6 +33,7 @@ from .entries import (
     notebook_problems,
     read_entry,
 )
+from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
 from .render.pages import CSS, HOME, NAV, default_nav, render_pages
 from .settings import Settings
@@ -101,6 +102,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.settings = Settings()
         self.pages: dict[str, str] = {}
         self._rendered = 0
+        self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
+        self.files: Files | None = None
         # The share edition: set by `debrief share` before the build, never read from mkdocs.yml.
         self.lock: Lock | None = None
         self.locked: LockedSite | None = None
@@ -108,6 +111,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.incremental = Incremental() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -182,7 +186,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 continue
             in_nav = path == HOME or any(path == target for _, target in NAV)
             files.append(
-                File.generated(
+                ChangedOnly.generated(
                     config,
                     path,
                     content=markdown,
@@ -208,6 +212,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             )
         self.page_count = len(files.documentation_pages())
         self._rendered = 0
+        if self.incremental is not None:
+            self.incremental.prepare(files, config, self.pages)
+        self.files = files
         if self.locked is not None:
             self.locked.hide_addresses(files, config)
         return files
@@ -239,12 +246,22 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self.locked.finish_page(output) if self.locked is not None else output
 
+    @event_priority(100)  # before the search plugin writes its index
+    def _mend_incremental_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None and self.files is not None:
+            self.incremental.finish(self.files, config)
+
     @event_priority(-100)  # after the search plugin has written its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _seal_search_and_sitemap(self, *, config: MkDocsConfig) -> None:
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
+    on_post_build = CombinedEvent(_mend_incremental_build, _seal_search_and_sitemap)
+
+    @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self.incremental is not None:
+            self.incremental.page_indexed(config, page.file.src_uri)
         self._rendered += 1
         if self.progress is not None:
             self.progress(self._rendered, self.page_count)

@@ -146,3 +146,56 @@ def test_serve_shows_a_broken_entry_as_a_banner_until_it_is_fixed(server: Server
     assert BANNER not in page
     assert server.process.poll() is None
     assert "Traceback" not in server.output()
+
+
+def search_locations(server: Server) -> list[str]:
+    import json
+
+    index = json.loads(server.get("search/search_index.json")[1])
+    return [doc["location"] for doc in index["docs"]]
+
+
+def test_serve_rebuilds_what_changed_and_leaves_nothing_stale(server: Server) -> None:
+    """Rebuilds are incremental; the pages that depend on an edit, and search, still follow."""
+    before = search_locations(server)
+    acme = server.root / "entries" / "2026-01-05-acme-screen.md"
+    text = acme.read_text(encoding="utf-8")
+
+    # 1. A new line in one entry's notes: its page shows it, and search finds it once.
+    acme.write_text(text + "\nZQXEDITED in the notes.\n", encoding="utf-8")
+    server.wait_for(
+        "the edit", lambda: "ZQXEDITED" in server.get("entries/2026-01-05-acme-screen/")[1]
+    )
+    server.wait_for(
+        "the edit in search", lambda: "ZQXEDITED" in server.get("search/search_index.json")[1]
+    )
+    after = search_locations(server)
+    assert sorted(after) == sorted(before)  # every page still indexed, none twice
+    assert len(after) == len(set(after))
+
+    # 2. A weak spot renamed in the earliest entry: the later entries' "seen before" callouts
+    # and the weak-spot pages change although their files did not.
+    acme.write_text(
+        text.replace("weak_spots: [system design]", "weak_spots: [zqx-renamed]"), "utf-8"
+    )
+    initech = "entries/2026-03-01-initech-final/"
+    server.wait_for(
+        "the renamed weak spot", lambda: server.get("weak-spots/zqx-renamed/")[0] == 200
+    )
+    # Initech now sees system-design for the 2nd time (after Globex), not the 3rd.
+    server.wait_for(
+        "the callout to follow", lambda: "system-design, 2nd time" in server.get(initech)[1]
+    )
+    assert "A | B Corp" not in server.get(initech)[1].split("Seen before")[1].split("</div>")[0]
+
+    # 3. An entry removed: its page and its search entries are gone.
+    acme.unlink()
+    server.wait_for(
+        "the page to go", lambda: server.get("entries/2026-01-05-acme-screen/")[0] == 404
+    )
+    server.wait_for(
+        "search to forget it",
+        lambda: not any("2026-01-05-acme-screen" in loc for loc in search_locations(server)),
+    )
+    assert server.get("weak-spots/zqx-renamed/")[0] == 404
+    assert "Traceback" not in server.output()

@@ -184,10 +184,18 @@ def serve(
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    # Rebuilds are incremental (see generator/incremental.py), which MkDocs warns about
+    # on every save as if navigation could go stale; here it cannot.
+    handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        mkdocs_serve(config_file=str(path), dev_addr=dev_addr, open_in_browser=open_in_browser)
+        mkdocs_serve(
+            config_file=str(path),
+            dev_addr=dev_addr,
+            open_in_browser=open_in_browser,
+            build_type="dirty",
+        )
     except exceptions.ConfigurationError as error:
         raise click.UsageError(f"{path}: {error}") from None
     except exceptions.Abort as error:
