@@ -305,7 +305,8 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["weak-spots/system-design.md"]
     assert page.startswith(
         '---\ntitle: "Weak spot: system-design"\n---\n\n'
-        "[Weak spots](index.md) › system-design\n{: .debrief-crumbs }\n\n# system-design\n"
+        "# system-design\n[Weak spots](index.md) › system-design\n"
+        "{: .debrief-crumbs data-search-exclude }\n"
     )
     assert (
         '<span class="debrief-status debrief-status--recurring">recurring</span> '

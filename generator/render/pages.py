@@ -245,7 +245,6 @@ def render_pages(
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
-SEEN_BEFORE_LESSONS = 3  # and the most recent lessons written in them
 
 
 def render_entry(entry: Entry, page: _Page) -> str:
@@ -265,7 +264,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            lessons = page.lessons_by_entry(chosen)
             seen_before.append(
                 {
                     "name": name,
