@@ -245,6 +245,7 @@ def render_pages(
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
+SEEN_BEFORE_LESSONS = 5  # and at most this many of the lessons written in them, latest last
 
 
 def render_entry(entry: Entry, page: _Page) -> str:
@@ -264,7 +265,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)
+            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
