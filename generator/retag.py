@@ -35,14 +35,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _PlainLoader = yaml.SafeLoader
 
 
-class RetagError(Exception):
+class RetagError(FrontMatterError):
     """The file cannot be renamed safely; it must be left as it is."""
-
-    def __init__(self, line: int | None, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.hint = hint
 
 
 @dataclass(frozen=True)

@@ -160,17 +160,18 @@ class _Page:
         return spots
 
     def lessons_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        by_entry: dict[str, list[Any]] = self.shared.setdefault("lessons", {})
-        if not by_entry:
-            for lesson in self.insights.lessons:
-                by_entry.setdefault(lesson.entry, []).append(lesson)
-        return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
+        """The lessons written in these entries, oldest entry first."""
+        return self._of_entries("lessons", self.insights.lessons, slugs)
 
     def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        by_entry: dict[str, list[Any]] = self.shared.setdefault("questions", {})
+        """The questions asked in these entries, oldest entry first."""
+        return self._of_entries("questions", self.insights.questions, slugs)
+
+    def _of_entries(self, kind: str, items: Iterable[Any], slugs: Iterable[str]) -> list[Any]:
+        by_entry: dict[str, list[Any]] = self.shared.setdefault(kind, {})
         if not by_entry:
-            for question in self.insights.questions:
-                by_entry.setdefault(question.entry, []).append(question)
+            for item in items:
+                by_entry.setdefault(item.entry, []).append(item)
         return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
 
     def _order(self, slug: str) -> tuple[Any, str]:
