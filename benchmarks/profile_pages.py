@@ -9,7 +9,8 @@ path: entries, prep, weak-spots, ...), the count, the Markdown and HTML sizes an
 the CPU seconds spent in each step (CPU time, not wall time: other processes on a
 shared machine do not inflate it). `--plain` builds a plain MkDocs project (no debrief).
 `--serve` does what `debrief serve` does on a save: a first build as serve does it
-(not measured), an edit appended to one entry, then the rebuild, measured.
+(not measured; dirty when `debrief serve` asks MkDocs for dirty builds), an edit
+appended to one entry, then the rebuild, measured; the edit is undone afterwards.
 """
 
 from __future__ import annotations
@@ -28,8 +29,18 @@ def _group(src_uri: str) -> str:
     return head if rest else src_uri
 
 
-def _serve_rebuild(config_file: Path) -> Callable[[], None]:
-    """Build once as `mkdocs serve` does, edit an entry; return the rebuild to measure."""
+def _serve_is_dirty() -> bool:
+    """Whether `debrief serve` asks MkDocs for dirty (incremental) rebuilds."""
+    import inspect
+
+    from generator.cli import build as cli_build
+
+    return 'build_type="dirty"' in inspect.getsource(cli_build.serve.callback)  # type: ignore[arg-type]
+
+
+def _serve_rebuild(config_file: Path) -> tuple[Callable[[], None], Callable[[], None]]:
+    """Build once as `debrief serve` does, edit an entry; return the rebuild to measure
+    and the undo of the edit."""
     import tempfile
 
     from mkdocs.commands.build import build
@@ -43,17 +54,22 @@ def _serve_rebuild(config_file: Path) -> Callable[[], None]:
         config.site_url = serve_url
         return config
 
+    dirty = _serve_is_dirty()
     config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=serve_url)
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url=serve_url, dirty=dirty)
     entry = sorted((config_file.parent / "entries").rglob("*.md"))[0]
+    original = entry.read_bytes()
     with open(entry, "a", encoding="utf-8") as file:
         file.write("\n\nedited under serve\n")
 
     def rebuild() -> None:
-        build(get_config(), serve_url=serve_url)
+        build(get_config(), serve_url=serve_url, dirty=dirty)
 
-    return rebuild
+    def undo() -> None:
+        entry.write_bytes(original)
+
+    return rebuild, undo
 
 
 def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> dict[str, Any]:
@@ -99,7 +115,7 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
             events[name] += time.process_time() - start
         return result
 
-    rebuild = _serve_rebuild(config_file) if serve else None
+    rebuild, undo = _serve_rebuild(config_file) if serve else (None, None)
     mkdocs_build._populate_page = timed_populate
     mkdocs_build._build_page = timed_build_page
     PluginCollection.run_event = timed_event  # type: ignore[method-assign]
@@ -124,6 +140,8 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
         mkdocs_build._populate_page = populate
         mkdocs_build._build_page = build_page
         PluginCollection.run_event = run_event  # type: ignore[method-assign]
+        if undo is not None:
+            undo()
     total = time.process_time() - started
     return {"total": total, "seconds": seconds, "sizes": sizes, "events": events}
 
@@ -160,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--serve",
         action="store_true",
-        help="measure the rebuild after an edit under serve (edits an entry!)",
+        help="measure the rebuild after an edit under serve",
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -12,6 +12,7 @@ prints the medians, the ratio and PASS/FAIL per target. Exit status is 0 unless
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -353,6 +354,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (Linux /proc), else 0."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _get(url: str, timeout: float = 600) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -417,6 +427,7 @@ def _serve_and_edit(
             marker = f"benchmarkmarker{done:03d}x{os.getpid()}x{time.monotonic_ns() % 10**9}"
             url = f"{base}/entries/{path.stem}/"
             time.sleep(settle)  # each edit starts from an idle server
+            cpu_before = _cpu_of(server.pid)
             start = time.perf_counter()
             with open(path, "a", encoding="utf-8") as file:
                 file.write(f"\n\n{marker}\n")
@@ -428,6 +439,7 @@ def _serve_and_edit(
                     raise CommandFailed(f"the edit of {path.name} never showed at {url}")
                 time.sleep(poll)
             seconds = time.perf_counter() - start
+            cpu = _cpu_of(server.pid) - cpu_before
             raw = _get(base + "/search/search_index.json") or b"{}"
             docs = json.loads(raw).get("docs", [])
             pages = sum(1 for d in docs if _ENTRY_PAGE.match(d.get("location", "")))
@@ -439,18 +451,19 @@ def _serve_and_edit(
                     f" marker {'found' if has_marker else 'missing'}"
                 )
             say(
-                f"  serve edit -> served: {seconds:.2f} s (search index: {pages} entry pages,"
+                f"  serve edit -> served: {seconds:.2f} s, serve cpu {cpu:.2f} s"
+                f" (search index: {pages} entry pages,"
                 f" marker {'found' if has_marker else 'missing'})"
             )
-            return Sample(seconds, 0, 0.0)
+            return Sample(seconds, 0, cpu)
 
         def full_build() -> Sample:
             sample = measure([*debrief, "build", "-f", config])
-            say(f"  debrief build {count}: {sample.seconds:.2f} s")
+            say(f"  debrief build {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
             return sample
 
         a, b = alternate(edit, full_build, edits)
-        row.a, row.b = [x.seconds for x in a], [x.seconds for x in b]
+        _fill(row, a, b)
         row.extra_ok = index_ok
         if index_ok:
             row.notes.append("search index held every entry page and the edit, each time")
@@ -470,6 +483,33 @@ def _serve_and_edit(
 
 
 # --- main -----------------------------------------------------------------------------
+
+
+def code_state() -> str:
+    """The commit and a digest of generator/ as it is on disk: others edit it while we run."""
+    repo = HERE.parent
+    digest = hashlib.sha1()
+    for path in sorted((repo / "generator").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(repo).as_posix().encode() + path.read_bytes())
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(repo), "status", "--porcelain", "--", "generator"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        head, dirty = "?", []
+    changed = [line[3:] for line in dirty if line.strip()]
+    edits = f" + uncommitted {', '.join(changed)}" if changed else ""
+    return f"{head}{edits} (generator/ digest {digest.hexdigest()[:10]})"
 
 
 def machine() -> dict[str, str]:
@@ -503,6 +543,9 @@ def main(argv: list[str] | None = None) -> int:
         help="entries for the build rows: SMALL,LARGE (default 1000,4000)",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each side (default 5)")
+    parser.add_argument(
+        "--build-repeat", type=int, default=None, help="runs of each build (default: --repeat)"
+    )
     parser.add_argument("--check-entries", type=int, default=10_000)
     parser.add_argument("--serve-entries", type=int, default=300)
     parser.add_argument(
@@ -546,6 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="debrief-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     info = machine()
+    info["code"] = code_state()
     say("debrief benchmarks: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     say(
         f"sizes {sizes}, repeat {repeat}, check {check_entries}, serve {serve_entries} "
@@ -581,7 +625,8 @@ def main(argv: list[str] | None = None) -> int:
             say(rows[-1].line())
         if "build" in only:
             say("builds ...")
-            rows.extend(build_rows(notebooks, plains, sizes, repeat))
+            build_repeat = 1 if args.quick else (args.build_repeat or repeat)
+            rows.extend(build_rows(notebooks, plains, sizes, build_repeat))
             for row in rows[-3:]:
                 say(row.line())
     finally:
@@ -590,6 +635,12 @@ def main(argv: list[str] | None = None) -> int:
 
     rows.sort(key=lambda r: ROW_NAMES.index(r.name))
     info["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    info["code at end"] = code_state()
+    if info["code at end"] != info["code"]:
+        say(
+            f"WARNING: generator/ changed during the run ({info['code']} -> "
+            f"{info['code at end']}): the samples mix two versions of the code"
+        )
     say("")
     say(
         "Results (medians; ratio = A / B"
