@@ -95,7 +95,7 @@ class Incremental:
             for plugin in config.plugins.values():
                 if hasattr(plugin, "search_index_prev"):
                     plugin.search_index_prev = None  # its own dirty-build merge would repeat pages
-        outputs = {f.abs_dest_path for f in files}
+        outputs: set[str] = {f.abs_dest_path for f in files}
         for gone in self.outputs - outputs:
             if os.path.isfile(gone):
                 os.remove(gone)

@@ -533,3 +533,54 @@ def test_banner_is_on_every_page() -> None:
     for path, page in pages.items():
         html = markdown.markdown(page, extensions=EXTENSIONS)
         assert '<div class="admonition danger">' in html, path
+
+
+# --- pages stay bounded as a notebook grows ------------------------------------------------
+
+
+def many_entries(count: int) -> list[Entry]:
+    """`count` interviews a month apart, each with weak spot sql, one lesson, one question."""
+    return [
+        entry(
+            f"2020-{i + 1:02d}-01-e{i + 1}" if i < 12 else f"2021-{i - 11:02d}-01-e{i + 1}",
+            f"2020-{i + 1:02d}-01" if i < 12 else f"2021-{i - 11:02d}-01",
+            f"weak_spots: [sql]\nlessons: [Lesson {i + 1}.]\nquestions: [Question {i + 1}?]\n",
+            company=f"C{i + 1}",
+        )
+        for i in range(count)
+    ]
+
+
+def test_seen_before_links_the_latest_three_and_points_to_the_rest() -> None:
+    pages = pages_of(many_entries(6))
+    # The 6th interview: 5 earlier; e3, e4, e5 linked, 2 more on the weak spot's page,
+    # and the lessons of the three linked interviews.
+    (callout,) = callouts(pages["entries/2020-06-01-e6.md"])
+    assert callout.splitlines()[0] == '!!! warning "Seen before: sql, 6th time"'
+    links = [line.strip() for line in callout.splitlines() if line.strip().startswith("- ")]
+    assert [line.split("](")[1].split(")")[0] for line in links[:3]] == [
+        "2020-03-01-e3.md",
+        "2020-04-01-e4.md",
+        "2020-05-01-e5.md",
+    ]
+    assert links[3] == "- … and 2 earlier interviews: see [sql](../weak-spots/sql.md)"
+    assert [line.split(" (")[0] for line in links[4:]] == [
+        "- Lesson 3.",
+        "- Lesson 4.",
+        "- Lesson 5.",
+    ]
+
+
+def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> None:
+    page = pages_of(many_entries(14))["weak-spots/sql.md"]
+    learned = page.split("## What I learned\n\n", 1)[1].split("\n## ", 1)[0]
+    assert learned.startswith(
+        "The latest 12 of 14; every lesson is on [Lessons](../lessons.md).\n\n- Lesson 3. — "
+    )
+    assert learned.count("\n- Lesson ") == 12  # lessons 3 to 14
+    asked = page.split("## Questions from those interviews\n\n", 1)[1]
+    assert asked.startswith(
+        "The latest 12 of 14; every question is on [Questions](../questions.md).\n\n"
+        "- **Question 3?** — "
+    )
+    assert asked.count("- **Question ") == 12

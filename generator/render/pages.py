@@ -125,6 +125,12 @@ def when(day: date) -> str:
     return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
 
 
+@cache
+def _relative(target: str, folder: str) -> str:
+    # Called for every link of every page; the pairs repeat a great deal.
+    return posixpath.relpath(target, folder)
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -159,6 +165,13 @@ class _Page:
         )
         return spots
 
+    def position(self, name: str, slug: str) -> int:
+        """Where an entry stands among the entries that list weak spot `name`."""
+        positions: dict[str, dict[str, int]] = self.shared.setdefault("positions", {})
+        if name not in positions:
+            positions[name] = {s: i for i, s in enumerate(self.spots[name].entries)}
+        return positions[name][slug]
+
     def lessons_by_entry(self, slugs: Iterable[str]) -> list[Any]:
         """The lessons written in these entries, oldest entry first."""
         return self._of_entries("lessons", self.insights.lessons, slugs)
@@ -179,7 +192,7 @@ class _Page:
         return (entry.date, entry.path)
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        return _relative(target, posixpath.dirname(self.here) or ".")
 
     def entry_href(self, slug: str) -> str:
         return self.href(entry_path(slug))
@@ -234,7 +247,9 @@ def render_pages(
     pages[WEAK_SPOTS] = _render("weak_spots.md.j2", page(WEAK_SPOTS), charts=charts)
     for spot in insights.weak_spots:
         path = addresses.weak_spots[spot.name]
-        pages[path] = _render("weak_spot.md.j2", page(path), spot=spot, charts=charts)
+        pages[path] = _render(
+            "weak_spot.md.j2", page(path), spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS
+        )
     pages[LESSONS] = _render("lessons.md.j2", page(LESSONS), groups=_lessons_by_spot(insights))
     pages[QUESTIONS] = _render("questions.md.j2", page(QUESTIONS), **_question_bank(insights))
     pages[FOLLOW_UPS] = _render("follow_ups.md.j2", page(FOLLOW_UPS), actions=FOLLOW_UP_ACTIONS)
@@ -247,6 +262,7 @@ def render_pages(
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
 SEEN_BEFORE_LESSONS = 5  # and at most this many of the lessons written in them, latest last
+SPOT_PAGE_ITEMS = 12  # lessons, and questions, a weak spot's page lists: the latest
 
 
 def render_entry(entry: Entry, page: _Page) -> str:
@@ -255,12 +271,9 @@ def render_entry(entry: Entry, page: _Page) -> str:
     spots = page.spots
     seen_before = []
     for name in names:
-        # Earlier: before this entry's day, or the same day in an earlier file.
-        earlier = [
-            slug
-            for slug in spots[name].entries
-            if (insights.by_slug[slug].date, insights.by_slug[slug].path) < (entry.date, entry.path)
-        ]
+        # A weak spot's entries are in (date, path) order: the earlier ones come first.
+        listed = spots[name].entries
+        earlier = list(listed[: page.position(name, entry.slug)])
         if earlier:
             # A notebook of years would list hundreds: link the most recent few, and
             # the weak spot's own page for the rest.
