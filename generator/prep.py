@@ -26,7 +26,8 @@ EARLIER_INTERVIEWS = 10
 
 
 def _more(count: int, shown: int, what: str) -> list[str]:
-    return [f"- … and {count - shown} older {what}"] if count > shown else []
+    rest = count - shown
+    return [f"- … and {rest} older {what if rest > 1 else what[:-1]}"] if rest > 0 else []
 
 
 # One escaper for every page: the site, the export and this brief.
@@ -42,10 +43,13 @@ def matches(
     stage: str | None = None,
     topic: str | None = None,
 ) -> bool:
-    """All given filters hold: company by normal form, role as a case-insensitive part,
-    stage and topic by canonical name (normal form, then the notebook's aliases)."""
+    """All given filters hold: company by whole words of its normal form (`Tallgrass`
+    finds Tallgrass Software), role as a case-insensitive part, stage and topic by
+    canonical name (normal form, then the notebook's aliases)."""
     vocabulary = insights.vocabulary
-    if company is not None and normalize_name(entry.meta.company) != normalize_name(company):
+    if company is not None and (
+        f"-{normalize_name(company)}-" not in f"-{normalize_name(entry.meta.company)}-"
+    ):
         return False
     if role is not None and role.casefold().strip() not in entry.meta.role.casefold():
         return False

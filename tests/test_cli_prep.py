@@ -182,3 +182,22 @@ def test_escape_md() -> None:
         # runs of white space, the line break included, fold into one space
         "a\\|b &lt;c&gt; &amp; \\*d\\* \\_e\\_ \\[f\\](g) \\`h\\` \\\\ new"
     )
+
+
+def test_company_matches_whole_words_of_the_name() -> None:
+    # 'Tallgrass' finds 'Tallgrass Software'; a part of a word, or the words reordered, not.
+    from datetime import date
+
+    from generator.aggregate import aggregate
+    from generator.entries import entry_from_bytes
+    from generator.prep import matches
+    from generator.settings import Settings
+
+    text = b"---\ncompany: Tallgrass Software\nrole: SRE\ndate: 2026-01-01\n---\n"
+    entry, _ = entry_from_bytes(text, "entries/t.md", "t")
+    assert entry is not None
+    insights = aggregate([entry], Settings(), date(2026, 2, 1))
+    assert matches(insights, entry, company="Tallgrass")
+    assert matches(insights, entry, company="tallgrass software")
+    assert not matches(insights, entry, company="Tall")
+    assert not matches(insights, entry, company="Software Tallgrass")

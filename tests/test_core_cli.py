@@ -116,6 +116,7 @@ def test_check_warnings_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     files = {"good.md": GOOD, "other.md": OTHER, "warn.md": WARN, "future.md": FUTURE}
     monkeypatch.chdir(write_notebook(tmp_path / "nb", files))
     expected = [*FUTURE_LINES, *WARN_LINES, "4 entries checked: 0 errors, 3 warnings"]
+    strict_expected = [*expected[:-1], expected[-1] + " (--strict: warnings fail)"]
 
     result = run("check", "--today", "2026-04-01")
     assert result.exit_code == 0
@@ -123,7 +124,7 @@ def test_check_warnings_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
     strict = run("check", "--strict", "--today", "2026-04-01")
     assert strict.exit_code == 1
-    assert strict.stdout.splitlines() == expected
+    assert strict.stdout.splitlines() == strict_expected
 
 
 def test_check_today_decides_what_is_future(
@@ -133,7 +134,10 @@ def test_check_today_decides_what_is_future(
     assert run("check", "--strict", "--today", "2026-04-02").exit_code == 0
     result = run("check", "--strict", "--today", "2026-04-01")
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [*FUTURE_LINES, "1 entry checked: 0 errors, 1 warning"]
+    assert result.stdout.splitlines() == [
+        *FUTURE_LINES,
+        "1 entry checked: 0 errors, 1 warning (--strict: warnings fail)",
+    ]
 
 
 def test_check_aliases_from_mkdocs_yml_silence_look_alikes(

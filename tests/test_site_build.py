@@ -661,7 +661,11 @@ def test_warnings_build_and_are_counted_but_strict_fails(tmp_path: Path) -> None
     shutil.rmtree(root / "site")
     strict = debrief(["build", "--strict"], root, SMALL_TODAY)
     assert strict.exit_code == 1
-    assert strict.stderr.splitlines() == [*warning, "Error: 1 entry checked: 0 errors, 1 warning"]
+    assert strict.stderr.splitlines() == [
+        *warning,
+        "Error: 1 entry checked: 0 errors, 1 warning; --strict makes warnings fail, "
+        "so nothing was built",
+    ]
     assert "Traceback" not in strict.output
     assert not (root / "site" / "index.html").exists()
 

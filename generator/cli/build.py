@@ -102,7 +102,10 @@ def run_build(
             progress.clear()
             if plugin.diagnostics:
                 report(plugin.diagnostics, err=True)
-                raise click.ClickException(summary(plugin.diagnostics, plugin.file_count)) from None
+                line = summary(plugin.diagnostics, plugin.file_count)
+                if not any(d.is_error for d in plugin.diagnostics):
+                    line += "; --strict makes warnings fail, so nothing was built"
+                raise click.ClickException(line) from None
             raise click.ClickException(str(error).strip() or "build failed") from None
         finally:
             config.plugins.on_shutdown()

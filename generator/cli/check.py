@@ -23,8 +23,11 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     settings = load_settings(config_file)
     notebook = read(settings, resolve_today(today))
     report(notebook.diagnostics)
-    click.echo(summary(notebook.diagnostics, notebook.files))
     warnings = len(notebook.diagnostics) - len(notebook.errors)
+    line = summary(notebook.diagnostics, notebook.files)
+    if strict and warnings and not notebook.errors:
+        line += " (--strict: warnings fail)"
+    click.echo(line)
     if notebook.errors or (strict and warnings):
         raise SystemExit(1)
 

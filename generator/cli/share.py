@@ -54,13 +54,18 @@ def _passphrase() -> str:
             raise click.UsageError(problem)
         return text
 
-    passphrase: str = click.prompt(
-        "Passphrase for the share",
-        hide_input=True,
-        confirmation_prompt=True,
-        value_proc=check,
-        err=True,
-    )
+    try:
+        passphrase: str = click.prompt(
+            "Passphrase for the share",
+            hide_input=True,
+            confirmation_prompt=True,
+            value_proc=check,
+            err=True,
+        )
+    except click.Abort:
+        raise click.UsageError(
+            f"no passphrase given: type it at the prompt, or set {PASSPHRASE_ENV}"
+        ) from None
     return passphrase
 
 
