@@ -7,7 +7,6 @@ returns to the build. It never writes into entries/ or the docs folder.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -37,6 +36,7 @@ from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
 from .render.pages import CSS, HOME, NAV, default_nav, render_pages
 from .settings import Settings
+from .settings import today as settings_today
 from .share.anonymize import Anonymizer
 from .share.attachments import shared_attachments
 from .share.edition import shown_text
@@ -55,12 +55,10 @@ REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdo
 
 
 def today_from_environment() -> date:
-    """`DEBRIEF_TODAY=YYYY-MM-DD` pins the day, for reproducible builds and tests."""
-    value = os.environ.get("DEBRIEF_TODAY")
     try:
-        return date.fromisoformat(value) if value else date.today()
-    except ValueError:
-        raise PluginError(f"debrief: DEBRIEF_TODAY={value!r} is not a date YYYY-MM-DD") from None
+        return settings_today()
+    except ValueError as error:
+        raise PluginError(f"debrief: {error}") from None
 
 
 class EntryCache:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 DEFAULT_REDACT = ("interviewers", "discussed_with")
@@ -32,3 +34,17 @@ class Settings:
     @property
     def entries_path(self) -> Path:
         return self.root / self.entries_dir
+
+
+def today() -> date:
+    """`DEBRIEF_TODAY=YYYY-MM-DD` pins the day (reproducible builds and tests), else today.
+
+    Raises ValueError, naming the variable, when it holds no such date.
+    """
+    value = os.environ.get("DEBRIEF_TODAY")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"DEBRIEF_TODAY={value!r} is not a date YYYY-MM-DD") from None

@@ -41,15 +41,14 @@ def today_option(func: F) -> F:
 
 def resolve_today(value: datetime | None) -> date:
     """--today, else DEBRIEF_TODAY (as the plugin reads it), else the real today."""
+    from ..settings import today
+
     if value is not None:
         return value.date()
-    pinned = os.environ.get("DEBRIEF_TODAY")
-    if pinned:
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise click.UsageError(f"DEBRIEF_TODAY={pinned!r} is not a date YYYY-MM-DD") from None
-    return date.today()
+    try:
+        return today()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def use_color(stream: Any = None) -> bool:
