@@ -43,6 +43,7 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
         docs_dir=str(mkdocs.get("docs_dir") or "docs"),
         site_dir=str(mkdocs.get("site_dir") or "site"),
         site_name=str(mkdocs.get("site_name") or "Interview notebook"),
+        directory_urls=bool(mkdocs.get("use_directory_urls", True)),
         aliases=dict(plugin.aliases),
         recurring_after=plugin.recurring_after,
         thank_you_within_days=plugin.thank_you_within_days,

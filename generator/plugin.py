@@ -34,7 +34,7 @@ from .entries import (
 )
 from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
-from .render.pages import CSS, HOME, NAV, default_nav, render_pages
+from .render.pages import CSS, HOME, NAV, Source, default_nav, fill_parts, render_sources
 from .settings import Settings
 from .settings import today as settings_today
 from .share.anonymize import Anonymizer
@@ -98,7 +98,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.strict = False
         self.today: date | None = None  # set by `debrief build --today`; else DEBRIEF_TODAY
         self.settings = Settings()
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, Source] = {}
         self._rendered = 0
         self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
         self.files: Files | None = None
@@ -174,10 +174,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             files.remove(home)
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         banner = _banner(errors) if self.is_serve and errors else ""
-        self.pages = render_pages(
+        self.pages = render_sources(
             insights, self.settings, self.audience, home_intro=intro, banner=banner
         )
-        for path, markdown in self.pages.items():
+        for path, source in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
@@ -187,7 +187,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 ChangedOnly.generated(
                     config,
                     path,
-                    content=markdown,
+                    content=source.markdown,
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
                 )
             )
@@ -196,9 +196,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.audience == "share":
             rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
             found = shared_attachments(shared, found, self.settings.entries_dir, rename)
-        for source, target in found:
+        for original, target in found:
             if files.get_file_from_path(target) is None:
-                files.append(File.generated(config, target, abs_src_path=str(source)))
+                files.append(File.generated(config, target, abs_src_path=str(original)))
         if config.nav is None:
             generated = {HOME, CSS, *self.pages}
             config.nav = default_nav(
@@ -211,7 +211,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.page_count = len(files.documentation_pages())
         self._rendered = 0
         if self.incremental is not None:
-            self.incremental.prepare(files, config, self.pages)
+            self.incremental.prepare(
+                files, config, {path: _fingerprint(source) for path, source in self.pages.items()}
+            )
         self.files = files
         if self.locked is not None:
             self.locked.hide_addresses(files, config)
@@ -234,6 +236,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.pages.get(page.file.src_uri) if page.file.generated_by else None
+        if source is not None:
+            parts = source.parts
+            if self.locked is not None:
+                parts = tuple(self.locked.relink(part, page) for part in parts)
+            html = fill_parts(html, parts)
         return self.locked.embed_files(html, page) if self.locked is not None else html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -270,6 +278,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
         return server
+
+
+def _fingerprint(source: Source) -> str:
+    """What `serve` compares to tell whether a generated page changed since the last build."""
+    return "\0".join((source.markdown, *source.parts))
 
 
 def _banner(diagnostics: list[Diagnostic]) -> str:

@@ -24,6 +24,8 @@ class Settings:
     docs_dir: str = "notebook"
     site_dir: str = "site"
     site_name: str = "Interview notebook"
+    # MkDocs' use_directory_urls: the generated HTML parts link to pages' final addresses.
+    directory_urls: bool = True
     aliases: dict[str, str] = field(default_factory=dict)
     recurring_after: int = 2
     thank_you_within_days: int = 1

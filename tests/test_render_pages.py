@@ -61,8 +61,8 @@ def pages_of(
     return render_pages(insights_of(entries, settings), settings, "owner", **kwargs)
 
 
-def callouts(page: str) -> list[str]:
-    """Each admonition of a page: its `!!!` line and the indented lines below it."""
+def admonitions(page: str) -> list[str]:
+    """Each Markdown admonition of a page: its `!!!` line and the indented lines below it."""
     found: list[str] = []
     lines = page.splitlines()
     for i, line in enumerate(lines):
@@ -77,14 +77,15 @@ def callouts(page: str) -> list[str]:
     return found
 
 
+def callouts(page: str) -> list[str]:
+    """Each "seen before" callout of a page: its HTML block, a line per element."""
+    return re.findall(r'<div class="admonition warning">\n.*?\n</div>', page, re.DOTALL)
+
+
 def first_table(page: str, section: str) -> list[str]:
-    text = page.split(section + "\n", 1)[1].lstrip("\n")
-    lines = []
-    for line in text.splitlines():
-        if not line.startswith("|"):
-            break
-        lines.append(line)
-    return lines[2:]  # without the header and the alignment row
+    """The body rows of the first table after `section`, a line each."""
+    text = page.split(section + "\n", 1)[1]
+    return text.split("<tbody>\n", 1)[1].split("\n</tbody>", 1)[0].splitlines()
 
 
 # --- which pages --------------------------------------------------------------------------
@@ -128,14 +129,10 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
     }
     rows = first_table(pages["weak-spots/index.md"], "interview lists it as a strength.")
     assert rows == [
-        '| [c++](c.md) | 2 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
-        '<span class="debrief-status debrief-status--recurring">recurring</span> |',
-        '| [???](item.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
-        '<span class="debrief-status debrief-status--one-off">one-off</span> |',
-        '| [c](c-2.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
-        '<span class="debrief-status debrief-status--one-off">one-off</span> |',
-        '| [index](index-2.md) | 1 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-01-01">2026-01-01</time> | '
-        '<span class="debrief-status debrief-status--one-off">one-off</span> |',
+        '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="c-2/">c</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="index-2/">index</a></td><td style="text-align: right;">1</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-01-01">2026-01-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
     ]
 
 
@@ -152,7 +149,7 @@ def test_an_empty_notebook_has_the_overview_pages_and_a_welcome() -> None:
     }
     home = pages["index.md"]
     assert home.startswith("# My notebook\n\nWritten by hand.\n")
-    assert callouts(home) == [
+    assert admonitions(home) == [
         '!!! tip "Write your first debrief"\n'
         "    The notebook is empty. Right after an interview, while it is fresh, run:\n"
         "\n"
@@ -218,30 +215,36 @@ def test_seen_before_on_the_third_time_links_both_earlier_entries_and_their_less
     pages = pages_of(seen_before_entries(), SETTINGS)
     # Every entry page is entries/<slug>.md whatever folder the file is in: siblings.
     assert callouts(pages["entries/2026-03-01-c.md"]) == [
-        '!!! warning "Seen before: system-design, 3rd time"\n'
-        "    system-design came up before in:\n"
-        "\n"
-        '    - [Acme — Engineer](2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)\n'
-        '    - [Globex — Engineer](2026-02-01-b.md) (<time datetime="2026-02-01">2026-02-01</time>)\n'
-        "\n"
-        "    Lessons I wrote down then:\n"
-        "\n"
-        "    - Ask about scale first. ([Acme](2026-01-01-a.md))\n"
-        "    - Draw the data model first. ([Globex](2026-02-01-b.md))"
+        '<div class="admonition warning">\n'
+        '<p class="admonition-title">Seen before: system-design, 3rd time</p>\n'
+        "<p>system-design came up before in:</p>\n"
+        "<ul>\n"
+        '<li><a href="../2026-01-01-a/">Acme — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        '<li><a href="../2026-02-01-b/">Globex — Engineer</a> (<time datetime="2026-02-01">2026-02-01</time>)</li>\n'
+        "</ul>\n"
+        "<p>Lessons I wrote down then:</p>\n"
+        "<ul>\n"
+        '<li>Ask about scale first. (<a href="../2026-01-01-a/">Acme</a>)</li>\n'
+        '<li>Draw the data model first. (<a href="../2026-02-01-b/">Globex</a>)</li>\n'
+        "</ul>\n"
+        "</div>"
     ]
 
 
 def test_seen_before_on_the_second_time_and_not_on_the_first() -> None:
     pages = pages_of(seen_before_entries(), SETTINGS)
     assert callouts(pages["entries/2026-02-01-b.md"]) == [
-        '!!! warning "Seen before: system-design, 2nd time"\n'
-        "    system-design came up before in:\n"
-        "\n"
-        '    - [Acme — Engineer](2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)\n'
-        "\n"
-        "    Lessons I wrote down then:\n"
-        "\n"
-        "    - Ask about scale first. ([Acme](2026-01-01-a.md))"
+        '<div class="admonition warning">\n'
+        '<p class="admonition-title">Seen before: system-design, 2nd time</p>\n'
+        "<p>system-design came up before in:</p>\n"
+        "<ul>\n"
+        '<li><a href="../2026-01-01-a/">Acme — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        "</ul>\n"
+        "<p>Lessons I wrote down then:</p>\n"
+        "<ul>\n"
+        '<li>Ask about scale first. (<a href="../2026-01-01-a/">Acme</a>)</li>\n'
+        "</ul>\n"
+        "</div>"
     ]
     first = pages["entries/2026-01-01-a.md"]
     assert callouts(first) == []
@@ -254,10 +257,10 @@ def test_seen_before_renders_as_a_warning_with_working_links() -> None:
     callout = html.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
     assert '<p class="admonition-title">Seen before: system-design, 3rd time</p>' in callout
     assert re.findall(r'href="([^"]+)"', callout) == [
-        "2026-01-01-a.md",
-        "2026-02-01-b.md",
-        "2026-01-01-a.md",
-        "2026-02-01-b.md",
+        "../2026-01-01-a/",
+        "../2026-02-01-b/",
+        "../2026-01-01-a/",
+        "../2026-02-01-b/",
     ]
 
 
@@ -269,10 +272,13 @@ def test_seen_before_on_the_same_day_goes_by_file_path() -> None:
     pages = pages_of(entries)
     assert callouts(pages["entries/2026-01-01-x.md"]) == []
     assert callouts(pages["entries/2026-01-01-y.md"]) == [
-        '!!! warning "Seen before: sql, 2nd time"\n'
-        "    sql came up before in:\n"
-        "\n"
-        '    - [Xanadu — Engineer](2026-01-01-x.md) (<time datetime="2026-01-01">2026-01-01</time>)'
+        '<div class="admonition warning">\n'
+        '<p class="admonition-title">Seen before: sql, 2nd time</p>\n'
+        "<p>sql came up before in:</p>\n"
+        "<ul>\n"
+        '<li><a href="../2026-01-01-x/">Xanadu — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        "</ul>\n"
+        "</div>"
     ]
 
 
@@ -305,52 +311,64 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["weak-spots/system-design.md"]
     assert page.startswith(
         '---\ntitle: "Weak spot: system-design"\n---\n\n'
-        "# system-design\n[Weak spots](index.md) › system-design\n"
-        "{: .debrief-crumbs data-search-exclude }\n"
+        "# system-design\n\n"
+        '<p class="debrief-crumbs" data-search-exclude><a href="../">Weak spots</a> › system-design</p>\n'
     )
     assert (
-        '<span class="debrief-status debrief-status--recurring">recurring</span> '
-        'Came up in **3** interviews, first on <time datetime="2026-01-01">2026-01-01</time>, last on <time datetime="2026-03-01">2026-03-01</time>.\n'
+        '<p><span class="debrief-status debrief-status--recurring">recurring</span> '
+        'Came up in <strong>3</strong> interviews, first on <time datetime="2026-01-01">2026-01-01</time>, last on <time datetime="2026-03-01">2026-03-01</time>.</p>\n'
     ) in page
     assert first_table(page, "## Where it came up") == [
-        '| <time datetime="2026-01-01">2026-01-01</time> | [Acme](../entries/2026-01-01-a.md) | Engineer | technical | rejected | 2 |',
-        '| <time datetime="2026-02-01">2026-02-01</time> | [Globex](../entries/2026-02-01-b.md) | Engineer | onsite | rejected | 3 |',
-        '| <time datetime="2026-03-01">2026-03-01</time> | [Initech](../entries/2026-03-01-c.md) | Engineer | final | pending |  |',
+        '<tr><td><time datetime="2026-01-01">2026-01-01</time></td><td><a href="../../entries/2026-01-01-a/">Acme</a></td><td>Engineer</td><td>technical</td><td>rejected</td><td style="text-align: right;">2</td></tr>',
+        '<tr><td><time datetime="2026-02-01">2026-02-01</time></td><td><a href="../../entries/2026-02-01-b/">Globex</a></td><td>Engineer</td><td>onsite</td><td>rejected</td><td style="text-align: right;">3</td></tr>',
+        '<tr><td><time datetime="2026-03-01">2026-03-01</time></td><td><a href="../../entries/2026-03-01-c/">Initech</a></td><td>Engineer</td><td>final</td><td>pending</td><td style="text-align: right;"></td></tr>',
     ]
-    learned = page.split("## What I learned\n\n", 1)[1].split("\n\n", 1)[0]
+    learned = page.split("## What I learned\n\n", 1)[1].strip().split("\n\n", 1)[0]
     assert learned.splitlines() == [
-        '- Ask about scale first. — [Acme](../entries/2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)',
-        '- Draw the data model first. — [Globex](../entries/2026-02-01-b.md) (<time datetime="2026-02-01">2026-02-01</time>)',
-        '- Third time I wrote this. — [Initech](../entries/2026-03-01-c.md) (<time datetime="2026-03-01">2026-03-01</time>)',
+        "<ul>",
+        '<li>Ask about scale first. — <a href="../../entries/2026-01-01-a/">Acme</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>',
+        '<li>Draw the data model first. — <a href="../../entries/2026-02-01-b/">Globex</a> (<time datetime="2026-02-01">2026-02-01</time>)</li>',
+        '<li>Third time I wrote this. — <a href="../../entries/2026-03-01-c/">Initech</a> (<time datetime="2026-03-01">2026-03-01</time>)</li>',
+        "</ul>",
     ]
-    questions = page.split("## Questions from those interviews\n\n", 1)[1]
+    questions = page.split("## Questions from those interviews\n\n", 1)[1].strip()
     assert questions.splitlines() == [
-        '- **Design a URL shortener.** · ★★☆☆☆ — [Acme](../entries/2026-01-01-a.md) (<time datetime="2026-01-01">2026-01-01</time>)',
-        "    - *Next time:* Read/write ratio first.",
+        "<ul>",
+        "<li>",
+        '<p><strong>Design a URL shortener.</strong> · ★★☆☆☆ — <a href="../../entries/2026-01-01-a/">Acme</a> (<time datetime="2026-01-01">2026-01-01</time>)</p>',
+        "<ul>",
+        "<li><em>Next time:</em> Read/write ratio first.</li>",
+        "</ul>",
+        "</li>",
+        "</ul>",
     ]
 
 
 def test_weak_spot_resolved_by_a_later_strength() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["weak-spots/estimation.md"]
     assert (
-        '<span class="debrief-status debrief-status--resolved">resolved</span> '
-        'Came up in **1** interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
-        'Listed as a strength in [Initech — Engineer](../entries/2026-03-01-c.md) (<time datetime="2026-03-01">2026-03-01</time>).\n'
+        '<p><span class="debrief-status debrief-status--resolved">resolved</span> '
+        'Came up in <strong>1</strong> interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
+        'Listed as a strength in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>).</p>\n'
     ) in page
     overview = pages_of(seen_before_entries(), SETTINGS)["weak-spots/index.md"]
     assert first_table(overview, "interview lists it as a strength.") == [
-        '| [system-design](system-design.md) | 3 | <time datetime="2026-01-01">2026-01-01</time> | <time datetime="2026-03-01">2026-03-01</time> | '
-        '<span class="debrief-status debrief-status--recurring">recurring</span> |',
-        '| [estimation](estimation.md) | 1 | <time datetime="2026-02-01">2026-02-01</time> | <time datetime="2026-02-01">2026-02-01</time> | '
-        '<span class="debrief-status debrief-status--resolved">resolved</span> |',
+        '<tr><td><a href="system-design/">system-design</a></td><td style="text-align: right;">3</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="estimation/">estimation</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--resolved">resolved</span></td></tr>',
     ]
 
 
 def test_entry_page_links_weak_spots_and_strengths_to_their_pages() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["entries/2026-03-01-c.md"]
-    assert "- **Weak spots:** [system-design](../weak-spots/system-design.md)\n" in page
+    assert (
+        '<li><strong>Weak spots:</strong> <a href="../../weak-spots/system-design/">system-design</a></li>\n'
+        in page
+    )
     # A strength that is also a weak spot links to that weak spot's page.
-    assert "- **Strengths:** [estimation](../weak-spots/estimation.md)\n" in page
+    assert (
+        '<li><strong>Strengths:</strong> <a href="../../weak-spots/estimation/">estimation</a></li>\n'
+        in page
+    )
 
 
 # --- escaping -----------------------------------------------------------------------------
@@ -493,17 +511,26 @@ def test_values_from_an_entry_are_escaped_on_every_page() -> None:
         body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.DOTALL)
         assert "<script>" not in body, path
         assert "<img" not in body, path
-        assert not re.search(r"(?<!\\)\]\(javascript:", body), path
+        html = markdown.markdown(body, extensions=EXTENSIONS)
+        assert "<script>" not in html and "<img" not in html, path
+        hrefs = re.findall(r'href="([^"]*)"', html)
+        assert not [h for h in hrefs if h.lower().startswith("javascript:")], path
     entry_page = pages["entries/2026-01-01-x.md"]
     assert "# A \\| B &lt;script&gt;alert(1)&lt;/script&gt; — Back\\_end \\*engineer\\*\n" in (
         entry_page
     )
     assert '<span class="debrief-chip__label">stage</span> on&lt;b&gt;site</span>' in entry_page
     assert '<span class="debrief-chip__label">format</span> a &amp; b</span>' in entry_page
-    assert "1. **Why &lt;script&gt;alert('q')&lt;/script&gt;?** · x \\| y · " in entry_page
-    assert "    - *What I said:* \\*bold\\* claim\n" in entry_page
-    assert "    - *Next time:* \\[link\\](javascript:alert(1))\n" in entry_page
-    assert "- &lt;img src=x onerror=alert(1)&gt;\n" in entry_page
+    assert (
+        "<p><strong>Why &lt;script&gt;alert('q')&lt;/script&gt;?</strong> · x | y · " in entry_page
+    )
+    assert "<li><em>What I said:</em> *bold* claim</li>\n" in entry_page
+    assert "<li><em>Next time:</em> [link](javascript:alert(1))</li>\n" in entry_page
+    assert "<li>&lt;img src=x onerror=alert(1)&gt;</li>\n" in entry_page
+    # Rendered as Markdown, the HTML blocks come out as they are: the values show as text.
+    html = markdown.markdown(entry_page, extensions=EXTENSIONS)
+    assert "<li><em>What I said:</em> *bold* claim</li>" in html
+    assert "javascript:" not in re.sub(r"\[link\]\(javascript:alert\(1\)\)", "", html)
     # The timeline row keeps its six cells.
     html = markdown.markdown(pages["timeline.md"], extensions=EXTENSIONS)
     row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
@@ -556,31 +583,35 @@ def test_seen_before_links_the_latest_three_and_points_to_the_rest() -> None:
     # The 6th interview: 5 earlier; e3, e4, e5 linked, 2 more on the weak spot's page,
     # and the lessons of the three linked interviews.
     (callout,) = callouts(pages["entries/2020-06-01-e6.md"])
-    assert callout.splitlines()[0] == '!!! warning "Seen before: sql, 6th time"'
-    links = [line.strip() for line in callout.splitlines() if line.strip().startswith("- ")]
-    assert [line.split("](")[1].split(")")[0] for line in links[:3]] == [
-        "2020-03-01-e3.md",
-        "2020-04-01-e4.md",
-        "2020-05-01-e5.md",
+    lines = callout.splitlines()
+    assert lines[1] == '<p class="admonition-title">Seen before: sql, 6th time</p>'
+    items = [line for line in lines if line.startswith("<li>")]
+    assert [re.findall(r'href="([^"]+)"', line) for line in items[:3]] == [
+        ["../2020-03-01-e3/"],
+        ["../2020-04-01-e4/"],
+        ["../2020-05-01-e5/"],
     ]
-    assert links[3] == "- … and 2 earlier interviews: see [sql](../weak-spots/sql.md)"
-    assert [line.split(" (")[0] for line in links[4:]] == [
-        "- Lesson 3.",
-        "- Lesson 4.",
-        "- Lesson 5.",
+    assert items[3] == (
+        '<li>… and 2 earlier interviews: see <a href="../../weak-spots/sql/">sql</a></li>'
+    )
+    assert [line.split(" (")[0] for line in items[4:]] == [
+        "<li>Lesson 3.",
+        "<li>Lesson 4.",
+        "<li>Lesson 5.",
     ]
 
 
 def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> None:
     page = pages_of(many_entries(14))["weak-spots/sql.md"]
-    learned = page.split("## What I learned\n\n", 1)[1].split("\n## ", 1)[0]
+    learned = page.split("## What I learned\n\n", 1)[1].split("\n## ", 1)[0].strip()
     assert learned.startswith(
-        "The latest 12 of 14; every lesson is on [Lessons](../lessons.md).\n\n- Lesson 3. — "
+        '<p>The latest 12 of 14; every lesson is on <a href="../../lessons/">Lessons</a>.</p>\n'
+        "<ul>\n<li>Lesson 3. — "
     )
-    assert learned.count("\n- Lesson ") == 12  # lessons 3 to 14
-    asked = page.split("## Questions from those interviews\n\n", 1)[1]
+    assert learned.count("<li>Lesson ") == 12  # lessons 3 to 14
+    asked = page.split("## Questions from those interviews\n\n", 1)[1].strip()
     assert asked.startswith(
-        "The latest 12 of 14; every question is on [Questions](../questions.md).\n\n"
-        "- **Question 3?** — "
+        '<p>The latest 12 of 14; every question is on <a href="../../questions/">Questions</a>.</p>\n'
+        "<ul>\n<li>\n<p><strong>Question 3?</strong> — "
     )
-    assert asked.count("- **Question ") == 12
+    assert asked.count("<p><strong>Question ") == 12

@@ -126,6 +126,24 @@ def test_the_page_list_links_every_page(locked: Path) -> None:
                 assert pages[address]["title"] == f"{title} - {SITE_NAME}"
 
 
+def test_every_link_inside_a_page_opens_a_page_of_the_share(locked: Path) -> None:
+    """Links in the generated blocks are written to pages' own addresses; in a locked share
+    those addresses are random, and a link that missed the change would lead nowhere."""
+    pages = opened(locked)
+    checked = 0
+    for url, page in pages.items():
+        for href in re.findall(r'href="([^"#]*)(?:#[^"]*)?"', page["html"]):
+            if not href or href.startswith("data:"):
+                continue
+            assert not href.endswith(".md"), (url, href)
+            target = posixpath.normpath(posixpath.join("/" + url, href)).strip("/")
+            address = "" if target in ("", ".") else target + "/"
+            assert address in pages, (url, href)
+            checked += 1
+    # The page lists alone: 8 links on each of 14 pages; the rest are the pages' own.
+    assert checked > 14 * 8
+
+
 def readable(site: Path, word: bytes) -> list[str]:
     """Where `word` shows in a file or a name, outside the sealed data (base64 ciphertext
     holds any three letters by chance) and the theme's own files (its script says 'method')."""

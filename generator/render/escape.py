@@ -39,6 +39,11 @@ def html_text(text: object) -> str:
     )
 
 
+def html_inline(text: object) -> str:
+    """Text inside a generated HTML block: escaped, on one line, as `md_inline` shows it."""
+    return html_text(" ".join(str(text).split()))
+
+
 def yaml_string(text: object) -> str:
     """A double-quoted YAML scalar, for page front matter."""
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")

@@ -1,7 +1,16 @@
 """The one renderer of pages: aggregates in, `{docs path: Markdown}` out.
 
 The MkDocs plugin, the Markdown export and the share edition all call
-`render_pages`; none of them builds a page on its own.
+`render_pages` (or `render_sources`, the same pages in two pieces); none of them
+builds a page on its own.
+
+Everything a page shows that the notebook generates (tables, lists, callouts) is
+written as HTML blocks; only headings, hand-written text and entry bodies are
+Markdown. Python-Markdown passes HTML blocks through unchanged, so the exported
+Markdown renders the same in any engine, but it still scans them, and at 1,000
+entries that scanning was most of the build. `render_sources` therefore hands the
+plugin each page as Markdown with a placeholder comment where each block goes, and
+the blocks apart, to put back into the HTML that MkDocs made (`fill_parts`).
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from ..entries import Entry
 from ..names import normalize_name, slugify
 from ..settings import Settings
 from . import charts
-from .escape import html_text, md_inline, yaml_string
+from .escape import html_inline, html_text, md_inline, yaml_string
 
 HOME = "index.md"
 WEAK_SPOTS = "weak-spots/index.md"
@@ -63,6 +72,75 @@ def default_nav(handwritten: list[str]) -> list[dict[str, str] | str]:
 
 def entry_path(slug: str) -> str:
     return f"entries/{slug}.md"
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The address MkDocs gives the page at docs path `path` (`entries/x.md` → `entries/x/`)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(target: str, here: str) -> str:
+    """The link from the page at address `here` to the address `target`, as MkDocs writes it."""
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    folder = target.endswith("/") or not target
+    link = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if folder:
+        return "./" if link == "." else link + "/"
+    return link
+
+
+PART = "<!--debrief-part-{}-->"
+_PART_SPLIT = re.compile(r"<!--debrief-part-(\d+)-->")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A generated page in two pieces: Markdown with a placeholder for each HTML block."""
+
+    markdown: str
+    parts: tuple[str, ...] = ()
+
+    def joined(self) -> str:
+        """The whole page as one Markdown document, the blocks in their places."""
+        if not self.parts:
+            return self.markdown
+        return _PART_SPLIT.sub(lambda m: self.parts[int(m.group(1))], self.markdown)
+
+
+def fill_parts(html: str, parts: tuple[str, ...]) -> str:
+    """The HTML Python-Markdown made of a `Source`'s Markdown, with its blocks put back.
+
+    Each placeholder is replaced once, first occurrence first: a body that happens to
+    contain the same comment, always further down the page, is left as it is.
+    """
+    for number, part in enumerate(parts):
+        html = html.replace(PART.format(number), part, 1)
+    return html
+
+
+class _Parts:
+    """The `{% call page.part() %}` of the templates: an HTML block, kept apart or inline."""
+
+    def __init__(self, split: bool) -> None:
+        self.split = split
+        self.items: list[str] = []
+
+    def __call__(self, caller: Callable[[], str]) -> str:
+        # No blank line inside: CommonMark ends an HTML block at the first one.
+        html = "\n".join(line for line in caller().splitlines() if line.strip())
+        if not html:
+            return ""
+        if not self.split:
+            return f"\n{html}\n"
+        self.items.append(html)
+        return f"\n{PART.format(len(self.items) - 1)}\n"
 
 
 @dataclass
@@ -113,6 +191,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_inline
     env.filters["html"] = html_text
+    env.filters["t"] = html_inline
     env.filters["yaml"] = yaml_string
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
@@ -148,6 +227,7 @@ class _Page:
         audience: Audience,
         banner: str = "",
         shared: dict[str, Any] | None = None,
+        split: bool = False,
     ) -> None:
         self.banner = banner
         # Lookups built once per render and shared by every page.
@@ -157,6 +237,8 @@ class _Page:
         self.addresses = addresses
         self.settings = settings
         self.audience = audience
+        self.part = _Parts(split)
+        self._address = page_url(here, settings.directory_urls)
 
     @property
     def spots(self) -> dict[str, WeakSpot]:
@@ -187,6 +269,9 @@ class _Page:
                 by_entry.setdefault(item.entry, []).append(item)
         return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
 
+    def entries_of(self, slugs: Iterable[str]) -> list[Entry]:
+        return [self.insights.by_slug[slug] for slug in slugs]
+
     def _order(self, slug: str) -> tuple[Any, str]:
         entry = self.insights.by_slug[slug]
         return (entry.date, entry.path)
@@ -204,6 +289,32 @@ class _Page:
         entry = self.insights.by_slug[slug]
         text = f"{entry.meta.company} — {entry.meta.role}" if long else entry.meta.company
         return f"[{md_inline(text)}]({self.entry_href(slug)}) ({when(entry.date)})"
+
+    def url(self, target: str) -> str:
+        """The address of the page at docs path `target`, relative to this page, for HTML."""
+        links: dict[tuple[str, str], str] = self.shared.setdefault("urls", {})
+        key = (target, self._address)
+        if key not in links:
+            links[key] = relative_url(page_url(target, self.settings.directory_urls), self._address)
+        return links[key]
+
+    def entry_url(self, slug: str) -> str:
+        return self.url(entry_path(slug))
+
+    def spot_url(self, name: str) -> str:
+        return self.url(self.addresses.weak_spots[name])
+
+    def entry_a(self, slug: str, *, long: bool = True) -> str:
+        """An HTML link to an entry's page, with its date: `Acme — Engineer (2026-01-01)`."""
+        entry = self.insights.by_slug[slug]
+        meta = entry.meta
+        text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
+        return f'<a href="{self.entry_url(slug)}">{text}</a> ({when(entry.date)})'
+
+    def spot_a(self, name: str) -> str:
+        if name in self.addresses.weak_spots:
+            return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
+        return html_inline(name)
 
     def spot_link(self, name: str) -> str:
         if name in self.addresses.weak_spots:
@@ -235,28 +346,56 @@ def render_pages(
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
     `banner` is shown on every page (used by `debrief serve` for a broken entry).
     """
+    sources = _render_all(insights, settings, audience, home_intro, banner, split=False)
+    return {path: source.markdown for path, source in sources.items()}
+
+
+def render_sources(
+    insights: Insights,
+    settings: Settings,
+    audience: Audience,
+    *,
+    home_intro: str = "",
+    banner: str = "",
+) -> dict[str, Source]:
+    """The pages of `render_pages`, each with its HTML blocks apart (see the module's text)."""
+    return _render_all(insights, settings, audience, home_intro, banner, split=True)
+
+
+def _render_all(
+    insights: Insights,
+    settings: Settings,
+    audience: Audience,
+    home_intro: str,
+    banner: str,
+    *,
+    split: bool,
+) -> dict[str, Source]:
     addresses = Addresses.for_insights(insights)
-    pages: dict[str, str] = OrderedDict()
+    pages: dict[str, Source] = OrderedDict()
     shared: dict[str, Any] = {}
 
     def page(path: str) -> _Page:
-        return _Page(path, insights, addresses, settings, audience, banner, shared)
+        return _Page(path, insights, addresses, settings, audience, banner, shared, split)
 
-    pages[HOME] = _render("home.md.j2", page(HOME), intro=home_intro, charts=charts)
-    pages[TIMELINE] = _render("timeline.md.j2", page(TIMELINE), pipelines=_pipelines(insights))
-    pages[WEAK_SPOTS] = _render("weak_spots.md.j2", page(WEAK_SPOTS), charts=charts)
+    def add(path: str, template: str, **context: Any) -> None:
+        here = page(path)
+        pages[path] = Source(_render(template, here, **context), tuple(here.part.items))
+
+    add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
+    add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
         path = addresses.weak_spots[spot.name]
-        pages[path] = _render(
-            "weak_spot.md.j2", page(path), spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS
-        )
-    pages[LESSONS] = _render("lessons.md.j2", page(LESSONS), groups=_lessons_by_spot(insights))
-    pages[QUESTIONS] = _render("questions.md.j2", page(QUESTIONS), **_question_bank(insights))
-    pages[FOLLOW_UPS] = _render("follow_ups.md.j2", page(FOLLOW_UPS), actions=FOLLOW_UP_ACTIONS)
+        add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
+    add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights))
+    add(QUESTIONS, "questions.md.j2", **_question_bank(insights))
+    add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     pages.update(_prep_pages(insights, addresses, page))
     for entry in insights.entries:
         path = entry_path(entry.slug)
-        pages[path] = render_entry(entry, page(path))
+        here = page(path)
+        pages[path] = Source(render_entry(entry, here), tuple(here.part.items))
     return pages
 
 
@@ -397,19 +536,21 @@ def _question_bank(insights: Insights) -> dict[str, Any]:
 
 def _prep_pages(
     insights: Insights, addresses: Addresses, page: Callable[[str], _Page]
-) -> dict[str, str]:
+) -> dict[str, Source]:
     from ..prep import prep_brief
 
-    pages: dict[str, str] = {}
+    pages: dict[str, Source] = {}
     index = page(PREP)
     companies = []
     for key, path in addresses.companies.items():
         rounds = [e for e in insights.entries if normalize_name(e.meta.company) == key]
         companies.append((rounds[-1].meta.company, path, rounds))
     brief = prep_brief(insights, link=index.entry_href)
-    pages[PREP] = _render("prep.md.j2", index, brief=brief, companies=companies, company=None)
+    text = _render("prep.md.j2", index, brief=brief, companies=companies, company=None)
+    pages[PREP] = Source(text, tuple(index.part.items))
     for name, path, _rounds in companies:
         here = page(path)
         brief = prep_brief(insights, company=name, link=here.entry_href)
-        pages[path] = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
+        text = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
+        pages[path] = Source(text, tuple(here.part.items))
     return pages

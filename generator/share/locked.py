@@ -48,6 +48,8 @@ class LockedSite:
         self.site_name = ""
         self.embedded: dict[str, File] = {}  # url -> a file shown inside sealed pages
         self.nav: list[Any] = []
+        self.moved: dict[str, str] = {}  # a page's address -> its random one
+        self.natural: dict[str, str] = {}  # a page's docs path -> its address before
 
     def configure(self, config: MkDocsConfig) -> None:
         """No instant navigation (each page unlocks on load), nothing readable in settings."""
@@ -71,13 +73,17 @@ class LockedSite:
         for file in list(files):
             if file.is_documentation_page():
                 if file.src_uri == HOME:
+                    self.moved[file.url] = file.url  # links to it are recomputed all the same
                     continue
                 name = _new_id(taken)
+                natural = file.url
                 if config.use_directory_urls:
                     file.dest_uri, file.url = f"p/{name}/index.html", f"p/{name}/"
                 else:
                     file.dest_uri = file.url = f"p/{name}.html"
                 file.__dict__.pop("abs_dest_path", None)
+                self.moved[natural] = file.url
+                self.natural[file.src_uri] = natural
             elif file.src_uri not in keep and _from_notebook(file, config):
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.embedded[file.url] = file
@@ -90,6 +96,25 @@ class LockedSite:
         nav.items = []
         for page in nav.pages:
             page.parent = None
+
+    def relink(self, content: str, page: Page) -> str:
+        """Links written to pages' own addresses (the generated HTML blocks), made to
+        point to the random ones. MkDocs does this itself for Markdown links."""
+        base = "/" + self.natural.get(page.file.src_uri, page.url)
+
+        def move(match: re.Match[str]) -> str:
+            attribute, quote, value = match.groups()
+            parts = urlsplit(html.unescape(value))
+            if attribute.lower() != "href" or parts.scheme or parts.netloc or not parts.path:
+                return match.group(0)
+            target = self.moved.get(urljoin(base, parts.path).lstrip("/"))
+            if target is None:
+                return match.group(0)
+            link = get_relative_url(target, page.url)
+            link += f"#{parts.fragment}" if parts.fragment else ""
+            return f"{attribute}={quote}{html.escape(link)}{quote}"
+
+        return _ATTRIBUTE.sub(move, content)
 
     def embed_files(self, content: str, page: Page) -> str:
         """Links and images to the notebook's files, made data: URLs inside the page."""
