@@ -7,6 +7,7 @@ returns to the build. It never writes into entries/ or the docs folder.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ from .entries import (
 from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
 from .render.pages import CSS, HOME, NAV, Source, default_nav, fill_parts, render_sources
+from .search_copy import search_copy
 from .settings import Settings
 from .settings import today as settings_today
 from .share.anonymize import Anonymizer
@@ -49,6 +51,9 @@ ASSETS = Path(__file__).parent / "render" / "assets"
 
 
 ABORTED = "debrief: the notebook has errors: "
+
+# What mkdocs-material's search plugin removes from a page once it has read it.
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 # The generated pages use these; a notebook's mkdocs.yml may not list them.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.tasklist")
@@ -100,6 +105,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.settings = Settings()
         self.pages: dict[str, Source] = {}
         self._rendered = 0
+        self._unfilled: str | None = None
+        # Off only in the test that shows the copies change nothing in the index.
+        self.search_copies = True
         self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
         self.files: Files | None = None
         # The share edition: set by `debrief share` before the build, never read from mkdocs.yml.
@@ -235,14 +243,47 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             return self.shared_text(markdown)
         return markdown
 
+    def source_of(self, page: Page) -> Source | None:
+        """The generated page behind `page`, if it is one (a hand-written page may hide it)."""
+        return self.pages.get(page.file.src_uri) if page.file.generated_by else None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        source = self.pages.get(page.file.src_uri) if page.file.generated_by else None
-        if source is not None:
-            parts = source.parts
-            if self.locked is not None:
-                parts = tuple(self.locked.relink(part, page) for part in parts)
-            html = fill_parts(html, parts)
-        return self.locked.embed_files(html, page) if self.locked is not None else html
+        source = self.source_of(page)
+        if self.locked is not None:
+            # The locked share seals every page before any is written: fill them now.
+            if source is not None:
+                html = fill_parts(html, tuple(self.locked.relink(p, page) for p in source.parts))
+            return self.locked.embed_files(html, page)
+        # Otherwise the blocks wait for on_page_context: until then a page holds little.
+        return html
+
+    @event_priority(50)  # before the search plugin reads the page
+    def _show_search_a_copy(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        source = self.source_of(page)
+        if source is not None and self.locked is None and page.content is not None:
+            self._unfilled = page.content
+            parts = source.parts if not self.search_copies else map(search_copy, source.parts)
+            page.content = fill_parts(page.content, tuple(parts))
+        return context
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def _fill_and_count(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        source = self.source_of(page)
+        if source is not None and self._unfilled is not None:
+            # What the search plugin did to the copy (it drops data-search-* attributes).
+            content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
+            page.content = fill_parts(content, source.parts)
+        self._unfilled = None
+        if self.incremental is not None:
+            self.incremental.page_indexed(config, page.file.src_uri)
+        self._rendered += 1
+        if self.progress is not None:
+            self.progress(self._rendered, self.page_count)
+        return context
+
+    on_page_context = CombinedEvent(_show_search_a_copy, _fill_and_count)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.locked is not None:
@@ -263,15 +304,6 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             self.locked.finish_build(config.site_dir)
 
     on_post_build = CombinedEvent(_mend_incremental_build, _seal_search_and_sitemap)
-
-    @event_priority(-100)  # after the search plugin has indexed the page
-    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-        if self.incremental is not None:
-            self.incremental.page_indexed(config, page.file.src_uri)
-        self._rendered += 1
-        if self.progress is not None:
-            self.progress(self._rendered, self.page_count)
-        return context
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

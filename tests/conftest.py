@@ -13,8 +13,11 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def demo_notebook(tmp_path: Path) -> Path:
     """A copy of the demo notebook (mkdocs.yml, notebook/, entries/) in a temporary folder."""
-    target = tmp_path / "demo"
-    target.mkdir()
+    return copy_demo(tmp_path / "demo")
+
+
+def copy_demo(target: Path) -> Path:
+    target.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "notebook", target / "notebook")
     shutil.copytree(REPO / "entries", target / "entries")

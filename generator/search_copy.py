@@ -1,0 +1,32 @@
+"""A lighter copy of the generated HTML blocks, for the search plugin to read.
+
+mkdocs-material's search plugin reads every page through Python's HTMLParser and
+keeps only text and a few tags (p, li, ol, ul, code, pre, sub, sup); its cost
+follows the number of tags. The generated blocks are dense with tags it throws
+away (table cells, links, dates, chips, checkboxes), and at 1,000 entries reading
+them took most of the index's time. The plugin shows the search plugin this copy
+of each block instead, then puts the real blocks back: the index holds the same
+text (tests/test_site_build.py compares the two indexes byte for byte).
+
+Only for the generated blocks: their HTML is ours, every value in it escaped, so
+tags can be told from text by a regular expression. Bodies are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An element the search leaves out, with what it holds: ours never nest their own tag.
+_EXCLUDED = re.compile(r"<(\w+)\b[^>]*\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+_SKIPPED = re.compile(r"<(script|style|object)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_DROPPED = re.compile(r"</?(?!(?:p|li|ol|ul|code|pre|sub|sup)\b)[a-zA-Z][^>]*>")
+# Between two dropped tags, line breaks come together that the search would have read
+# as separate runs of white space, and kept one space of: keep one line break.
+_BREAKS = re.compile(r"\n{2,}")
+
+
+def search_copy(block: str) -> str:
+    """The block with only what the search plugin keeps: the same text, fewer tags."""
+    text = _BREAKS.sub("\n", _DROPPED.sub("", _SKIPPED.sub("", _EXCLUDED.sub("", block))))
+    # The block stands between two line breaks of the page: they are the white space.
+    return text.strip("\n")

@@ -1,0 +1,54 @@
+"""The search plugin reads a lighter copy of the generated blocks (generator/search_copy.py):
+the built site and its search index must be the same, byte for byte, as without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.search_copy import search_copy
+from tests.conftest import copy_demo
+
+
+def test_search_copy_keeps_the_text_and_the_tags_the_search_keeps() -> None:
+    block = (
+        '<p class="debrief-crumbs" data-search-exclude><a href="../">Timeline</a> › A</p>\n'
+        '<p class="debrief-chips"><span class="debrief-chip"><span>date</span> 2026-01-01</span> </p>\n'
+        '<table>\n<tbody>\n<tr><td><a href="x/">A &amp; B</a></td><td>2</td></tr>\n</tbody>\n</table>\n'
+        '<ul class="task-list">\n<li class="task-list-item"><label><input type="checkbox" disabled/>'
+        "<span></span></label> Notes <code>x</code></li>\n</ul>"
+    )
+    assert search_copy(block) == (
+        '<p class="debrief-chips">date 2026-01-01 </p>'
+        "\nA &amp; B2\n"
+        '<ul class="task-list">\n<li class="task-list-item"> Notes <code>x</code></li>\n</ul>'
+    )
+
+
+def build_demo(root: Path, monkeypatch: pytest.MonkeyPatch, *, copies: bool) -> dict[str, bytes]:
+    copy_demo(root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins["debrief"].search_copies = copies  # type: ignore[attr-defined]
+    build(config)
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_the_site_and_its_index_are_the_same_with_the_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    light = build_demo(tmp_path / "light", monkeypatch, copies=True)
+    full = build_demo(tmp_path / "full", monkeypatch, copies=False)
+    assert sorted(light) == sorted(full)
+    assert [path for path in sorted(full) if light[path] != full[path]] == []
+    index = json.loads(full["search/search_index.json"])
+    # The demo's generated pages are in it, with their generated text.
+    texts = "\n".join(doc["text"] for doc in index["docs"])
+    assert "What I said:" in texts and "Notes captured while fresh" in texts
