@@ -71,9 +71,15 @@ def prep_brief(
     stage: str | None = None,
     topic: str | None = None,
     link: Callable[[str], str] | None = None,
+    general: str | None = None,
 ) -> str:
     """The brief as Markdown. `link(slug)` is an entry's URL; without it entries are
-    written as plain text `company — role (date)`."""
+    written as plain text `company — role (date)`.
+
+    `general`, the URL of the brief without filters, leaves out its two sections
+    (recurring weak spots, questions I struggled with) and links there instead: the
+    site's company pages, which would otherwise each repeat them.
+    """
 
     def ref(slug: str) -> str:
         entry = insights.by_slug.get(slug)
@@ -101,9 +107,16 @@ def prep_brief(
     lines += [
         f"From {count} {'entry' if count == 1 else 'entries'}, as of {insights.today}.",
         "",
-        "## Recurring weak spots",
-        "",
     ]
+    if general is not None:
+        lines += [
+            f"The weak spots that keep coming back and the questions I struggled with are"
+            f" on [the general brief]({general}).",
+        ]
+        if filters:
+            lines += _earlier(insights, described, ref, company, role, stage, topic)
+        return "\n".join(lines) + "\n"
+    lines += ["## Recurring weak spots", ""]
     spots = [s for s in insights.weak_spots if s.recurring and not s.resolved]
     if not spots:
         lines.append("None open: no weak spot has come back without being resolved.")

@@ -615,3 +615,20 @@ def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> Non
         "<ul>\n<li>\n<p><strong>Question 3?</strong> — "
     )
     assert asked.count("<p><strong>Question ") == 12
+
+
+def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it() -> None:
+    pages = pages_of(seen_before_entries(), SETTINGS)
+    general = pages["prep/index.md"]
+    assert (
+        "## Recurring weak spots\n\n- **system-design**: 3 times, last on 2026-03-01\n" in general
+    )
+    assert "## Questions I struggled with\n" in general
+    acme = pages["prep/acme.md"]
+    assert "## Recurring weak spots" not in acme and "## Questions I struggled with" not in acme
+    assert (
+        "The weak spots that keep coming back and the questions I struggled with are"
+        " on [the general brief](index.md).\n"
+    ) in acme
+    assert "## Earlier interviews (company Acme)\n" in acme
+    assert "| [Acme — Engineer (2026-01-01)](../entries/2026-01-01-a.md) | technical |" in acme

@@ -550,7 +550,7 @@ def _prep_pages(
     pages[PREP] = Source(text, tuple(index.part.items))
     for name, path, _rounds in companies:
         here = page(path)
-        brief = prep_brief(insights, company=name, link=here.entry_href)
+        brief = prep_brief(insights, company=name, link=here.entry_href, general=here.href(PREP))
         text = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
         pages[path] = Source(text, tuple(here.part.items))
     return pages
