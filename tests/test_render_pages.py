@@ -79,7 +79,9 @@ def admonitions(page: str) -> list[str]:
 
 def callouts(page: str) -> list[str]:
     """Each "seen before" callout of a page: its HTML block, a line per element."""
-    return re.findall(r'<div class="admonition warning">\n.*?\n</div>', page, re.DOTALL)
+    return re.findall(
+        r'<div class="admonition warning" data-search-exclude>\n.*?\n</div>', page, re.DOTALL
+    )
 
 
 def first_table(page: str, section: str) -> list[str]:
@@ -215,7 +217,7 @@ def test_seen_before_on_the_third_time_links_both_earlier_entries_and_their_less
     pages = pages_of(seen_before_entries(), SETTINGS)
     # Every entry page is entries/<slug>.md whatever folder the file is in: siblings.
     assert callouts(pages["entries/2026-03-01-c.md"]) == [
-        '<div class="admonition warning">\n'
+        '<div class="admonition warning" data-search-exclude>\n'
         '<p class="admonition-title">Seen before: system-design, 3rd time</p>\n'
         "<p>system-design came up before in:</p>\n"
         "<ul>\n"
@@ -234,7 +236,7 @@ def test_seen_before_on_the_third_time_links_both_earlier_entries_and_their_less
 def test_seen_before_on_the_second_time_and_not_on_the_first() -> None:
     pages = pages_of(seen_before_entries(), SETTINGS)
     assert callouts(pages["entries/2026-02-01-b.md"]) == [
-        '<div class="admonition warning">\n'
+        '<div class="admonition warning" data-search-exclude>\n'
         '<p class="admonition-title">Seen before: system-design, 2nd time</p>\n'
         "<p>system-design came up before in:</p>\n"
         "<ul>\n"
@@ -254,7 +256,9 @@ def test_seen_before_on_the_second_time_and_not_on_the_first() -> None:
 def test_seen_before_renders_as_a_warning_with_working_links() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["entries/2026-03-01-c.md"]
     html = markdown.markdown(page, extensions=EXTENSIONS)
-    callout = html.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
+    callout = html.split('<div class="admonition warning" data-search-exclude>', 1)[1].split(
+        "</div>", 1
+    )[0]
     assert '<p class="admonition-title">Seen before: system-design, 3rd time</p>' in callout
     assert re.findall(r'href="([^"]+)"', callout) == [
         "../2026-01-01-a/",
@@ -272,7 +276,7 @@ def test_seen_before_on_the_same_day_goes_by_file_path() -> None:
     pages = pages_of(entries)
     assert callouts(pages["entries/2026-01-01-x.md"]) == []
     assert callouts(pages["entries/2026-01-01-y.md"]) == [
-        '<div class="admonition warning">\n'
+        '<div class="admonition warning" data-search-exclude>\n'
         '<p class="admonition-title">Seen before: sql, 2nd time</p>\n'
         "<p>sql came up before in:</p>\n"
         "<ul>\n"

@@ -573,7 +573,9 @@ def test_entry_page_header_questions_and_follow_through(small: Built) -> None:
 def test_seen_before_links_work_in_the_built_site(small: Built) -> None:
     url = "entries/2026-03-01-initech-final/"
     body = article(small.html(url))
-    callout = body.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
+    callout = body.split('<div class="admonition warning" data-search-exclude>', 1)[1].split(
+        "</div>", 1
+    )[0]
     assert "Seen before: system-design, 3rd time" in visible_text(callout)
     hrefs = re.findall(r'href="([^"]+)"', callout)
     assert hrefs == [

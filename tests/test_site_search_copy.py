@@ -4,6 +4,7 @@ the built site and its search index must be the same, byte for byte, as without 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,21 @@ def test_the_site_and_its_index_are_the_same_with_the_copies(
     # The demo's generated pages are in it, with their generated text.
     texts = "\n".join(doc["text"] for doc in index["docs"])
     assert "What I said:" in texts and "Notes captured while fresh" in texts
+
+
+def test_seen_before_callouts_stay_out_of_the_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A callout repeats lessons of earlier entries: searching for a lesson should find
+    the entry that has it, not every later entry that recalls it."""
+    site = build_demo(tmp_path / "demo", monkeypatch, copies=True)
+    fernbank = site["entries/2026-11-12-fernbank-case/index.html"].decode()
+    assert "Lessons I wrote down then:" in fernbank
+    index = json.loads(site["search/search_index.json"])
+    texts = [doc["text"] for doc in index["docs"]]
+    assert [t for t in texts if "came up before in" in t or "Lessons I wrote down" in t] == []
+    # The lessons themselves are still found, where they were written.
+    recalled = re.findall(r"<li>([^<]+) \(<a href=", fernbank.split("Lessons I wrote down")[1])
+    assert recalled
+    for lesson in recalled:
+        assert any(lesson in t for t in texts), lesson
