@@ -35,6 +35,7 @@ from .entries import (
 )
 from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
+from .packed import Packed
 from .render.pages import CSS, HOME, NAV, Source, default_nav, fill_parts, render_sources
 from .search_copy import search_copy
 from .settings import Settings
@@ -103,7 +104,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.strict = False
         self.today: date | None = None  # set by `debrief build --today`; else DEBRIEF_TODAY
         self.settings = Settings()
-        self.pages: dict[str, Source] = {}
+        self.pages: dict[str, Packed] = {}
         self._rendered = 0
         self._unfilled: str | None = None
         # Off only in the test that shows the copies change nothing in the index.
@@ -182,20 +183,25 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             files.remove(home)
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         banner = _banner(errors) if self.is_serve and errors else ""
-        self.pages = render_sources(
+        self.pages = {}
+        fingerprints: dict[str, str] = {}
+        sources = render_sources(
             insights, self.settings, self.audience, home_intro=intro, banner=banner
         )
-        for path, source in self.pages.items():
+        for path, source in sources:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
+            self.pages[path] = Packed(source)
+            if self.incremental is not None:
+                fingerprints[path] = _fingerprint(source)
             in_nav = path == HOME or any(path == target for _, target in NAV)
             files.append(
                 ChangedOnly.generated(
                     config,
                     path,
-                    content=source.markdown,
+                    content="",  # given when MkDocs reads the page: on_page_read_source
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
                 )
             )
@@ -219,12 +225,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.page_count = len(files.documentation_pages())
         self._rendered = 0
         if self.incremental is not None:
-            self.incremental.prepare(
-                files, config, {path: _fingerprint(source) for path, source in self.pages.items()}
-            )
+            self.incremental.prepare(files, config, fingerprints)
         self.files = files
         if self.locked is not None:
             self.locked.hide_addresses(files, config)
+        if not self.is_serve:
+            # Everything the pages need is packed: let the entries go (serve keeps them,
+            # to re-read only the files that change).
+            self.cache = EntryCache()
         return files
 
     def shared_text(self, markdown: str) -> str:
@@ -243,12 +251,20 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             return self.shared_text(markdown)
         return markdown
 
-    def source_of(self, page: Page) -> Source | None:
+    def source_of(self, page: Page) -> Packed | None:
         """The generated page behind `page`, if it is one (a hand-written page may hide it)."""
         return self.pages.get(page.file.src_uri) if page.file.generated_by else None
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        source = self.source_of(page)
+        return source.markdown if source is not None else None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = self.source_of(page)
+        if source is not None:
+            page.markdown = (
+                ""  # rendered: MkDocs has no more use for it (None would lose the title)
+            )
         if self.locked is not None:
             # The locked share seals every page before any is written: fill them now.
             if source is not None:
@@ -291,6 +307,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.source_of(page) is not None:
+            page.content = ""  # written, and in the search index: a thousand pages add up
         return self.locked.finish_page(output) if self.locked is not None else output
 
     @event_priority(100)  # before the search plugin writes its index

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-# An element the search leaves out, with what it holds: ours never nest their own tag.
-_EXCLUDED = re.compile(r"<(\w+)\b[^>]*\sdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+_EXCLUDED = re.compile(r"<(\w+)\b[^>]*\sdata-search-exclude\b[^>]*>")
 _SKIPPED = re.compile(r"<(script|style|object)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _DROPPED = re.compile(r"</?(?!(?:p|li|ol|ul|code|pre|sub|sup)\b)[a-zA-Z][^>]*>")
 # Between two dropped tags, line breaks come together that the search would have read
@@ -25,8 +24,26 @@ _DROPPED = re.compile(r"</?(?!(?:p|li|ol|ul|code|pre|sub|sup)\b)[a-zA-Z][^>]*>")
 _BREAKS = re.compile(r"\n{2,}")
 
 
+def without_excluded(block: str) -> str:
+    """The block without its elements marked `data-search-exclude`, and what they hold."""
+    kept: list[str] = []
+    position = 0
+    while (start := _EXCLUDED.search(block, position)) is not None:
+        kept.append(block[position : start.start()])
+        name = start.group(1)
+        tags = re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE)
+        depth, position = 1, len(block)
+        for tag in tags.finditer(block, start.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                position = tag.end()
+                break
+    kept.append(block[position:])
+    return "".join(kept)
+
+
 def search_copy(block: str) -> str:
     """The block with only what the search plugin keeps: the same text, fewer tags."""
-    text = _BREAKS.sub("\n", _DROPPED.sub("", _SKIPPED.sub("", _EXCLUDED.sub("", block))))
+    text = _BREAKS.sub("\n", _DROPPED.sub("", _SKIPPED.sub("", without_excluded(block))))
     # The block stands between two line breaks of the page: they are the white space.
     return text.strip("\n")

@@ -329,7 +329,7 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     ]
     learned = page.split("## What I learned\n\n", 1)[1].strip().split("\n\n", 1)[0]
     assert learned.splitlines() == [
-        "<ul>",
+        "<ul data-search-exclude>",
         '<li>Ask about scale first. — <a href="../../entries/2026-01-01-a/">Acme</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>',
         '<li>Draw the data model first. — <a href="../../entries/2026-02-01-b/">Globex</a> (<time datetime="2026-02-01">2026-02-01</time>)</li>',
         '<li>Third time I wrote this. — <a href="../../entries/2026-03-01-c/">Initech</a> (<time datetime="2026-03-01">2026-03-01</time>)</li>',
@@ -337,6 +337,7 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
     ]
     questions = page.split("## Questions from those interviews\n\n", 1)[1].strip()
     assert questions.splitlines() == [
+        "<div data-search-exclude>",
         "<ul>",
         "<li>",
         '<p><strong>Design a URL shortener.</strong> · ★★☆☆☆ — <a href="../../entries/2026-01-01-a/">Acme</a> (<time datetime="2026-01-01">2026-01-01</time>)</p>',
@@ -345,6 +346,7 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
         "</ul>",
         "</li>",
         "</ul>",
+        "</div>",
     ]
 
 
@@ -548,14 +550,18 @@ def test_charts_are_inline_svg_without_scripts() -> None:
     # Feelings on two days, weak spots and outcomes: three charts, each one line of SVG.
     charts = [line for line in home.splitlines() if line.startswith('<div class="debrief-chart')]
     kinds = [
-        re.findall(r'^<div class="debrief-chart debrief-chart--([a-z-]+)">', c) for c in charts
+        re.findall(r'^<div class="debrief-chart debrief-chart--([a-z-]+)" data-search-exclude>', c)
+        for c in charts
     ]
     assert kinds == [["feeling"], ["weak-spots"], ["outcomes"]]
     for chart in charts:
         assert "<svg " in chart and chart.endswith("</svg></div>")
         assert "<script" not in chart
         assert "http" not in chart.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert '<div class="debrief-chart debrief-chart--weak-spots">' in pages["weak-spots/index.md"]
+    assert (
+        '<div class="debrief-chart debrief-chart--weak-spots" data-search-exclude>'
+        in pages["weak-spots/index.md"]
+    )
 
 
 def test_banner_is_on_every_page() -> None:
@@ -610,13 +616,13 @@ def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> Non
     learned = page.split("## What I learned\n\n", 1)[1].split("\n## ", 1)[0].strip()
     assert learned.startswith(
         '<p>The latest 12 of 14; every lesson is on <a href="../../lessons/">Lessons</a>.</p>\n'
-        "<ul>\n<li>Lesson 3. — "
+        "<ul data-search-exclude>\n<li>Lesson 3. — "
     )
     assert learned.count("<li>Lesson ") == 12  # lessons 3 to 14
     asked = page.split("## Questions from those interviews\n\n", 1)[1].strip()
     assert asked.startswith(
         '<p>The latest 12 of 14; every question is on <a href="../../questions/">Questions</a>.</p>\n'
-        "<ul>\n<li>\n<p><strong>Question 3?</strong> — "
+        "<div data-search-exclude>\n<ul>\n<li>\n<p><strong>Question 3?</strong> — "
     )
     assert asked.count("<p><strong>Question ") == 12
 

@@ -52,7 +52,9 @@ def test_the_site_and_its_index_are_the_same_with_the_copies(
     index = json.loads(full["search/search_index.json"])
     # The demo's generated pages are in it, with their generated text.
     texts = "\n".join(doc["text"] for doc in index["docs"])
-    assert "What I said:" in texts and "Notes captured while fresh" in texts
+    assert "What I said:" in texts
+    # ... but not the checklist every entry has, nor the overview pages' copies.
+    assert "Notes captured while fresh" not in texts
 
 
 def test_seen_before_callouts_stay_out_of_the_search(
@@ -71,3 +73,20 @@ def test_seen_before_callouts_stay_out_of_the_search(
     assert recalled
     for lesson in recalled:
         assert any(lesson in t for t in texts), lesson
+
+
+def test_search_finds_a_question_where_it_was_asked_and_overviews_by_their_titles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview pages list copies of what entries hold; in the index they would
+    bury the entry that has it under a page-long section of a table."""
+    site = build_demo(tmp_path / "demo", monkeypatch, copies=True)
+    docs = json.loads(site["search/search_index.json"])["docs"]
+    question = "How big is the events table after a year?"
+    assert [d["location"] for d in docs if question in d["text"]] == [
+        "entries/2026-11-12-fernbank-case/#questions"
+    ]
+    titles = {d["location"]: d["title"] for d in docs}
+    assert titles["questions/"] == "Questions"
+    assert titles["weak-spots/system-design/"] == "system-design"
+    assert titles["lessons/"] == "Lessons"

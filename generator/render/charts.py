@@ -20,7 +20,7 @@ _WIDTH = 640
 def _svg(height: int, title: str, description: str, body: list[str], kind: str) -> str:
     # One line, no blank lines: Python-Markdown keeps a raw HTML block intact only then.
     return (
-        f'<div class="debrief-chart debrief-chart--{kind}">'
+        f'<div class="debrief-chart debrief-chart--{kind}" data-search-exclude>'
         f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" '
         f'aria-labelledby="{kind}-title {kind}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{kind}-title">{escape(title)}</title>'

@@ -18,7 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -347,7 +347,7 @@ def render_pages(
     `banner` is shown on every page (used by `debrief serve` for a broken entry).
     """
     sources = _render_all(insights, settings, audience, home_intro, banner, split=False)
-    return {path: source.markdown for path, source in sources.items()}
+    return {path: source.markdown for path, source in sources}
 
 
 def render_sources(
@@ -357,8 +357,9 @@ def render_sources(
     *,
     home_intro: str = "",
     banner: str = "",
-) -> dict[str, Source]:
-    """The pages of `render_pages`, each with its HTML blocks apart (see the module's text)."""
+) -> Iterator[tuple[str, Source]]:
+    """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
+    one at a time: a caller that packs them away never holds them all."""
     return _render_all(insights, settings, audience, home_intro, banner, split=True)
 
 
@@ -370,33 +371,31 @@ def _render_all(
     banner: str,
     *,
     split: bool,
-) -> dict[str, Source]:
+) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
-    pages: dict[str, Source] = OrderedDict()
     shared: dict[str, Any] = {}
 
     def page(path: str) -> _Page:
         return _Page(path, insights, addresses, settings, audience, banner, shared, split)
 
-    def add(path: str, template: str, **context: Any) -> None:
+    def add(path: str, template: str, **context: Any) -> tuple[str, Source]:
         here = page(path)
-        pages[path] = Source(_render(template, here, **context), tuple(here.part.items))
+        return path, Source(_render(template, here, **context), tuple(here.part.items))
 
-    add(HOME, "home.md.j2", intro=home_intro, charts=charts)
-    add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
-    add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
+    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
+    yield add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
         path = addresses.weak_spots[spot.name]
-        add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
-    add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights))
-    add(QUESTIONS, "questions.md.j2", **_question_bank(insights))
-    add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
-    pages.update(_prep_pages(insights, addresses, page))
+        yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
+    yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights))
+    yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights))
+    yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
+    yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries:
         path = entry_path(entry.slug)
         here = page(path)
-        pages[path] = Source(render_entry(entry, here), tuple(here.part.items))
-    return pages
+        yield path, Source(render_entry(entry, here), tuple(here.part.items))
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links

@@ -1,0 +1,31 @@
+"""Generated pages kept compressed while MkDocs builds the site.
+
+The plugin renders every page in `on_files`, but MkDocs asks for a page's Markdown
+only when it reads that page, and the plugin fills in the page's HTML blocks only
+when it is about to be written. In between, at 4,000 entries, the pages as text
+held more memory than the rest of the build together. Packed with zlib's fastest
+level they take about a tenth, for a few milliseconds per thousand pages.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+from .render.pages import Source
+
+
+class Packed:
+    __slots__ = ("_markdown", "_parts")
+
+    def __init__(self, source: Source) -> None:
+        self._markdown = zlib.compress(source.markdown.encode("utf-8"), 1)
+        self._parts = zlib.compress(json.dumps(source.parts).encode("utf-8"), 1)
+
+    @property
+    def markdown(self) -> str:
+        return zlib.decompress(self._markdown).decode("utf-8")
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(json.loads(zlib.decompress(self._parts)))
