@@ -84,7 +84,10 @@ def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
         raw = path.read_bytes()
     except OSError as error:
         return None, [Diagnostic(rel, None, "error", f"cannot read file: {error.strerror}")]
-    return entry_from_bytes(raw, rel, path.stem)
+    entry, problems = entry_from_bytes(raw, rel, path.stem)
+    if entry is not None:
+        entry.document.forget_lines(path.read_bytes)
+    return entry, problems
 
 
 def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, list[Diagnostic]]:

@@ -8,6 +8,7 @@ available, and the composed node tree is kept to turn a key path into a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,9 +64,27 @@ class Document:
     body_line: int
     front_line: int = 2  # the file line of the front matter's first line
     lines: dict[str, int] | None = None  # key path -> line, after compact()
+    # Where to read the file again, to find a line once the table was let go (forget_lines).
+    reload: Callable[[], bytes] | None = None
+
+    def forget_lines(self, reload: Callable[[], bytes]) -> None:
+        """Let the table of lines go; `line_of` reads the file again if it is ever needed.
+
+        A validated entry rarely needs a line again (only for a problem found across
+        entries), and at 4,000 entries the tables held a third of their memory.
+        """
+        self.lines = None
+        self.reload = reload
 
     def line_of(self, path: KeyPath, *, key: bool = False) -> int:
         """The line of the value at `path` (or of its key), else of its nearest parent."""
+        if self.lines is None and self.node is None and self.reload is not None:
+            try:
+                fresh = parse(self.reload())
+            except (OSError, FrontMatterError):
+                return 1  # changed or gone since it was read: no better answer
+            fresh.compact()
+            self.lines = fresh.lines
         if self.lines is not None:
             for end in range(len(path), 0, -1):
                 joined = _SEP.join(str(part) for part in path[:end])

@@ -7,11 +7,12 @@ Each problem is asserted as the full `PATH:LINE: severity: message` line that
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from generator.diagnostics import Diagnostic
-from generator.entries import Entry, entry_from_bytes
+from generator.entries import Entry, entry_from_bytes, read_entry
 from generator.models import Question
 
 PATH = "entries/x.md"
@@ -444,3 +445,17 @@ def test_line_of_counts_file_lines(variant: str) -> None:
     # a missing key falls back to its nearest parent: thank_you's value starts on line 26
     assert doc.line_of(("thank_you", "nope")) == 26
     assert doc.line_of(("nope",)) == 1
+
+
+def test_a_forgotten_line_table_is_read_again_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "entries" / "x.md"
+    path.parent.mkdir()
+    path.write_text("---\ncompany: Acme\nrole: Dev\n\ndate: 2026-01-02\nlessons:\n  - one\n---\n")
+    entry, problems = read_entry(path, tmp_path)
+    assert problems == [] and entry is not None
+    assert entry.document.lines is None  # let go once validated
+    assert entry.document.line_of(("date",)) == 5
+    assert entry.document.line_of(("lessons", 0)) == 7
+    path.unlink()  # gone before a problem needs its line: line 1, no traceback
+    entry.document.lines = None
+    assert entry.document.line_of(("date",)) == 1
