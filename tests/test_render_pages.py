@@ -642,3 +642,42 @@ def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it
     ) in acme
     assert "## Earlier interviews (company Acme)\n" in acme
     assert "| [Acme — Engineer (2026-01-01)](../entries/2026-01-01-a.md) | technical |" in acme
+
+
+def test_fill_parts_puts_each_block_once_in_its_place() -> None:
+    from generator.render.pages import fill_parts
+
+    html = "a<!--debrief-part-1-->b<!--debrief-part-0-->c<!--debrief-part-1--><!--debrief-part-7-->"
+    # The second part-1 (as a body could contain) and an unknown number stay as they are.
+    assert fill_parts(html, ("X", "Y")) == "aYbXc<!--debrief-part-1--><!--debrief-part-7-->"
+
+
+def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> None:
+    entries = [
+        entry(
+            f"20{20 + i // 12}-{i % 12 + 1:02d}-01-e{i}",
+            f"20{20 + i // 12}-{i % 12 + 1:02d}-01",
+            "weak_spots: [sql]\nlessons: [Lesson "
+            + str(i)
+            + ".]\nquestions:\n  - question: Same question?\n    topic: sql\n    rating: 1\n",
+            company=f"C{i}",
+        )
+        for i in range(60)
+    ]
+    pages = pages_of(entries)
+    questions = pages["questions.md"]
+    # 60 interviews asked it, rated 1 each time: struggled 60 times, asked again 60 times.
+    struggled = questions.split("## Where I struggled\n", 1)[1].split("\n## ", 1)[0]
+    assert "<p>The latest 50 of 60; search finds every question in its interview.</p>" in struggled
+    assert struggled.count("<p><strong>Same question?</strong>") == 50
+    assert ">C10</a>" in struggled and ">C9</a>" not in struggled  # the first ten left out
+    again = questions.split("## Asked again\n", 1)[1].split("\n## ", 1)[0]
+    assert "<li><strong>Same question?</strong> — 60 times, the latest: " in again
+    assert again.count("<a href=") == 5 and ">C55</a>" in again and ">C54</a>" not in again
+    by_topic = questions.split("### sql\n", 1)[1]
+    assert "<p>The latest 50 of 60; search finds every question in its interview.</p>" in by_topic
+    assert by_topic.count("<tr><td>Same question?</td>") == 50
+    lessons = pages["lessons.md"].split("## sql\n", 1)[1]
+    assert "<p>The latest 50 of 60; search finds every lesson in its interview.</p>" in lessons
+    assert lessons.count("<li>Lesson ") == 50 and "<li>Lesson 10. — " in lessons
+    assert "<li>Lesson 9. — " not in lessons

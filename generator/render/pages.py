@@ -120,9 +120,17 @@ def fill_parts(html: str, parts: tuple[str, ...]) -> str:
     Each placeholder is replaced once, first occurrence first: a body that happens to
     contain the same comment, always further down the page, is left as it is.
     """
-    for number, part in enumerate(parts):
-        html = html.replace(PART.format(number), part, 1)
-    return html
+    pending = set(range(len(parts)))
+
+    def put(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number not in pending:
+            return match.group(0)
+        pending.discard(number)
+        return parts[number]
+
+    # One pass: a page of many blocks is copied once, not once per block.
+    return _PART_SPLIT.sub(put, html)
 
 
 class _Parts:
@@ -388,8 +396,8 @@ def _render_all(
     for spot in insights.weak_spots:
         path = addresses.weak_spots[spot.name]
         yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
-    yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights))
-    yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights))
+    yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights), limit=LIST_ITEMS)
+    yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights), limit=LIST_ITEMS)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries:
@@ -401,6 +409,7 @@ def _render_all(
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
 SEEN_BEFORE_LESSONS = 5  # and at most this many of the lessons written in them, latest last
 SPOT_PAGE_ITEMS = 12  # lessons, and questions, a weak spot's page lists: the latest
+LIST_ITEMS = 50  # lessons per weak spot, questions per topic and struggled: the latest
 
 
 def render_entry(entry: Entry, page: _Page) -> str:
