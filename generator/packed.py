@@ -26,6 +26,11 @@ class Packed:
     def markdown(self) -> str:
         return zlib.decompress(self._markdown).decode("utf-8")
 
+    def take_markdown(self) -> str:
+        """The Markdown, kept no longer: MkDocs reads a page once."""
+        markdown, self._markdown = self.markdown, b""
+        return markdown
+
     @property
     def parts(self) -> tuple[str, ...]:
         return tuple(json.loads(zlib.decompress(self._parts)))

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from .aggregate import aggregate
 from .audience import Audience, anonymizer_for, for_audience
@@ -107,6 +108,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.pages: dict[str, Packed] = {}
         self._rendered = 0
         self._unfilled: str | None = None
+        self._parts: tuple[str, ...] = ()
+        self.generated: set[str] = set()  # this build's generated pages, by docs path
         # Off only in the test that shows the copies change nothing in the index.
         self.search_copies = True
         self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
@@ -183,7 +186,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             files.remove(home)
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         banner = _banner(errors) if self.is_serve and errors else ""
-        self.pages = {}
+        self.pages, self.generated = {}, set()
         fingerprints: dict[str, str] = {}
         sources = render_sources(
             insights, self.settings, self.audience, home_intro=intro, banner=banner
@@ -194,6 +197,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
             self.pages[path] = Packed(source)
+            self.generated.add(path)
             if self.incremental is not None:
                 fingerprints[path] = _fingerprint(source)
             in_nav = path == HOME or any(path == target for _, target in NAV)
@@ -214,7 +218,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(target) is None:
                 files.append(File.generated(config, target, abs_src_path=str(original)))
         if config.nav is None:
-            generated = {HOME, CSS, *self.pages}
+            generated = {HOME, CSS, *self.generated}
             config.nav = default_nav(
                 [
                     f.src_uri
@@ -252,12 +256,16 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         return markdown
 
     def source_of(self, page: Page) -> Packed | None:
-        """The generated page behind `page`, if it is one (a hand-written page may hide it)."""
+        """The generated page behind `page`, until it is written (a hand-written page may
+        hide a generated one: then there is none)."""
         return self.pages.get(page.file.src_uri) if page.file.generated_by else None
+
+    def is_generated(self, page: Page) -> bool:
+        return page.file.generated_by is not None and page.file.src_uri in self.generated
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         source = self.source_of(page)
-        return source.markdown if source is not None else None
+        return source.take_markdown() if source is not None else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = self.source_of(page)
@@ -269,6 +277,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             # The locked share seals every page before any is written: fill them now.
             if source is not None:
                 html = fill_parts(html, tuple(self.locked.relink(p, page) for p in source.parts))
+                del self.pages[page.file.src_uri]
             return self.locked.embed_files(html, page)
         # Otherwise the blocks wait for on_page_context: until then a page holds little.
         return html
@@ -279,19 +288,19 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     ) -> Any:
         source = self.source_of(page)
         if source is not None and self.locked is None and page.content is not None:
-            self._unfilled = page.content
-            parts = source.parts if not self.search_copies else map(search_copy, source.parts)
+            self._unfilled, self._parts = page.content, source.parts
+            del self.pages[page.file.src_uri]  # this build has no more use for it
+            parts = self._parts if not self.search_copies else map(search_copy, self._parts)
             page.content = fill_parts(page.content, tuple(parts))
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def _fill_and_count(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        source = self.source_of(page)
-        if source is not None and self._unfilled is not None:
+        if self._unfilled is not None:
             # What the search plugin did to the copy (it drops data-search-* attributes).
             content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
-            page.content = fill_parts(content, source.parts)
-        self._unfilled = None
+            page.content = fill_parts(content, self._parts)
+        self._unfilled, self._parts = None, ()
         if self.incremental is not None:
             self.incremental.page_indexed(config, page.file.src_uri)
         self._rendered += 1
@@ -307,8 +316,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.source_of(page) is not None:
-            page.content = ""  # written, and in the search index: a thousand pages add up
+        if self.is_generated(page):
+            # Written, and in the search index: a thousand pages add up.
+            page.content, page.toc = "", TableOfContents([])
         return self.locked.finish_page(output) if self.locked is not None else output
 
     @event_priority(100)  # before the search plugin writes its index

@@ -615,13 +615,13 @@ def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> Non
     page = pages_of(many_entries(14))["weak-spots/sql.md"]
     learned = page.split("## What I learned\n\n", 1)[1].split("\n## ", 1)[0].strip()
     assert learned.startswith(
-        '<p>The latest 12 of 14; every lesson is on <a href="../../lessons/">Lessons</a>.</p>\n'
+        '<p>The latest 12 of 14; <a href="../../lessons/">Lessons</a> lists more, and search finds every one.</p>\n'
         "<ul data-search-exclude>\n<li>Lesson 3. — "
     )
     assert learned.count("<li>Lesson ") == 12  # lessons 3 to 14
     asked = page.split("## Questions from those interviews\n\n", 1)[1].strip()
     assert asked.startswith(
-        '<p>The latest 12 of 14; every question is on <a href="../../questions/">Questions</a>.</p>\n'
+        '<p>The latest 12 of 14; <a href="../../questions/">Questions</a> lists more, and search finds every one.</p>\n'
         "<div data-search-exclude>\n<ul>\n<li>\n<p><strong>Question 3?</strong> — "
     )
     assert asked.count("<p><strong>Question ") == 12
