@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=8192)  # a notebook has a few hundred names, compared thousands of times
 def normalize_name(name: str) -> str:
     """NFKC, case-folded, trimmed; runs of whitespace, `_` and `-` become one `-`."""
     folded = unicodedata.normalize("NFKC", name).casefold().strip()

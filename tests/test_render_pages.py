@@ -681,3 +681,24 @@ def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> Non
     assert "<p>The latest 50 of 60; search finds every lesson in its interview.</p>" in lessons
     assert lessons.count("<li>Lesson ") == 50 and "<li>Lesson 10. — " in lessons
     assert "<li>Lesson 9. — " not in lessons
+
+
+@pytest.mark.parametrize(
+    ("target", "here", "expected"),
+    [
+        ("entries/b/", "entries/a/", "../b/"),
+        ("timeline/", "entries/a/", "../../timeline/"),
+        ("", "entries/a/", "../../"),
+        ("entries/a/", "", "entries/a/"),
+        ("weak-spots/", "weak-spots/x/", "../"),
+        ("weak-spots/x/", "weak-spots/", "x/"),
+        ("weak-spots/", "weak-spots/", "./"),
+        ("entries/b.html", "entries/a.html", "b.html"),
+        ("index.html", "weak-spots/x.html", "../index.html"),
+        ("weak-spots/index.html", "index.html", "weak-spots/index.html"),
+    ],
+)
+def test_relative_url_as_mkdocs_writes_links(target: str, here: str, expected: str) -> None:
+    from generator.render.pages import relative_url
+
+    assert relative_url(target, here) == expected

@@ -87,10 +87,19 @@ def page_url(path: str, directory_urls: bool) -> str:
 
 
 def relative_url(target: str, here: str) -> str:
-    """The link from the page at address `here` to the address `target`, as MkDocs writes it."""
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    """The link from the page at address `here` to the address `target`, as MkDocs writes it.
+
+    Both are addresses MkDocs made (no `.` or `..` in them), so the common folders are
+    dropped by comparing names: posixpath.relpath was a tenth of rendering the pages.
+    """
+    base = (here if here.endswith("/") or not here else posixpath.dirname(here)).strip("/")
     folder = target.endswith("/") or not target
-    link = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    into = [part for part in target.split("/") if part]
+    up = base.split("/") if base else []
+    common = 0
+    while common < min(len(into), len(up)) and into[common] == up[common]:
+        common += 1
+    link = "/".join([".."] * (len(up) - common) + into[common:]) or "."
     if folder:
         return "./" if link == "." else link + "/"
     return link
