@@ -75,6 +75,7 @@ def _serve_rebuild(config_file: Path) -> tuple[Callable[[], None], Callable[[], 
 def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> dict[str, Any]:
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.plugins import PluginCollection
+    from mkdocs.structure.pages import Page
 
     seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     sizes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -82,6 +83,12 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
 
     populate = mkdocs_build._populate_page
     build_page = mkdocs_build._build_page
+    render = Page.render
+
+    def measured_render(page: Any, *args: Any, **kwargs: Any) -> Any:
+        # What Python-Markdown converts (the plugin lets a page's Markdown go afterwards).
+        sizes[_group(page.file.src_uri)]["markdown_chars"] += len(page.markdown or "")
+        return render(page, *args, **kwargs)
 
     def timed_populate(page: Any, *args: Any, **kwargs: Any) -> Any:
         start = time.process_time()
@@ -89,14 +96,15 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
         group = _group(page.file.src_uri)
         seconds[group]["markdown"] += time.process_time() - start
         sizes[group]["pages"] += 1
-        sizes[group]["markdown_chars"] += len(page.markdown or "")
-        sizes[group]["html_chars"] += len(page.content or "")
         return result
 
     def timed_build_page(page: Any, *args: Any, **kwargs: Any) -> Any:
         start = time.process_time()
         result = build_page(page, *args, **kwargs)
-        seconds[_group(page.file.src_uri)]["template+search+write"] += time.process_time() - start
+        group = _group(page.file.src_uri)
+        seconds[group]["template+search+write"] += time.process_time() - start
+        # The page as written, theme included.
+        sizes[group]["html_chars"] += os.path.getsize(page.file.abs_dest_path)
         return result
 
     run_event = PluginCollection.run_event
@@ -118,6 +126,7 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
     rebuild, undo = _serve_rebuild(config_file) if serve else (None, None)
     mkdocs_build._populate_page = timed_populate
     mkdocs_build._build_page = timed_build_page
+    Page.render = measured_render  # type: ignore[method-assign]
     PluginCollection.run_event = timed_event  # type: ignore[method-assign]
     started = time.process_time()
     try:
@@ -139,6 +148,7 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
     finally:
         mkdocs_build._populate_page = populate
         mkdocs_build._build_page = build_page
+        Page.render = render  # type: ignore[method-assign]
         PluginCollection.run_event = run_event  # type: ignore[method-assign]
         if undo is not None:
             undo()
@@ -150,7 +160,7 @@ def report(result: dict[str, Any], out: Callable[[str], None] = print) -> None:
     seconds, sizes = result["seconds"], result["sizes"]
     out(f"total {result['total']:.2f} s CPU")
     out(
-        f"{'group':<16}{'pages':>7}{'md MB':>8}{'html MB':>9}{'markdown s':>12}"
+        f"{'group':<16}{'pages':>7}{'md MB':>8}{'page MB':>9}{'markdown s':>12}"
         f"{'tmpl+search+write s':>21}"
     )
     order = sorted(seconds, key=lambda g: -sum(seconds[g].values()))
