@@ -37,7 +37,16 @@ from .entries import (
 from .incremental import ChangedOnly, Incremental
 from .names import Vocabulary
 from .packed import Packed
-from .render.pages import CSS, HOME, NAV, Source, default_nav, fill_parts, render_sources
+from .render.pages import (
+    CSS,
+    HOME,
+    NAV,
+    MissingBlocks,
+    Source,
+    default_nav,
+    fill_parts,
+    render_sources,
+)
 from .search_copy import search_copy
 from .settings import Settings
 from .settings import today as settings_today
@@ -124,6 +133,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.incremental = Incremental() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps one instance of the plugin for every build of a process (that is
+        # how `serve` remembers): forget a page left half-done by a build that failed.
+        self._unfilled, self._parts = None, ()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(self.config, root, dict(config))
         if CSS not in config.extra_css:
@@ -276,7 +288,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.locked is not None:
             # The locked share seals every page before any is written: fill them now.
             if source is not None:
-                html = fill_parts(html, tuple(self.locked.relink(p, page) for p in source.parts))
+                parts = tuple(self.locked.relink(part, page) for part in source.parts)
+                html = _filled(html, parts, page)
                 del self.pages[page.file.src_uri]
             return self.locked.embed_files(html, page)
         # Otherwise the blocks wait for on_page_context: until then a page holds little.
@@ -291,7 +304,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             self._unfilled, self._parts = page.content, source.parts
             del self.pages[page.file.src_uri]  # this build has no more use for it
             parts = self._parts if not self.search_copies else map(search_copy, self._parts)
-            page.content = fill_parts(page.content, tuple(parts))
+            page.content = _filled(page.content, tuple(parts), page)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page
@@ -299,7 +312,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self._unfilled is not None:
             # What the search plugin did to the copy (it drops data-search-* attributes).
             content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
-            page.content = fill_parts(content, self._parts)
+            page.content = _filled(content, self._parts, page)
         self._unfilled, self._parts = None, ()
         if self.incremental is not None:
             self.incremental.page_indexed(config, page.file.src_uri)
@@ -338,6 +351,18 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
         return server
+
+
+def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:
+    try:
+        return fill_parts(html, parts)
+    except MissingBlocks as missing:
+        blocks = "1 generated block" if missing.count == 1 else f"{missing.count} generated blocks"
+        raise PluginError(
+            f"debrief: {page.file.src_uri}: {blocks} did not come through Python-Markdown"
+            f" (no paragraph {missing.first} in the HTML it made). A Markdown extension in"
+            " mkdocs.yml rewrites paragraphs: remove it, or report which one."
+        ) from None
 
 
 def _fingerprint(source: Source) -> str:

@@ -130,9 +130,12 @@ def test_plain_mkdocs_builds_the_same_pages(exported: Exported) -> None:
     pages = html_pages(plugin_site)
     assert len(pages) == 39  # 37 generated, method.md and 404.html
     assert html_pages(plain_site) == pages
-    # The same article on every page: same Markdown, same links, same escaping.
+    # The same article on every page: same Markdown, same links, same escaping. Up to
+    # blank lines: Python-Markdown keeps one between two HTML blocks of the export, and
+    # the site puts its blocks where paragraphs were.
     for page in sorted(pages):
-        assert article(plain_site / page) == article(plugin_site / page), page
+        plain, plugin = article(plain_site / page), article(plugin_site / page)
+        assert re.sub(r"\n\n+", "\n", plain) == re.sub(r"\n\n+", "\n", plugin), page
     assert (plain_site / "entries" / "2026" / "rate-limiter-sketch.svg").is_file()
 
 

@@ -645,11 +645,18 @@ def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it
 
 
 def test_fill_parts_puts_each_block_once_in_its_place() -> None:
-    from generator.render.pages import fill_parts
+    from generator.render.pages import PART, MissingBlocks, fill_parts
 
-    html = "a<!--debrief-part-1-->b<!--debrief-part-0-->c<!--debrief-part-1--><!--debrief-part-7-->"
-    # The second part-1 (as a body could contain) and an unknown number stay as they are.
-    assert fill_parts(html, ("X", "Y")) == "aYbXc<!--debrief-part-1--><!--debrief-part-7-->"
+    one, zero, seven = (f"<p>{PART.format(n)}</p>" for n in (1, 0, 7))
+    html = f"a{one}b{zero}c{one}{seven}"
+    # The second 1 (as a body could hold) and an unknown number stay as they are.
+    assert fill_parts(html, ("X", "Y")) == f"aYbXc{one}{seven}"
+    # A placeholder that did not come through is an error, not a page short of a block.
+    with pytest.raises(MissingBlocks) as missing:
+        fill_parts(f"a{one}b", ("X", "Y"))
+    assert (missing.value.count, missing.value.first) == (1, PART.format(0))
+    # The token changes from one process to the next: no one can type it in advance.
+    assert re.fullmatch(r"debrief-part-[0-9a-f]{12}-\{\}", PART)
 
 
 def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> None:

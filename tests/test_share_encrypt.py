@@ -21,6 +21,7 @@ from click.testing import CliRunner, Result
 from generator.cli.main import cli
 from generator.share import lock
 from generator.share.lock import ITERATIONS, WrongPassphrase, derive_key, unseal
+from tests.conftest import write_notebook
 from tests.test_share import PNG, found_markers, make_notebook, output_files
 
 PASSPHRASE = "correct horse battery staple"
@@ -142,6 +143,39 @@ def test_every_link_inside_a_page_opens_a_page_of_the_share(locked: Path) -> Non
             checked += 1
     # The page lists alone: 8 links on each of 14 pages; the rest are the pages' own.
     assert checked > 14 * 8
+
+
+ODD_NAMES = {
+    # File names MkDocs percent-encodes in addresses: a space, an accent, a percent sign.
+    "2026-01-05 acme onsite é.md": "---\ncompany: Acme\nrole: Dev\ndate: 2026-01-05\n"
+    "weak_spots: [sql]\nlessons: [Index first.]\n---\n",
+    "2026-02-05-globex-100%-final.md": "---\ncompany: Globex\nrole: Dev\ndate: 2026-02-05\n"
+    "weak_spots: [sql]\n---\n",
+}
+
+
+def links_inside(pages: dict[str, dict[str, str]]) -> list[tuple[str, str, str]]:
+    """(page, href, address it leads to) for every link between pages of an opened share."""
+    found = []
+    for url, page in pages.items():
+        for href in re.findall(r'href="([^"#]*)(?:#[^"]*)?"', page["html"]):
+            if href and not href.startswith("data:"):
+                target = posixpath.normpath(posixpath.join("/" + url, href)).strip("/")
+                found.append((url, href, "" if target in ("", ".") else target + "/"))
+    return found
+
+
+def test_links_to_entries_with_odd_file_names_open_in_a_locked_share(tmp_path: Path) -> None:
+    """Addresses are percent-encoded (`a%20b/`): a link written unencoded was left
+    pointing at the page's old address when the share gave it a random one."""
+    root = write_notebook(tmp_path / "nb", ODD_NAMES)
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 0, result.stderr
+    pages = opened(root / "site-share")
+    links = links_inside(pages)
+    # The timeline links both entries; Globex's seen-before callout links Acme.
+    assert len([link for link in links if link[0] != "" and "p/" in link[2]]) > 20
+    assert [link for link in links if link[2] not in pages] == []
 
 
 def readable(site: Path, word: bytes) -> list[str]:

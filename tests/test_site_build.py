@@ -706,3 +706,63 @@ def test_attachments_work_with_a_nested_entries_dir(tmp_path: Path) -> None:
     assert "mkdocs: warning" not in result.stderr, result.stderr
     files = loaded_files(root / "site", "entries/2026-02-10-globex-onsite/")
     assert sorted(t.name for ref, t in files if t.is_file()) == ["notes.pdf", "sketch.svg"]
+
+
+def test_an_extension_that_strips_html_comments_keeps_the_generated_blocks(
+    tmp_path: Path,
+) -> None:
+    """pymdownx.striphtml removes HTML comments; the blocks' placeholders are not comments."""
+    root = write_notebook(
+        tmp_path / "nb",
+        {"2026-01-01-a.md": "---\ncompany: Acme\nrole: Dev\ndate: 2026-01-01\n---\n"},
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text() + "markdown_extensions:\n  - pymdownx.striphtml\n", encoding="utf-8"
+    )
+    result = debrief(["build"], root, SMALL_TODAY)
+    assert result.exit_code == 0, result.output
+    timeline = (root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../entries/2026-01-01-a/">Acme</a>' in timeline
+
+
+def test_an_extension_that_rewrites_the_placeholders_fails_the_build_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_notebook(
+        tmp_path / "nb",
+        {"2026-01-01-a.md": "---\ncompany: Acme\nrole: Dev\ndate: 2026-01-01\n---\n"},
+    )
+    # A Markdown extension that upper-cases every paragraph.
+    (tmp_path / "shouting.py").write_text(
+        "from markdown.extensions import Extension\n"
+        "from markdown.postprocessors import Postprocessor\n"
+        "class Shout(Postprocessor):\n"
+        "    def run(self, text):\n"
+        "        return text.replace('debrief-part', 'DEBRIEF-PART')\n"
+        "class ShoutExtension(Extension):\n"
+        "    def extendMarkdown(self, md):\n"
+        "        md.postprocessors.register(Shout(md), 'shout', 0)\n"
+        "def makeExtension(**kwargs):\n"
+        "    return ShoutExtension(**kwargs)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - shouting\n", encoding="utf-8")
+    result = debrief(["build"], root, SMALL_TODAY)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert re.search(
+        r"\ndebrief: index\.md: 2 generated blocks did not come through Python-Markdown"
+        r" \(no paragraph debrief-part-[0-9a-f]{12}-0 in the HTML it made\)\. A Markdown"
+        r" extension in mkdocs\.yml rewrites paragraphs: remove it, or report which one\.\n",
+        result.output.replace("mkdocs: error: ", "\n"),
+    ), result.output
+    # MkDocs keeps the plugin from build to build in one process (as `serve` does): the
+    # failed build leaves nothing behind that breaks the next one.
+    config.write_text(config.read_text().replace("  - shouting\n", ""), encoding="utf-8")
+    # A hand-written page is built before the generated ones: the first to meet leftovers.
+    (root / "notebook" / "about.md").write_text("# About\n", encoding="utf-8")
+    again = debrief(["build"], root, SMALL_TODAY)
+    assert again.exit_code == 0, again.output

@@ -9,7 +9,7 @@ written as HTML blocks; only headings, hand-written text and entry bodies are
 Markdown. Python-Markdown passes HTML blocks through unchanged, so the exported
 Markdown renders the same in any engine, but it still scans them, and at 1,000
 entries that scanning was most of the build. `render_sources` therefore hands the
-plugin each page as Markdown with a placeholder comment where each block goes, and
+plugin each page as Markdown with a placeholder paragraph where each block goes, and
 the blocks apart, to put back into the HTML that MkDocs made (`fill_parts`).
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -75,15 +77,16 @@ def entry_path(slug: str) -> str:
 
 
 def page_url(path: str, directory_urls: bool) -> str:
-    """The address MkDocs gives the page at docs path `path` (`entries/x.md` → `entries/x/`)."""
+    """The address MkDocs gives the page at docs path `path` (`entries/x.md` → `entries/x/`),
+    percent-encoded as MkDocs does (`a b.md` → `a%20b/`)."""
     stem = path[:-3] if path.endswith(".md") else path
     if not directory_urls:
-        return stem + ".html"
+        return quote(stem + ".html")
     if stem == "index":
         return ""
     if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+        return quote(stem[: -len("index")])
+    return quote(stem + "/")
 
 
 def relative_url(target: str, here: str) -> str:
@@ -105,8 +108,13 @@ def relative_url(target: str, here: str) -> str:
     return link
 
 
-PART = "<!--debrief-part-{}-->"
-_PART_SPLIT = re.compile(r"<!--debrief-part-(\d+)-->")
+# A placeholder is a paragraph of its own, a word no one types and no Markdown extension
+# changes (an HTML comment was: pymdownx.striphtml removes them). The token is new in
+# every process, so a page's text can't hold one by chance, yet stays the same across
+# the rebuilds of one `debrief serve`, which compares pages by their Markdown.
+_TOKEN = secrets.token_hex(6)
+PART = "debrief-part-" + _TOKEN + "-{}"
+_PLACED = re.compile(rf"<p>debrief-part-{_TOKEN}-(\d+)</p>")
 
 
 @dataclass(frozen=True)
@@ -116,18 +124,21 @@ class Source:
     markdown: str
     parts: tuple[str, ...] = ()
 
-    def joined(self) -> str:
-        """The whole page as one Markdown document, the blocks in their places."""
-        if not self.parts:
-            return self.markdown
-        return _PART_SPLIT.sub(lambda m: self.parts[int(m.group(1))], self.markdown)
+
+class MissingBlocks(ValueError):
+    """Placeholders that did not come through Python-Markdown as they went in."""
+
+    def __init__(self, count: int, first: str) -> None:
+        super().__init__(count, first)
+        self.count, self.first = count, first
 
 
 def fill_parts(html: str, parts: tuple[str, ...]) -> str:
     """The HTML Python-Markdown made of a `Source`'s Markdown, with its blocks put back.
 
-    Each placeholder is replaced once, first occurrence first: a body that happens to
-    contain the same comment, always further down the page, is left as it is.
+    Raises MissingBlocks, naming them, when a placeholder did not come through (a
+    Markdown extension that rewrites paragraphs): a page silently short of its tables
+    would be worse than a failed build.
     """
     pending = set(range(len(parts)))
 
@@ -139,7 +150,10 @@ def fill_parts(html: str, parts: tuple[str, ...]) -> str:
         return parts[number]
 
     # One pass: a page of many blocks is copied once, not once per block.
-    return _PART_SPLIT.sub(put, html)
+    filled = _PLACED.sub(put, html)
+    if pending:
+        raise MissingBlocks(len(pending), PART.format(min(pending)))
+    return filled
 
 
 class _Parts:
@@ -157,7 +171,8 @@ class _Parts:
         if not self.split:
             return f"\n{html}\n"
         self.items.append(html)
-        return f"\n{PART.format(len(self.items) - 1)}\n"
+        # Blank lines around it: a paragraph of its own whatever comes before and after.
+        return f"\n\n{PART.format(len(self.items) - 1)}\n\n"
 
 
 @dataclass

@@ -107,7 +107,8 @@ class LockedSite:
             parts = urlsplit(html.unescape(value))
             if attribute.lower() != "href" or parts.scheme or parts.netloc or not parts.path:
                 return match.group(0)
-            target = self.moved.get(urljoin(base, parts.path).lstrip("/"))
+            # The home page's address is "./" to MkDocs; resolved, it is "".
+            target = self.moved.get(urljoin(base, parts.path).lstrip("/") or "./")
             if target is None:
                 return match.group(0)
             link = get_relative_url(target, page.url)
