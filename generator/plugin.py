@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -55,6 +54,11 @@ from .share.attachments import shared_attachments
 from .share.edition import shown_text
 from .share.lock import Lock
 from .share.locked import LockedSite
+
+if TYPE_CHECKING:
+    # Only for a type: importing it starts watchdog and an HTTP server's modules (4 MB),
+    # which a build does not need.
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.debrief")
 

@@ -366,15 +366,11 @@ def test_weak_spot_resolved_by_a_later_strength() -> None:
 
 def test_entry_page_links_weak_spots_and_strengths_to_their_pages() -> None:
     page = pages_of(seen_before_entries(), SETTINGS)["entries/2026-03-01-c.md"]
+    # In the header, under the chips: what this interview is about, before any detail.
     assert (
-        '<li><strong>Weak spots:</strong> <a href="../../weak-spots/system-design/">system-design</a></li>\n'
-        in page
-    )
-    # A strength that is also a weak spot links to that weak spot's page.
-    assert (
-        '<li><strong>Strengths:</strong> <a href="../../weak-spots/estimation/">estimation</a></li>\n'
-        in page
-    )
+        '<p class="debrief-spots"><strong>Weak spots:</strong> <a href="../../weak-spots/system-design/">system-design</a>'
+        ' · <strong>Strengths:</strong> <a href="../../weak-spots/estimation/">estimation</a></p>\n'
+    ) in page  # a strength that is also a weak spot links to that weak spot's page
 
 
 # --- escaping -----------------------------------------------------------------------------
