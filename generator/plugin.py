@@ -1,7 +1,13 @@
 """The MkDocs plugin `debrief`: glue between MkDocs' events and the core.
 
-It reads the entries, aggregates them and adds the pages that `render_pages`
-returns to the build. It never writes into entries/ or the docs folder.
+It reads the entries, aggregates them and adds the pages that `render_sources`
+yields to the build. It never writes into entries/ or the docs folder.
+
+A generated page's life in a build: rendered and packed in `on_files`; its Markdown
+handed to MkDocs in `on_page_read_source`; converted by MkDocs with a placeholder
+paragraph for each HTML block; the blocks filled in at `on_page_context`, the search
+plugin first shown a lighter copy of them; its text let go in `on_post_page`. A
+plugin that reads `page.content` in `on_page_content` sees the placeholders.
 """
 
 from __future__ import annotations
@@ -286,9 +292,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = self.source_of(page)
         if source is not None:
-            page.markdown = (
-                ""  # rendered: MkDocs has no more use for it (None would lose the title)
-            )
+            # Rendered: MkDocs has no more use for it (None would lose the page's title).
+            page.markdown = ""
         if self.locked is not None:
             # The locked share seals every page before any is written: fill them now.
             if source is not None:
