@@ -22,14 +22,10 @@ class Packed:
         self._markdown = zlib.compress(source.markdown.encode("utf-8"), 1)
         self._parts = zlib.compress(json.dumps(source.parts).encode("utf-8"), 1)
 
-    @property
-    def markdown(self) -> str:
-        return zlib.decompress(self._markdown).decode("utf-8")
-
     def take_markdown(self) -> str:
         """The Markdown, kept no longer: MkDocs reads a page once."""
-        markdown, self._markdown = self.markdown, b""
-        return markdown
+        packed, self._markdown = self._markdown, b""
+        return zlib.decompress(packed).decode("utf-8")
 
     @property
     def parts(self) -> tuple[str, ...]:

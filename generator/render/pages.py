@@ -236,12 +236,6 @@ def when(day: date) -> str:
     return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
 
 
-@cache
-def _relative(target: str, folder: str) -> str:
-    # Called for every link of every page; the pairs repeat a great deal.
-    return posixpath.relpath(target, folder)
-
-
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -309,18 +303,11 @@ class _Page:
         return (entry.date, entry.path)
 
     def href(self, target: str) -> str:
-        return _relative(target, posixpath.dirname(self.here) or ".")
+        """The Markdown link from this page to the page at docs path `target` (`x.md`)."""
+        return relative_url(target, self.here)
 
     def entry_href(self, slug: str) -> str:
         return self.href(entry_path(slug))
-
-    def spot_href(self, name: str) -> str:
-        return self.href(self.addresses.weak_spots[name])
-
-    def entry_link(self, slug: str, *, long: bool = True) -> str:
-        entry = self.insights.by_slug[slug]
-        text = f"{entry.meta.company} — {entry.meta.role}" if long else entry.meta.company
-        return f"[{md_inline(text)}]({self.entry_href(slug)}) ({when(entry.date)})"
 
     def url(self, target: str) -> str:
         """The address of the page at docs path `target`, relative to this page, for HTML."""
@@ -347,11 +334,6 @@ class _Page:
         if name in self.addresses.weak_spots:
             return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
         return html_inline(name)
-
-    def spot_link(self, name: str) -> str:
-        if name in self.addresses.weak_spots:
-            return f"[{md_inline(name)}]({self.spot_href(name)})"
-        return md_inline(name)
 
     def status(self, spot: WeakSpot) -> str:
         return f'<span class="debrief-status debrief-status--{spot.status}">{spot.status}</span>'
