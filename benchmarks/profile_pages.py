@@ -126,7 +126,7 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
     rebuild, undo = _serve_rebuild(config_file) if serve else (None, None)
     mkdocs_build._populate_page = timed_populate
     mkdocs_build._build_page = timed_build_page
-    Page.render = measured_render  # type: ignore[method-assign]
+    Page.render = measured_render  # type: ignore[method-assign,assignment,unused-ignore]
     PluginCollection.run_event = timed_event  # type: ignore[method-assign]
     started = time.process_time()
     try:
