@@ -40,6 +40,7 @@ from .entries import (
     read_entry,
 )
 from .incremental import ChangedOnly, Incremental
+from .memory import give_back_freed_memory
 from .names import Vocabulary
 from .packed import Packed
 from .render.pages import (
@@ -347,6 +348,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _mend_incremental_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None and self.files is not None:
             self.incremental.finish(self.files, config)
+        # The index is the build's peak of memory: make room for it first.
+        give_back_freed_memory()
 
     @event_priority(-100)  # after the search plugin has written its index
     def _seal_search_and_sitemap(self, *, config: MkDocsConfig) -> None:
