@@ -127,7 +127,7 @@ class Row:
             "b_cpu_samples": self.b_cpu,
             "cpu_ratio": self.cpu_ratio,
             "target": self.target,
-            "passed": self.passed,
+            "passed": self.passed if self.target is not None else None,
             "notes": self.notes,
             "error": self.error,
         }
@@ -222,12 +222,10 @@ def write_export(notebook: Path, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     config = str(notebook / "mkdocs.yml")
-    subprocess.run(
-        [*executable("debrief"), "export", "--format", "markdown", str(out), "-f", config],
-        env=_environment(),
-        check=True,
-        capture_output=True,
-    )
+    command = [*executable("debrief"), "export", "--format", "markdown", str(out), "-f", config]
+    done = subprocess.run(command, env=_environment(), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise CommandFailed(f"exit {done.returncode}: {' '.join(command)}\n{done.stderr[-2000:]}")
 
 
 def build_rows(
@@ -287,12 +285,26 @@ def build_rows(
     if large != small:
         plan += [("debrief", large), ("plain", large)]
     try:
+        write_export(notebooks[small], export)
+    except CommandFailed as error:
+        same_pages.error = "debrief export: " + str(error).splitlines()[0]
+        say(str(error))
+        plan.remove(("export", small))
+    try:
         for i in range(repeat):
             for kind, size in plan if i % 2 == 0 else plan[::-1]:
-                run(kind, size)
+                try:
+                    run(kind, size)
+                except CommandFailed as error:
+                    if kind != "export":
+                        raise
+                    # A reference only: the judged rows go on without it.
+                    same_pages.error = str(error).splitlines()[0]
+                    say(str(error))
+                    plan.remove((kind, size))
     except CommandFailed as error:
         for row in (vs_plain, same_pages, linear, memory):
-            row.error = str(error).splitlines()[0]
+            row.error = row.error or str(error).splitlines()[0]
         say(str(error))
         return [vs_plain, same_pages, linear, memory]
 
@@ -304,8 +316,9 @@ def build_rows(
 
     vs_plain.a, vs_plain.b = seconds("debrief", small), seconds("plain", small)
     vs_plain.a_cpu, vs_plain.b_cpu = cpu("debrief", small), cpu("plain", small)
-    same_pages.a, same_pages.b = seconds("debrief", small), seconds("export", small)
-    same_pages.a_cpu, same_pages.b_cpu = cpu("debrief", small), cpu("export", small)
+    if same_pages.error is None:
+        same_pages.a, same_pages.b = seconds("debrief", small), seconds("export", small)
+        same_pages.a_cpu, same_pages.b_cpu = cpu("debrief", small), cpu("export", small)
     linear.a, linear.b = seconds("debrief", large), seconds("debrief", small)
     linear.a_cpu, linear.b_cpu = cpu("debrief", large), cpu("debrief", small)
     memory.a = [s.max_rss_kb / 1024 for s in samples[("debrief", large)]]
@@ -643,8 +656,6 @@ def main(argv: list[str] | None = None) -> int:
                 plains[size] = workdir / f"plain-{size}"
                 generate.write_notebook(notebooks[size], size)
                 generate.write_plain(notebooks[size], plains[size])
-            export = workdir / f"export-{sizes[0]}"
-            write_export(notebooks[sizes[0]], export)
         if "help" in only:
             say("help vs import click ...")
             rows.append(help_row(help_repeat))
@@ -666,8 +677,10 @@ def main(argv: list[str] | None = None) -> int:
         if "build" in only:
             say("builds ...")
             build_repeat = 1 if args.quick else (args.build_repeat or repeat)
-            rows.extend(build_rows(notebooks, plains, export, sizes, build_repeat))
-            for row in rows[-4:]:
+            export = workdir / f"export-{sizes[0]}"
+            built = build_rows(notebooks, plains, export, sizes, build_repeat)
+            rows.extend(built)
+            for row in built:
                 say(row.line())
     finally:
         if args.workdir is None:

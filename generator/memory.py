@@ -19,18 +19,21 @@ from typing import Any
 
 
 @cache
-def _glibc() -> Any | None:
+def _malloc_trim() -> Any | None:
     if not sys.platform.startswith("linux"):
         return None
     import ctypes
 
     try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim.argtypes = [ctypes.c_size_t]
-        libc.malloc_trim.restype = ctypes.c_int
+        # The C library already loaded into this process, whatever its file is called;
+        # musl has no malloc_trim: AttributeError.
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
     except (OSError, AttributeError):
         return None
-    return libc
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
 
 
 def give_back_freed_memory() -> bool:
@@ -38,5 +41,5 @@ def give_back_freed_memory() -> bool:
 
     Costs a walk of the heap: a few milliseconds.
     """
-    libc = _glibc()
-    return bool(libc.malloc_trim(0)) if libc is not None else False
+    trim = _malloc_trim()
+    return bool(trim(0)) if trim is not None else False

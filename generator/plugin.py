@@ -348,7 +348,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _mend_incremental_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None and self.files is not None:
             self.incremental.finish(self.files, config)
-        # The index is the build's peak of memory: make room for it first.
+
+    @event_priority(100)  # before the search plugin writes its index
+    def _make_room_for_the_index(self, *, config: MkDocsConfig) -> None:
+        # Writing the index is the build's peak of memory (generator/memory.py).
         give_back_freed_memory()
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -356,7 +359,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
-    on_post_build = CombinedEvent(_mend_incremental_build, _seal_search_and_sitemap)
+    on_post_build = CombinedEvent(
+        _mend_incremental_build, _make_room_for_the_index, _seal_search_and_sitemap
+    )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

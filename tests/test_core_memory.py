@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parent.parent
 
 # In a fresh interpreter: 100 MB in blocks of 1 KB (glibc's malloc, not CPython's small-
 # object allocator), one more block after them so that glibc's own trimming of the top of
@@ -33,8 +37,19 @@ print(f"{before:.1f} {after:.1f} {returned}")
     platform.system() != "Linux" or platform.libc_ver()[0] != "glibc", reason="glibc only"
 )
 def test_freed_memory_is_given_back_to_the_system() -> None:
+    # glibc's defaults: tunables could move the blocks to mmap or to per-thread caches.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GLIBC_TUNABLES", "MALLOC_", "PYTHONMALLOC"))
+    }
     output = subprocess.run(
-        [sys.executable, "-c", _SCRIPT], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _SCRIPT],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env=env,
     ).stdout
     before, after, returned = output.split()
     assert returned == "True"
@@ -45,9 +60,53 @@ def test_freed_memory_is_given_back_to_the_system() -> None:
 def test_elsewhere_it_does_nothing_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import memory
 
-    memory._glibc.cache_clear()
+    memory._malloc_trim.cache_clear()
     monkeypatch.setattr(memory.sys, "platform", "darwin")
     try:
         assert memory.give_back_freed_memory() is False
     finally:
-        memory._glibc.cache_clear()
+        memory._malloc_trim.cache_clear()
+
+
+def test_a_c_library_without_malloc_trim_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    from generator import memory
+
+    class Musl:  # loads, but has no malloc_trim
+        def __init__(self, name: str | None) -> None:
+            pass
+
+        def __getattr__(self, name: str) -> object:
+            raise AttributeError(name)
+
+    memory._malloc_trim.cache_clear()
+    monkeypatch.setattr(memory.sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", Musl)
+    try:
+        assert memory.give_back_freed_memory() is False
+    finally:
+        memory._malloc_trim.cache_clear()
+
+
+def test_a_build_makes_room_before_the_search_index_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import plugin
+    from tests.conftest import copy_demo
+    from tests.test_site_build import debrief
+
+    root = copy_demo(tmp_path / "demo")
+    index = root / "site" / "search" / "search_index.json"
+    calls: list[bool] = []
+    real = plugin.give_back_freed_memory
+
+    def spy() -> bool:
+        calls.append(index.exists())  # the index is not written yet
+        return real()
+
+    monkeypatch.setattr(plugin, "give_back_freed_memory", spy)
+    result = debrief(["build"], root, "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert calls == [False]
+    assert index.exists()

@@ -693,7 +693,10 @@ def search_problems(
         return [f"search for {query!r}: no results (search says {meta})"]
     starts = re.compile("^\\s*" + re.escape(expected))
     wanted = results.filter(has=page.locator("h1", has_text=starts))
-    if wanted.count() == 0:
+    try:
+        # Search runs at every key: the first results shown may be a prefix's.
+        wanted.first.wait_for(timeout=timeout_ms)
+    except Exception:
         titles = page.locator(".md-search-result__item h1").all_inner_texts()
         return [f"search for {query!r}: no result titled {expected!r} among {titles}"]
     link = wanted.first.locator("a.md-search-result__link").first
