@@ -93,23 +93,17 @@ def entry_template(
         _field("tags", "[]"),
         "---",
     ]
+    # Prompts, not headings: an entry page already has sections for the questions,
+    # reactions and what to do differently (from the fields above), and a comment shows
+    # nowhere, so an untouched body leaves the page as it was.
     body = [
         "",
-        "## Questions asked",
-        "",
-        "<!-- Each question in their words, and what came after it. -->",
-        "",
-        "## What I answered",
-        "",
-        "<!-- What you said, including what you got wrong or left out. -->",
-        "",
-        "## How the interviewer reacted",
-        "",
-        "<!-- Nods, follow-up questions, pushback, silence, the clock. -->",
-        "",
-        "## What I would do differently",
-        "",
-        "<!-- Be concrete: what you would say or do next time. -->",
+        "<!-- The story, in your own words, while it is fresh. The fields above hold the",
+        "     short version; here is room for the rest:",
+        "     - the questions asked, in their words, and what came after each;",
+        "     - what you answered, including what you got wrong or left out;",
+        "     - how the interviewer reacted: nods, follow-ups, pushback, silence, the clock;",
+        "     - what you would do differently, concretely. -->",
         "",
     ]
     return "\n".join(front + body)

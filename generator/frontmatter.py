@@ -208,6 +208,16 @@ def _yaml_hint(problem: str) -> str:
     return "a value that contains ': ' or starts with a quote, '[' or '{' must be put in quotes"
 
 
+def _tab_at(front: str, line: int, column: int) -> bool:
+    """Whether the parser stopped on a tab: libyaml's message does not name the character
+    ("found character that cannot start any token"), and the quoting hint would mislead."""
+    lines = front.split("\n")
+    if not 0 <= line < len(lines):
+        return False
+    text = lines[line]
+    return text[column : column + 1] == "\t" or "\t" in text[: len(text) - len(text.lstrip())]
+
+
 def parse(raw: bytes) -> Document:
     """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
     front, body, body_line = split(decode(raw))
@@ -219,6 +229,7 @@ def parse(raw: bytes) -> Document:
         mark = error.problem_mark
         problem = error.problem or "syntax error"
         context = error.context or ""
+        tab = mark is not None and _tab_at(front, mark.line, mark.column)
         if error.context_mark is not None and (
             mark is None or "end of stream" in problem or context.startswith(_OPENED_AT)
         ):
@@ -228,7 +239,8 @@ def parse(raw: bytes) -> Document:
         line = mark.line + 2 if mark is not None else None
         if error.context:
             problem = f"{error.context}: {problem}"
-        raise FrontMatterError(line, f"invalid YAML: {problem}", _yaml_hint(problem)) from None
+        hint = _yaml_hint("tab character" if tab else problem)
+        raise FrontMatterError(line, f"invalid YAML: {problem}", hint) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(2, f"invalid YAML: {error}") from None
     finally:

@@ -204,6 +204,20 @@ def test_yaml_tab_indentation(variant: str) -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
+def test_yaml_tab_before_a_list_item_gets_the_tab_hint(variant: str) -> None:
+    # libyaml says "found character that cannot start any token", without naming the tab:
+    # the hint about quoting sent people the wrong way.
+    text = "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\nweak_spots:\n\t- oncall\n---\n"
+    entry, problems = read(encode(text, variant))
+    assert entry is None
+    assert lines(problems) == [
+        "entries/x.md:6: error: invalid YAML: while scanning for the next token:"
+        " found character that cannot start any token"
+    ]
+    assert hints(problems) == ["indent with spaces, not tabs"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(
     ("front", "kind"),
     [

@@ -705,3 +705,42 @@ def test_relative_url_as_mkdocs_writes_links(target: str, here: str, expected: s
     from generator.render.pages import relative_url
 
     assert relative_url(target, here) == expected
+
+
+# --- an entry as `debrief new` leaves it ------------------------------------------------
+
+
+def new_entry(body_after: str = "") -> Entry:
+    from generator.capture import entry_template
+
+    text = entry_template("Acme", "Engineer", date(2026, 3, 1)) + body_after
+    made, problems = entry_from_bytes(
+        text.encode(), "entries/2026-03-01-acme.md", "2026-03-01-acme"
+    )
+    assert made is not None, [p.format() for p in problems]
+    return made
+
+
+UNCHECKED_NOTES = (
+    '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"'
+    ' disabled/><span class="task-list-indicator"></span></label> Notes captured while fresh</li>'
+)
+
+
+def test_an_untouched_new_entry_has_no_notes_section_and_no_notes_ticked() -> None:
+    page = pages_of([new_entry()])["entries/2026-03-01-acme.md"]
+    assert "## Notes" not in page
+    assert "<!--" not in page  # the prompts stay in the file
+    assert UNCHECKED_NOTES in page
+    # No heading of the page twice: the prompts are not headings.
+    headings = re.findall(r"^#+ (.+)$", page, re.MULTILINE)
+    assert len(headings) == len(set(headings)), headings
+
+
+def test_a_new_entry_with_a_story_written_under_the_prompts_shows_it() -> None:
+    page = pages_of([new_entry("They asked me to design a rate limiter.\n")])[
+        "entries/2026-03-01-acme.md"
+    ]
+    notes = page.split("## Notes", 1)[1]
+    assert "They asked me to design a rate limiter." in notes
+    assert UNCHECKED_NOTES.replace(" disabled/>", " disabled checked/>") in page

@@ -447,7 +447,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
         page.settings.reflect_after_days
     )
     steps = [
-        ("Notes captured while fresh", bool(entry.body.strip() or meta.questions)),
+        ("Notes captured while fresh", has_notes(entry.body) or bool(meta.questions)),
         ("Let go for a while", cooled_off),
         (
             "Reflected with a clear mind"
@@ -478,8 +478,17 @@ def render_entry(entry: Entry, page: _Page) -> str:
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
         steps=steps,
-        body=shift_body_links(entry, page.settings.entries_dir),
+        body=shift_body_links(entry, page.settings.entries_dir) if has_notes(entry.body) else "",
     )
+
+
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+
+
+def has_notes(body: str) -> bool:
+    """Whether a body holds anything written: the prompts `debrief new` leaves in it are
+    comments, and a body of nothing else is empty."""
+    return bool(_COMMENT.sub("", body).strip())
 
 
 _LINK = re.compile(r"(\]\(|src=\"|href=\"|^[ ]{0,3}\[[^\]]+\]:[ \t]*)([^)\"\s]+)", re.MULTILINE)
