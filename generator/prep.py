@@ -63,6 +63,23 @@ def matches(
     return True
 
 
+def company_suggestion(insights: Insights, company: str) -> str | None:
+    """A company of the notebook that `company` is probably a typo of, when none matches.
+
+    A company with no earlier interview is the normal case (a first process), so the
+    brief says "None yet"; but a misspelt name gives the same brief, silently.
+    """
+    import difflib
+
+    if any(matches(insights, entry, company=company) for entry in insights.entries):
+        return None
+    names: dict[str, str] = {}
+    for entry in sorted(insights.entries, key=lambda e: (e.date, e.path), reverse=True):
+        names.setdefault(normalize_name(entry.meta.company), entry.meta.company)
+    close = difflib.get_close_matches(normalize_name(company), list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None
+
+
 def prep_brief(
     insights: Insights,
     *,

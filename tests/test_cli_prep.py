@@ -201,3 +201,19 @@ def test_company_matches_whole_words_of_the_name() -> None:
     assert matches(insights, entry, company="tallgrass software")
     assert not matches(insights, entry, company="Tall")
     assert not matches(insights, entry, company="Software Tallgrass")
+
+
+def test_a_misspelt_company_gets_a_suggestion_on_stderr(notebook: Path) -> None:
+    result = CliRunner().invoke(cli, ["prep", "--company", "Globx", "--today", "2026-11-01"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "note: no earlier interview with 'Globx'; did you mean 'Globex'?\n"
+    assert result.stdout.endswith(
+        "## Earlier interviews (company Globx)\n\nNone yet: this will be the first.\n"
+    )
+
+
+def test_a_new_company_gets_no_suggestion(notebook: Path) -> None:
+    for company in ("Umbrella", "acme"):  # far from every name; a company that matches
+        result = CliRunner().invoke(cli, ["prep", "--company", company, "--today", "2026-11-01"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""

@@ -40,12 +40,18 @@ def prep(
     """
     from ..aggregate import aggregate
     from ..capture import replace_atomically
-    from ..prep import prep_brief
+    from ..prep import company_suggestion, prep_brief
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
     insights = aggregate(notebook.entries, settings, day)
     text = prep_brief(insights, company=company, role=role, stage=stage, topic=topic)
+    suggestion = company_suggestion(insights, company) if company else None
+    if suggestion is not None:
+        click.echo(
+            f"note: no earlier interview with {company!r}; did you mean {suggestion!r}?",
+            err=True,
+        )
     if out is None:
         click.echo(text, nl=False)
         return

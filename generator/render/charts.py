@@ -175,7 +175,7 @@ def outcomes_chart(insights: Insights) -> str | None:
     """Where each stage tends to end: a bar per stage, split by outcome."""
     by_stage: dict[str, Counter[str]] = {}
     for entry in insights.entries:
-        stage = insights.stage(entry) or "unspecified"
+        stage = insights.stage(entry) or "no stage"  # as `debrief stats` says it
         by_stage.setdefault(stage, Counter())[entry.meta.outcome] += 1
     if not by_stage:
         return None
