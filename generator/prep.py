@@ -98,11 +98,13 @@ def prep_brief(
     site's company pages, which would otherwise each repeat them.
     """
 
-    def ref(slug: str) -> str:
+    def ref(slug: str, *, dated: bool = True) -> str:
         entry = insights.by_slug.get(slug)
         if entry is None:
             return escape_md(slug)
-        text = f"{escape_md(entry.meta.company)} — {escape_md(entry.meta.role)} ({entry.date})"
+        text = f"{escape_md(entry.meta.company)} — {escape_md(entry.meta.role)}"
+        if dated:
+            text += f" ({entry.date})"
         return f"[{text}]({link(slug)})" if link is not None else text
 
     filters = [
@@ -181,7 +183,7 @@ def _on_topic(insights: Insights, question: QuestionRecord, topic: str | None) -
 def _earlier(
     insights: Insights,
     described: str,
-    ref: Callable[[str], str],
+    ref: Callable[..., str],
     company: str | None,
     role: str | None,
     stage: str | None,
@@ -198,13 +200,16 @@ def _earlier(
     lines = ["", f"## Earlier interviews ({described})", ""]
     if not found:
         return [*lines, "None yet: this will be the first."]
+    # The date in a column of its own, first, as on every table of the site: it is what
+    # tells apart the rows of one company (the site keeps a first column on one line).
     lines += [
-        "| Interview | Stage | Outcome | Feeling | Weak spots |",
-        "| --- | --- | --- | --- | --- |",
+        "| Date | Interview | Stage | Outcome | Feeling | Weak spots |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for entry in found:
         cells = [
-            ref(entry.slug),
+            entry.date.isoformat(),
+            ref(entry.slug, dated=False),
             escape_md(insights.stage(entry) or ""),
             entry.meta.outcome,
             "" if entry.meta.feeling is None else f"{entry.meta.feeling}/5",

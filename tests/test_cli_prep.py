@@ -72,10 +72,10 @@ ACME = (
     "\n"
     "## Earlier interviews (company acme)\n"
     "\n"
-    "| Interview | Stage | Outcome | Feeling | Weak spots |\n"
-    "| --- | --- | --- | --- | --- |\n"
-    "| ACME — Senior Backend Engineer (2026-10-05) | onsite | rejected | 3/5 | system-design |\n"
-    "| Acme — Backend engineer (2026-09-01) | recruiter-screen | advanced | 4/5 | estimation |\n"
+    "| Date | Interview | Stage | Outcome | Feeling | Weak spots |\n"
+    "| --- | --- | --- | --- | --- | --- |\n"
+    "| 2026-10-05 | ACME — Senior Backend Engineer | onsite | rejected | 3/5 | system-design |\n"
+    "| 2026-09-01 | Acme — Backend engineer | recruiter-screen | advanced | 4/5 | estimation |\n"
     "\n"
     "What I said I would do differently there:\n"
     "\n"
@@ -114,7 +114,7 @@ def test_without_filters_there_are_no_earlier_interviews(insights: Insights) -> 
 def test_links_when_given(insights: Insights) -> None:
     text = prep_brief(insights, company="Acme", link=lambda slug: f"../{slug}/")
     assert (
-        "| [ACME — Senior Backend Engineer (2026-10-05)](../2026-10-05-acme-onsite/) | onsite |"
+        "| 2026-10-05 | [ACME — Senior Backend Engineer](../2026-10-05-acme-onsite/) | onsite |"
         in text
     )
     assert (
@@ -127,10 +127,10 @@ def test_role_is_a_case_insensitive_part(insights: Insights) -> None:
     rows = [
         line for line in prep_brief(insights, role="backend").splitlines() if line.startswith("| ")
     ]
-    assert [row.split(" | ")[0] for row in rows[2:]] == [
-        "| Initech — Backend engineer (2026-10-10)",
-        "| ACME — Senior Backend Engineer (2026-10-05)",
-        "| Acme — Backend engineer (2026-09-01)",
+    assert [row.split(" | ")[:2] for row in rows[2:]] == [
+        ["| 2026-10-10", "Initech — Backend engineer"],
+        ["| 2026-10-05", "ACME — Senior Backend Engineer"],
+        ["| 2026-09-01", "Acme — Backend engineer"],
     ]
 
 
@@ -138,7 +138,7 @@ def test_stage_by_normal_form(insights: Insights) -> None:
     text = prep_brief(insights, stage="Phone Screen")
     assert "## Earlier interviews (stage Phone Screen)" in text
     assert (
-        "| Initech — Backend engineer (2026-10-10) | phone-screen | pending |  | nerves |" in text
+        "| 2026-10-10 | Initech — Backend engineer | phone-screen | pending |  | nerves |" in text
     )
 
 
@@ -148,9 +148,9 @@ def test_topic_filters_the_struggled_questions_too(insights: Insights) -> None:
     assert "- **Design a rate limiter \\| API** rated 2/5" in text
     assert text.endswith(
         "## Earlier interviews (topic System\\_Design)\n\n"
-        "| Interview | Stage | Outcome | Feeling | Weak spots |\n"
-        "| --- | --- | --- | --- | --- |\n"
-        "| Globex — Platform engineer (2026-09-20) | technical | rejected | 2/5 "
+        "| Date | Interview | Stage | Outcome | Feeling | Weak spots |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 2026-09-20 | Globex — Platform engineer | technical | rejected | 2/5 "
         "| system-design, estimation |\n"
     )
 

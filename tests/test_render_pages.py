@@ -637,7 +637,7 @@ def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it
         " on [the general brief](index.md).\n"
     ) in acme
     assert "## Earlier interviews (company Acme)\n" in acme
-    assert "| [Acme — Engineer (2026-01-01)](../entries/2026-01-01-a.md) | technical |" in acme
+    assert "| 2026-01-01 | [Acme — Engineer](../entries/2026-01-01-a.md) | technical |" in acme
 
 
 def test_fill_parts_puts_each_block_once_in_its_place() -> None:

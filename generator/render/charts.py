@@ -25,7 +25,9 @@ def _svg(height: int, title: str, description: str, body: list[str], kind: str) 
         f'aria-labelledby="{kind}-title {kind}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{kind}-title">{escape(title)}</title>'
         f'<desc id="{kind}-desc">{escape(description)}</desc>'
-        f'<text class="dc-title" x="{_WIDTH / 2:g}" y="20" text-anchor="middle">'
+        # At the left edge: on a phone the chart scrolls sideways, and a centred title
+        # would be cut in half before any scrolling.
+        f'<text class="dc-title" x="8" y="20" text-anchor="start">'
         f"{escape(title)}</text>" + "".join(body) + "</svg></div>"
     )
 
