@@ -361,23 +361,29 @@ def front_matter(rng: random.Random, day: date, company: str, stage: str) -> dic
         "do_differently": _pick(rng, DO_DIFFERENTLY, 1, 2),
     }
     if rng.random() < 0.8:
-        meta["reflected"] = day + timedelta(rng.randint(1, 5))
+        meta["reflected"] = _by_today(day + timedelta(rng.randint(1, 5)))
         if rng.random() < 0.4:
             meta["discussed_with"] = [_person(rng)]
     if rng.random() < 0.85:
         meta["thank_you"] = {
-            "sent": day + timedelta(rng.randint(0, 2)),
+            "sent": _by_today(day + timedelta(rng.randint(0, 2))),
             "asked_feedback": rng.random() < 0.6,
         }
     if rng.random() < 0.5:
         meta["feedback"] = {
-            "received": day + timedelta(rng.randint(5, 20)),
+            "received": _by_today(day + timedelta(rng.randint(5, 20))),
             "summary": rng.choice(FEEDBACK),
         }
     if rng.random() < 0.03:
         meta["private"] = True
     meta["tags"] = _pick(rng, TAGS, 1, 3)
     return meta
+
+
+def _by_today(day: date) -> date:
+    """No step after the pinned today: `debrief check` warns about one (the same draws
+    from the generator either way, so the notebooks change only in those dates)."""
+    return min(day, date.fromisoformat(TODAY))
 
 
 class _Flow(list):  # type: ignore[type-arg]

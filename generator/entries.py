@@ -280,7 +280,31 @@ def notebook_problems(
                 f"date {entry.date.isoformat()} is in the future",
                 "a debrief is written after the interview: check the year and month",
             )
+        yield from _follow_through_dates(entry, today)
     yield from _look_alike_names(entries, vocabulary)
+
+
+def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnostic]:
+    """A step dated in the future or before the interview is a slip of the keyboard, and it
+    would tick the step on the site and drop its follow-up all the same."""
+    meta = entry.meta
+    for path, day in (
+        (("reflected",), meta.reflected),
+        (("thank_you", "sent"), meta.thank_you.sent),
+        (("feedback", "received"), meta.feedback.received),
+    ):
+        name = ".".join(path)
+        if day is None:
+            continue
+        if today is not None and day > today:
+            message = f"{name} {day.isoformat()} is in the future"
+            hint = "write the day it happened, once it has: leave it empty until then"
+        elif day < entry.date:
+            message = f"{name} {day.isoformat()} is before the interview ({entry.date.isoformat()})"
+            hint = "check the year and month"
+        else:
+            continue
+        yield Diagnostic(entry.path, entry.document.line_of(path), "warning", message, hint)
 
 
 def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:

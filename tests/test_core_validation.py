@@ -491,3 +491,31 @@ def test_two_files_with_one_slug_is_an_error(tmp_path: Path) -> None:
     assert first.endswith(
         " error: two entries would have the same page 'acme': this one and entries/2025/acme.md"
     )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_follow_through_dates_in_the_future_or_before_the_interview(
+    tmp_path: Path, variant: str
+) -> None:
+    text = (
+        "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-10\n"  # lines 1-4
+        "reflected: 2026-04-02\n"  # line 5: after today (2026-04-01)
+        "thank_you:\n  sent: 2026-03-09\n"  # line 7: the day before the interview
+        "feedback: {received: 2026-04-01, summary: fine}\n"  # line 8: today is fine
+        "---\n"
+    )
+    write(tmp_path, {"x.md": encode(text, variant), "ok.md": entry_text("2026-03-01")})
+    assert notebook_problems(tmp_path, today=date(2026, 4, 1)) == [
+        warning(
+            5,
+            "reflected 2026-04-02 is in the future",
+            "write the day it happened, once it has: leave it empty until then",
+        ),
+        warning(
+            7,
+            "thank_you.sent 2026-03-09 is before the interview (2026-03-10)",
+            "check the year and month",
+        ),
+    ]
+    # The next day, the reflection has happened.
+    assert len(notebook_problems(tmp_path, today=date(2026, 4, 2))) == 1
