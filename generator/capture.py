@@ -98,12 +98,15 @@ def entry_template(
     # nowhere, so an untouched body leaves the page as it was.
     body = [
         "",
-        "<!-- The story, in your own words, while it is fresh. The fields above hold the",
-        "     short version; here is room for the rest:",
-        "     - the questions asked, in their words, and what came after each;",
-        "     - what you answered, including what you got wrong or left out;",
-        "     - how the interviewer reacted: nods, follow-ups, pushback, silence, the clock;",
-        "     - what you would do differently, concretely. -->",
+        "<!-- The story, in your own words; the fields above hold the short version. -->",
+        "",
+        "<!-- The questions asked, in their words, and what came after each. -->",
+        "",
+        "<!-- What you answered, including what you got wrong or left out. -->",
+        "",
+        "<!-- How the interviewer reacted: nods, follow-ups, pushback, silence, the clock. -->",
+        "",
+        "<!-- What you would do differently, concretely. -->",
         "",
     ]
     return "\n".join(front + body)

@@ -298,7 +298,7 @@ def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnost
             continue
         if today is not None and day > today:
             message = f"{name} {day.isoformat()} is in the future"
-            hint = "write the day it happened, once it has: leave it empty until then"
+            hint = "a step is dated once it is done: check the year, or leave it empty until then"
         elif day < entry.date:
             message = f"{name} {day.isoformat()} is before the interview ({entry.date.isoformat()})"
             hint = "check the year and month"

@@ -212,10 +212,7 @@ def _tab_at(front: str, line: int, column: int) -> bool:
     """Whether the parser stopped on a tab: libyaml's message does not name the character
     ("found character that cannot start any token"), and the quoting hint would mislead."""
     lines = front.split("\n")
-    if not 0 <= line < len(lines):
-        return False
-    text = lines[line]
-    return text[column : column + 1] == "\t" or "\t" in text[: len(text) - len(text.lstrip())]
+    return 0 <= line < len(lines) and lines[line][column : column + 1] == "\t"
 
 
 def parse(raw: bytes) -> Document:

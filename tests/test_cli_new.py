@@ -57,10 +57,10 @@ def test_creates_a_valid_entry_and_prints_its_path(notebook: Path) -> None:
     assert (meta.questions, meta.weak_spots, meta.reflected) == ([], [], None)
     text = path.read_text(encoding="utf-8")
     for prompt in (
-        "     - the questions asked, in their words, and what came after each;\n",
-        "     - what you answered, including what you got wrong or left out;\n",
-        "     - how the interviewer reacted: nods, follow-ups, pushback, silence, the clock;\n",
-        "     - what you would do differently, concretely. -->\n",
+        "\n<!-- The questions asked, in their words, and what came after each. -->\n",
+        "\n<!-- What you answered, including what you got wrong or left out. -->\n",
+        "\n<!-- How the interviewer reacted: nods, follow-ups, pushback, silence, the clock. -->\n",
+        "\n<!-- What you would do differently, concretely. -->\n",
         "# The questions asked",
         "signals: []                # how the interviewer reacted",
         "do_differently: []         # what you would do differently",

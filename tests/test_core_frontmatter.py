@@ -218,6 +218,17 @@ def test_yaml_tab_before_a_list_item_gets_the_tab_hint(variant: str) -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
+def test_an_unclosed_quote_keeps_its_hint_when_a_later_line_has_a_tab(variant: str) -> None:
+    text = '---\ncompany: "Acme\nrole: SRE\n\tdate: 2026-03-14\n---\n'
+    _, problems = read(encode(text, variant))
+    assert lines(problems) == [
+        "entries/x.md:2: error: invalid YAML: while scanning a quoted scalar:"
+        " found unexpected end of stream"
+    ]
+    assert hints(problems) == ["close the quote that opens on this line"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(
     ("front", "kind"),
     [

@@ -509,7 +509,7 @@ def test_follow_through_dates_in_the_future_or_before_the_interview(
         warning(
             5,
             "reflected 2026-04-02 is in the future",
-            "write the day it happened, once it has: leave it empty until then",
+            "a step is dated once it is done: check the year, or leave it empty until then",
         ),
         warning(
             7,

@@ -560,6 +560,24 @@ def test_charts_are_inline_svg_without_scripts() -> None:
     )
 
 
+def test_chart_titles_start_at_the_left_edge_and_a_missing_stage_is_no_stage() -> None:
+    # A phone scrolls a chart sideways: a centred title would be cut before any scrolling.
+    staged = entry("2026-03-01-a", "2026-03-01", "stage: onsite\noutcome: rejected\nfeeling: 2\n")
+    unstaged = entry(
+        "2026-03-02-b", "2026-03-02", "outcome: pending\nfeeling: 3\nweak_spots: [sql]\n"
+    )
+    home = pages_of([staged, unstaged])["index.md"]
+    titles = re.findall(r'<text class="dc-title" ([^>]*)>([^<]*)</text>', home)
+    assert titles == [
+        ('x="8" y="20" text-anchor="start"', "Feeling after each interview"),
+        ('x="8" y="20" text-anchor="start"', "Weak spots over time"),
+        ('x="8" y="20" text-anchor="start"', "Outcomes by stage"),
+    ]
+    outcomes = home.split("debrief-chart--outcomes", 1)[1]
+    labels = re.findall(r'<text class="dc-label"[^>]*>([^<]*)</text>', outcomes)
+    assert labels == ["onsite", "no stage"]  # as `debrief stats` says it
+
+
 def test_banner_is_on_every_page() -> None:
     banner = '!!! danger "Problem"\n    - entries/x.md:4: error: broken'
     pages = pages_of(seen_before_entries(), SETTINGS, banner=banner)
@@ -743,4 +761,14 @@ def test_a_new_entry_with_a_story_written_under_the_prompts_shows_it() -> None:
     ]
     notes = page.split("## Notes", 1)[1]
     assert "They asked me to design a rate limiter." in notes
+    assert UNCHECKED_NOTES.replace(" disabled/>", " disabled checked/>") in page
+
+
+def test_an_unclosed_comment_shows_as_text_as_markdown_shows_it() -> None:
+    # Python-Markdown renders "<!-- prompt" without its "-->" as text, and what follows too:
+    # the story under it must not be taken for a comment.
+    page = pages_of([new_entry("<!-- my own prompt\n\nMy story here.\n")])[
+        "entries/2026-03-01-acme.md"
+    ]
+    assert "My story here." in page.split("## Notes", 1)[1]
     assert UNCHECKED_NOTES.replace(" disabled/>", " disabled checked/>") in page

@@ -49,7 +49,7 @@ def prep(
     suggestion = company_suggestion(insights, company) if company else None
     if suggestion is not None:
         click.echo(
-            f"note: no earlier interview with {company!r}; did you mean {suggestion!r}?",
+            f"note: no earlier interview with '{company}'; did you mean '{suggestion}'?",
             err=True,
         )
     if out is None:

@@ -482,12 +482,13 @@ def render_entry(entry: Entry, page: _Page) -> str:
     )
 
 
-_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def has_notes(body: str) -> bool:
     """Whether a body holds anything written: the prompts `debrief new` leaves in it are
-    comments, and a body of nothing else is empty."""
+    comments, and a body of nothing else is empty. Only closed comments: Python-Markdown
+    shows an unclosed `<!--` and what follows it as text, and so does the page."""
     return bool(_COMMENT.sub("", body).strip())
 
 
