@@ -295,6 +295,10 @@ class _Page:
                 by_entry.setdefault(item.entry, []).append(item)
         return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
 
+    def source(self, markdown: str) -> Source:
+        """This page's rendered Markdown with the HTML blocks its templates set apart."""
+        return Source(markdown, tuple(self.part.items))
+
     def entries_of(self, slugs: Iterable[str]) -> list[Entry]:
         return [self.insights.by_slug[slug] for slug in slugs]
 
@@ -394,7 +398,7 @@ def _render_all(
 
     def add(path: str, template: str, **context: Any) -> tuple[str, Source]:
         here = page(path)
-        return path, Source(_render(template, here, **context), tuple(here.part.items))
+        return path, here.source(_render(template, here, **context))
 
     yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
@@ -409,7 +413,7 @@ def _render_all(
     for entry in insights.entries:
         path = entry_path(entry.slug)
         here = page(path)
-        yield path, Source(render_entry(entry, here), tuple(here.part.items))
+        yield path, here.source(render_entry(entry, here))
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
@@ -443,11 +447,12 @@ def render_entry(entry: Entry, page: _Page) -> str:
                 }
             )
     meta = entry.meta
+    notes = has_notes(entry.body)
     cooled_off = meta.reflected is not None or insights.today >= entry.date + timedelta(
         page.settings.reflect_after_days
     )
     steps = [
-        ("Notes captured while fresh", has_notes(entry.body) or bool(meta.questions)),
+        ("Notes captured while fresh", notes or bool(meta.questions)),
         ("Let go for a while", cooled_off),
         (
             "Reflected with a clear mind"
@@ -478,7 +483,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
         steps=steps,
-        body=shift_body_links(entry, page.settings.entries_dir) if has_notes(entry.body) else "",
+        body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
 
 
@@ -571,10 +576,10 @@ def _prep_pages(
         companies.append((rounds[-1].meta.company, path, rounds))
     brief = prep_brief(insights, link=index.entry_href)
     text = _render("prep.md.j2", index, brief=brief, companies=companies, company=None)
-    pages[PREP] = Source(text, tuple(index.part.items))
+    pages[PREP] = index.source(text)
     for name, path, _rounds in companies:
         here = page(path)
         brief = prep_brief(insights, company=name, link=here.entry_href, general=here.href(PREP))
         text = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
-        pages[path] = Source(text, tuple(here.part.items))
+        pages[path] = here.source(text)
     return pages
