@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from .entries import Entry
-from .names import Vocabulary, question_key
-from .settings import Settings
+from generator.entry.names import Vocabulary, question_key
+from generator.entry.read import Entry
+from generator.settings import Settings
 
 FollowUpKind = Literal["thank-you", "reflection", "feedback"]
 _KIND_ORDER = {"thank-you": 0, "reflection": 1, "feedback": 2}

@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .settings import DEFAULT_REDACT, Settings, ShareSettings
+from generator.settings import DEFAULT_REDACT, Settings, ShareSettings
 
 
 class ShareConfig(base.Config):

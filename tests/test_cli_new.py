@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.capture import create_new, entry_stem
 from generator.cli import new as new_module
 from generator.cli.main import cli
-from generator.entries import read_entry
+from generator.edit.capture import create_new, entry_stem
+from generator.entry.read import read_entry
 from tests.conftest import write_notebook
 
 ACME = ["new", "--company", "Acme", "--role", "Backend engineer", "--date", "2026-11-01"]

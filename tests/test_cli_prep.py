@@ -1,4 +1,4 @@
-"""`debrief prep` and generator.prep.prep_brief: the brief written out by hand."""
+"""`debrief prep` and generator.render.prep.prep_brief: the brief written out by hand."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from generator.aggregate import Insights, aggregate
 from generator.cli.main import cli
-from generator.entries import read_notebook
-from generator.prep import escape_md, prep_brief
+from generator.entry.read import read_notebook
+from generator.render.prep import escape_md, prep_brief
 from generator.settings import Settings
 from tests.conftest import write_notebook
 
@@ -189,8 +189,8 @@ def test_company_matches_whole_words_of_the_name() -> None:
     from datetime import date
 
     from generator.aggregate import aggregate
-    from generator.entries import entry_from_bytes
-    from generator.prep import matches
+    from generator.entry.read import entry_from_bytes
+    from generator.render.prep import matches
     from generator.settings import Settings
 
     text = b"---\ncompany: Tallgrass Software\nrole: SRE\ndate: 2026-01-01\n---\n"

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from generator.aggregate import aggregate
 from generator.cli import stats as stats_module
 from generator.cli.main import cli
-from generator.entries import read_notebook
+from generator.entry.read import read_notebook
+from generator.render.terminal import format_stats, pad, sparkline, width
 from generator.settings import Settings
-from generator.stats import format_stats, pad, sparkline, width
 from tests.conftest import write_notebook
 
 ENTRIES = {

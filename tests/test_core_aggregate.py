@@ -18,10 +18,10 @@ from generator.aggregate import (
     collect_questions,
     follow_ups,
 )
-from generator.audience import for_audience
-from generator.entries import Entry, entry_from_bytes
-from generator.names import Vocabulary
+from generator.entry.names import Vocabulary
+from generator.entry.read import Entry, entry_from_bytes
 from generator.settings import Settings, ShareSettings
+from generator.share.audience import for_audience
 
 D = date.fromisoformat
 

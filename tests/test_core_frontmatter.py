@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Diagnostic
-from generator.entries import Entry, entry_from_bytes, read_entry
-from generator.models import Question
+from generator.entry.diagnostics import Diagnostic
+from generator.entry.models import Question
+from generator.entry.read import Entry, entry_from_bytes, read_entry
 
 PATH = "entries/x.md"
 BOM = b"\xef\xbb\xbf"

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 # the heap cannot give them back, then all but that one freed.
 _SCRIPT = """
 import os
-from generator.memory import give_back_freed_memory
+from generator.plugin.memory import give_back_freed_memory
 
 def resident_mb():
     with open("/proc/self/statm") as f:
@@ -58,7 +58,7 @@ def test_freed_memory_is_given_back_to_the_system() -> None:
 
 
 def test_elsewhere_it_does_nothing_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import memory
+    from generator.plugin import memory
 
     memory._malloc_trim.cache_clear()
     monkeypatch.setattr(memory.sys, "platform", "darwin")
@@ -71,7 +71,7 @@ def test_elsewhere_it_does_nothing_and_says_so(monkeypatch: pytest.MonkeyPatch) 
 def test_a_c_library_without_malloc_trim_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import ctypes
 
-    from generator import memory
+    from generator.plugin import memory
 
     class Musl:  # loads, but has no malloc_trim
         def __init__(self, name: str | None) -> None:
@@ -92,7 +92,7 @@ def test_a_c_library_without_malloc_trim_is_left_alone(monkeypatch: pytest.Monke
 def test_a_build_makes_room_before_the_search_index_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import plugin
+    from generator.plugin import plugin
     from tests.conftest import copy_demo
     from tests.test_site_build import debrief
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.entries import entry_from_bytes
+from generator.entry.read import entry_from_bytes
 
 HEAD = "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\n"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.names import Vocabulary, look_alike, normalize_name, question_key, slugify
+from generator.entry.names import Vocabulary, look_alike, normalize_name, question_key, slugify
 
 
 @pytest.mark.parametrize(

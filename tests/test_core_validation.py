@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Diagnostic, sort_key
-from generator.entries import entry_from_bytes, read_notebook
-from generator.names import Vocabulary
+from generator.entry.diagnostics import Diagnostic, sort_key
+from generator.entry.names import Vocabulary
+from generator.entry.read import entry_from_bytes, read_notebook
 
 BOM = b"\xef\xbb\xbf"
 VARIANTS = ["lf", "crlf", "bom"]

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from generator.aggregate import Insights, aggregate
-from generator.entries import Entry, entry_from_bytes
+from generator.entry.read import Entry, entry_from_bytes
 from generator.render.escape import html_text, md_inline, yaml_string
 from generator.render.pages import ordinal, render_pages
 from generator.settings import Settings
@@ -729,7 +729,7 @@ def test_relative_url_as_mkdocs_writes_links(target: str, here: str, expected: s
 
 
 def new_entry(body_after: str = "") -> Entry:
-    from generator.capture import entry_template
+    from generator.edit.capture import entry_template
 
     text = entry_template("Acme", "Engineer", date(2026, 3, 1)) + body_after
     made, problems = entry_from_bytes(

@@ -1,4 +1,4 @@
-"""generator.retag: a rename changes the name and not one other byte.
+"""generator.edit.retag: a rename changes the name and not one other byte.
 
 Every expected file below is written out by hand: the input with only the
 name replaced, in the quoting the original used.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.retag import (
+from generator.edit.retag import (
     Change,
     RetagError,
     double_quoted,

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.audience import anonymizer_for, for_audience
-from generator.entries import entry_from_bytes
-from generator.names import Vocabulary
+from generator.entry.names import Vocabulary
+from generator.entry.read import entry_from_bytes
 from generator.settings import ShareSettings
 from generator.share.anonymize import Anonymizer, short_name
 from generator.share.attachments import shared_attachments
+from generator.share.audience import anonymizer_for, for_audience
 from generator.share.clean import Removed, clean_text, link_targets
 from generator.share.leaks import (
     Corpus,

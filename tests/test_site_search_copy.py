@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.search_copy import search_copy
+from generator.plugin.search_copy import search_copy
 from tests.conftest import copy_demo
 
 

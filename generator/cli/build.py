@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import config_option, resolve_today, today_option, use_color
+from generator.cli.common import config_option, resolve_today, today_option, use_color
 
 
 def _config_path(config_file: Path | None) -> Path:
@@ -65,9 +65,9 @@ def run_build(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from ..cli.common import report
-    from ..diagnostics import summary
-    from ..plugin import ABORTED
+    from generator.cli.common import report
+    from generator.entry.diagnostics import summary
+    from generator.plugin.plugin import ABORTED
 
     counter = _WarningCounter(ABORTED)
     mkdocs_log = logging.getLogger("mkdocs")

@@ -5,7 +5,14 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, load_settings, read, report, resolve_today, today_option
+from generator.cli.common import (
+    config_option,
+    load_settings,
+    read,
+    report,
+    resolve_today,
+    today_option,
+)
 
 
 @click.command()
@@ -18,7 +25,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     Exits 0 when there are no errors, 1 with errors (or with warnings under
     --strict), 2 on misuse.
     """
-    from ..diagnostics import summary
+    from generator.entry.diagnostics import summary
 
     settings = load_settings(config_file)
     notebook = read(settings, resolve_today(today))
@@ -37,6 +44,6 @@ def schema() -> None:
     """Print the JSON Schema of an entry's front matter, for editors."""
     import json
 
-    from ..models import json_schema
+    from generator.entry.models import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..entries import Notebook
-    from ..settings import Settings
+    from generator.entry.diagnostics import Diagnostic
+    from generator.entry.read import Notebook
+    from generator.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +41,7 @@ def today_option(func: F) -> F:
 
 def resolve_today(value: datetime | None) -> date:
     """--today, else DEBRIEF_TODAY (as the plugin reads it), else the real today."""
-    from ..settings import today
+    from generator.settings import today
 
     if value is not None:
         return value.date()
@@ -61,8 +61,8 @@ def use_color(stream: Any = None) -> bool:
 
 def load_settings(config_file: Path | None) -> Settings:
     """The notebook's settings; a missing or broken mkdocs.yml is misuse (exit 2)."""
-    from ..config import ConfigError
-    from ..config import load_settings as load
+    from generator.config import ConfigError
+    from generator.config import load_settings as load
 
     try:
         return load(config_file or Path("mkdocs.yml"))
@@ -71,8 +71,8 @@ def load_settings(config_file: Path | None) -> Settings:
 
 
 def read(settings: Settings, today: date | None = None) -> Notebook:
-    from ..entries import read_notebook
-    from ..names import Vocabulary
+    from generator.entry.names import Vocabulary
+    from generator.entry.read import read_notebook
 
     entries_dir = settings.entries_path
     if not entries_dir.is_dir():
@@ -85,7 +85,7 @@ def read(settings: Settings, today: date | None = None) -> Notebook:
 
 
 def report(diagnostics: list[Diagnostic], *, err: bool = False) -> None:
-    from ..diagnostics import sort_key
+    from generator.entry.diagnostics import sort_key
 
     color = use_color(sys.stderr if err else sys.stdout)
     for diagnostic in sorted(diagnostics, key=sort_key):
@@ -108,7 +108,7 @@ def read_checked(
     errors = len(notebook.errors)
     warnings = len(notebook.diagnostics) - errors
     if errors or (strict and warnings):
-        from ..diagnostics import summary
+        from generator.entry.diagnostics import summary
 
         raise click.ClickException(summary(notebook.diagnostics, notebook.files))
     return settings, notebook

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, read_checked, resolve_today, today_option
+from generator.cli.common import config_option, read_checked, resolve_today, today_option
 
 
 @click.command()
@@ -37,9 +37,9 @@ def export(
     """Export the notebook: JSON or CSV on stdout, or Markdown into OUT_DIR."""
     import json
 
-    from ..aggregate import aggregate
-    from ..audience import for_audience
-    from ..exporting import to_csv, to_json
+    from generator.aggregate import aggregate
+    from generator.render.data import to_csv, to_json
+    from generator.share.audience import for_audience
 
     if fmt == "markdown" and out_dir is None:
         raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
@@ -54,7 +54,7 @@ def export(
     elif fmt == "csv":
         click.echo(to_csv(insights), nl=False)
     else:
-        from ..markdown_export import ExportError, export_markdown
+        from generator.export import ExportError, export_markdown
 
         assert out_dir is not None
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, read_checked, resolve_today, today_option, use_color
+from generator.cli.common import config_option, read_checked, resolve_today, today_option, use_color
 
 
 @click.command()
@@ -24,8 +24,8 @@ def followups(as_json: bool, config_file: Path | None, today: datetime | None) -
     """
     import json
 
-    from ..aggregate import aggregate
-    from ..stats import followups_json, format_followups
+    from generator.aggregate import aggregate
+    from generator.render.terminal import followups_json, format_followups
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
-from . import build, check, export, followups, new, prep, scaffold, share, stats, tags
+from generator import __version__
+from generator.cli import build, check, export, followups, new, prep, scaffold, share, stats, tags
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

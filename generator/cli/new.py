@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, load_settings
+from generator.cli.common import config_option, load_settings
 
 
 def _terminal() -> tuple[bool, bool]:
@@ -58,8 +58,8 @@ def new(
     the path of the new file. Never overwrites: a second entry for the same
     day, company and stage gets '-2', a third '-3'.
     """
-    from ..capture import create_new, entry_stem, entry_template
-    from ..entries import entry_files
+    from generator.edit.capture import create_new, entry_stem, entry_template
+    from generator.entry.read import entry_files
 
     company = _text(company, "--company")
     role = _text(role, "--role")

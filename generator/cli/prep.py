@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, read_checked, resolve_today, today_option
+from generator.cli.common import config_option, read_checked, resolve_today, today_option
 
 
 @click.command()
@@ -38,9 +38,9 @@ def prep(
 
     Step 5 of the method: carry the lessons into the next process.
     """
-    from ..aggregate import aggregate
-    from ..capture import replace_atomically
-    from ..prep import company_suggestion, prep_brief
+    from generator.aggregate import aggregate
+    from generator.edit.capture import replace_atomically
+    from generator.render.prep import company_suggestion, prep_brief
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)

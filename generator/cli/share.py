@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .common import config_option, resolve_today, today_option, use_color
+from generator.cli.common import config_option, resolve_today, today_option, use_color
 
 PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 encrypt_option = click.option(
@@ -39,7 +39,7 @@ def _shown(path: Path) -> str:
 
 
 def _passphrase() -> str:
-    from ..share.lock import passphrase_problem
+    from generator.share.lock import passphrase_problem
 
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
@@ -73,11 +73,11 @@ def build_edition(
     config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
-    from ..cli.common import load_settings, report
-    from ..share.edition import check_output, settings_problems, share_dir
-    from ..share.leaks import leak_diagnostics
-    from ..share.lock import Lock
-    from .build import _config_path, run_build
+    from generator.cli.build import _config_path, run_build
+    from generator.cli.common import load_settings, report
+    from generator.share.edition import check_output, settings_problems, share_dir
+    from generator.share.leaks import leak_diagnostics
+    from generator.share.lock import Lock
 
     path = _config_path(config_file)
     settings = load_settings(path)
@@ -171,9 +171,15 @@ def publish(
     The branch holds the last share only, without history. Nothing is pushed when
     the share's leak check fails.
     """
-    from ..cli.common import load_settings
-    from ..share.publish import PublishError, pages_address, push, remote_url, repository_problem
-    from .build import _config_path
+    from generator.cli.build import _config_path
+    from generator.cli.common import load_settings
+    from generator.share.publish import (
+        PublishError,
+        pages_address,
+        push,
+        remote_url,
+        repository_problem,
+    )
 
     root = load_settings(_config_path(config_file)).root
     problem = repository_problem(root)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import config_option, read_checked, resolve_today, today_option, use_color
+from generator.cli.common import config_option, read_checked, resolve_today, today_option, use_color
 
 
 @click.command()
@@ -22,8 +22,8 @@ from .common import config_option, read_checked, resolve_today, today_option, us
 @today_option
 def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
     """Entries by outcome and stage, the top weak spots, how the last interviews felt."""
-    from ..aggregate import aggregate
-    from ..stats import format_stats
+    from generator.aggregate import aggregate
+    from generator.render.terminal import format_stats
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import config_option, load_settings, read_checked, report
+from generator.cli.common import config_option, load_settings, read_checked, report
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
+    from generator.entry.diagnostics import Diagnostic
 
 
 @click.group()
@@ -28,8 +28,8 @@ def list_names(config_file: Path | None) -> None:
     """
     from collections import Counter
 
-    from ..names import Vocabulary
-    from ..stats import pad, width
+    from generator.entry.names import Vocabulary
+    from generator.render.terminal import pad, width
 
     settings, notebook = read_checked(config_file, None)
     vocabulary = Vocabulary(settings.aliases)
@@ -105,10 +105,10 @@ def _retag(
     verb: str,
     what: str,
 ) -> None:
-    from ..diagnostics import Diagnostic
-    from ..entries import entry_files
-    from ..names import normalize_name
-    from ..retag import RetagError, retag, unified_diff
+    from generator.edit.retag import RetagError, retag, unified_diff
+    from generator.entry.diagnostics import Diagnostic
+    from generator.entry.names import normalize_name
+    from generator.entry.read import entry_files
 
     new = new.strip()
     if "\n" in new or "\r" in new or not normalize_name(new):
@@ -169,7 +169,7 @@ def _retag(
 
 def _write(path: Path, raw: bytes, data: bytes) -> str | None:
     """Replace the file unless someone changed it since it was read; the problem, if any."""
-    from ..capture import replace_atomically
+    from generator.edit.capture import replace_atomically
 
     try:
         if path.read_bytes() != raw:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from ..aggregate import Insights, WeakSpot
-from ..models import OUTCOMES
+from generator.aggregate import Insights, WeakSpot
+from generator.entry.models import OUTCOMES
 
 _WIDTH = 640
 

@@ -29,13 +29,13 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..aggregate import Insights, WeakSpot
-from ..audience import Audience
-from ..entries import Entry
-from ..names import normalize_name, slugify
-from ..settings import Settings
-from . import charts
-from .escape import html_inline, html_text, md_inline, yaml_string
+from generator.aggregate import Insights, WeakSpot
+from generator.entry.names import normalize_name, slugify
+from generator.entry.read import Entry
+from generator.render import charts
+from generator.render.escape import html_inline, html_text, md_inline, yaml_string
+from generator.settings import Settings
+from generator.share.audience import Audience
 
 HOME = "index.md"
 WEAK_SPOTS = "weak-spots/index.md"
@@ -551,7 +551,7 @@ def _question_bank(insights: Insights) -> dict[str, Any]:
         labels.setdefault(key, q.topic or "Other questions")
         topics.setdefault(key, []).append(q)
     again: dict[str, list[Any]] = OrderedDict()
-    from ..names import question_key
+    from generator.entry.names import question_key
 
     for q in insights.questions:
         if q.asked_again:
@@ -566,7 +566,7 @@ def _question_bank(insights: Insights) -> dict[str, Any]:
 def _prep_pages(
     insights: Insights, addresses: Addresses, page: Callable[[str], _Page]
 ) -> dict[str, Source]:
-    from ..prep import prep_brief
+    from generator.render.prep import prep_brief
 
     pages: dict[str, Source] = {}
     index = page(PREP)

@@ -1,5 +1,12 @@
-"""The share edition: what a mentor may see, checked for leaks, optionally locked.
+"""SHARE: the mentor's edition. What is private is decided here, once, on the source.
 
-`clean` and `leaks` are pure and import nothing heavy; `lock` needs `cryptography`;
-`locked` and `publish` are only imported by the plugin and the commands that use them.
+`audience` turns the owner's entries into what a share may show (private entries
+gone, fields redacted, names replaced); `clean` removes private blocks; `anonymize`
+replaces companies and people; `attachments` decides which files go along; `leaks`
+is the second line of defence, a check of the output; `lock` and `locked` seal a
+passphrase-locked share; `edition` checks a share's settings and its folder;
+`publish` pushes it.
+
+May import: `generator.entry`, `generator.aggregate`, `generator.render`,
+`generator.settings`; `locked` also MkDocs' structures. Never the plugin or the CLI.
 """

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..models import FrontMatter
-from ..names import slugify
-from .clean import link_targets
+from generator.entry.models import FrontMatter
+from generator.entry.names import slugify
+from generator.share.clean import link_targets
 
 _NOT_WORD = re.compile(r"[\W_]+")
 

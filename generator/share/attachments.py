@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..entries import Entry
-from .clean import link_targets
+from generator.entry.read import Entry
+from generator.share.clean import link_targets
 
 _NOT_A_FILE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 

@@ -8,14 +8,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..audience import anonymizer_for, for_audience
-from ..entries import Entry, read_notebook
-from ..models import FrontMatter
-from ..names import Vocabulary
-from ..settings import Settings
-from .anonymize import Anonymizer
-from .clean import clean
-from .leaks import (
+from generator.entry.models import FrontMatter
+from generator.entry.names import Vocabulary
+from generator.entry.read import Entry, read_notebook
+from generator.settings import Settings
+from generator.share.anonymize import Anonymizer
+from generator.share.audience import anonymizer_for, for_audience
+from generator.share.clean import clean
+from generator.share.leaks import (
     Leak,
     baseline_corpus,
     find_leaks,

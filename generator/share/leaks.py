@@ -29,13 +29,13 @@ from urllib.parse import unquote
 
 from pydantic import BaseModel
 
-from ..diagnostics import Diagnostic
-from ..entries import Entry
-from ..models import FrontMatter
-from ..names import Vocabulary, slugify
-from ..settings import ShareSettings
-from .anonymize import Anonymizer
-from .clean import clean_text
+from generator.entry.diagnostics import Diagnostic
+from generator.entry.models import FrontMatter
+from generator.entry.names import Vocabulary, slugify
+from generator.entry.read import Entry
+from generator.settings import ShareSettings
+from generator.share.anonymize import Anonymizer
+from generator.share.clean import clean_text
 
 MIN_LENGTH = 4
 NAMED_FIELDS = ("weak_spots", "strengths", "tags", "stage")  # shown by canonical name
@@ -153,7 +153,7 @@ def _removed(text: str, path: str, first_line: int) -> Iterator[Secret]:
 
 
 def _redacted(entry: Entry, share: ShareSettings) -> Iterator[Secret]:
-    from ..audience import redact_meta
+    from generator.share.audience import redact_meta
 
     if not share.redact:
         return

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
-from .lock import Lock, sealed_json
+from generator.share.lock import Lock, sealed_json
 
 ASSETS = Path(__file__).parent / "assets"
 LOCK_JS = "assets/debrief-lock.js"

@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .diagnostics import Diagnostic
-from .frontmatter import Document, FrontMatterError, KeyPath, parse, shown, type_name
-from .models import FIELDS, OUTCOMES, FrontMatter
-from .names import Vocabulary, look_alike
+from generator.entry.diagnostics import Diagnostic
+from generator.entry.frontmatter import Document, FrontMatterError, KeyPath, parse, shown, type_name
+from generator.entry.models import FIELDS, OUTCOMES, FrontMatter
+from generator.entry.names import Vocabulary, look_alike
 
 
 @dataclass

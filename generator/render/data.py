@@ -8,8 +8,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from .aggregate import Insights
-from .entries import Entry
+from generator.aggregate import Insights
+from generator.entry.read import Entry
 
 CSV_COLUMNS = (
     "slug", "company", "role", "date", "stage", "format", "outcome", "feeling",

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from .entries import Entry
-from .models import FrontMatter
-from .settings import ShareSettings
+from generator.entry.models import FrontMatter
+from generator.entry.read import Entry
+from generator.settings import ShareSettings
 
 if TYPE_CHECKING:
-    from .share.anonymize import Anonymizer
+    from generator.share.anonymize import Anonymizer
 
 Audience = Literal["owner", "share"]
 REDACTED = "redacted"
@@ -40,7 +40,7 @@ def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
 def for_audience(entries: list[Entry], audience: Audience, share: ShareSettings) -> list[Entry]:
     if audience == "owner":
         return list(entries)
-    from .share.clean import clean
+    from generator.share.clean import clean
 
     kept = [e for e in entries if not e.meta.private]
     kept.sort(key=lambda e: (e.date, e.path))
@@ -68,7 +68,7 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
     """
     if "company" not in share.anonymize:
         return None
-    from .share.anonymize import Anonymizer, short_name
+    from generator.share.anonymize import Anonymizer, short_name
 
     ordered = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
     letters = anonymous_names([e.meta.company for e in ordered])
@@ -82,7 +82,7 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
 
 def anonymous_names(companies: list[str]) -> dict[str, str]:
     """'Company A', 'Company B', ... in order of first appearance (then AA, AB, ...)."""
-    from .names import normalize_name
+    from generator.entry.names import normalize_name
 
     letters: dict[str, str] = {}
     by_normal: dict[str, str] = {}

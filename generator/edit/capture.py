@@ -18,8 +18,8 @@ from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
-from .names import slugify
-from .retag import yaml_scalar
+from generator.edit.retag import yaml_scalar
+from generator.entry.names import slugify
 
 _COLUMN = 27  # where the comments of the template start
 

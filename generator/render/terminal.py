@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from .aggregate import FollowUp, Insights
-from .models import OUTCOMES
+from generator.aggregate import FollowUp, Insights
+from generator.entry.models import OUTCOMES
 
 SPARK = "▁▂▃▄▅"  # feeling 1 to 5
 _OUTCOME_COLOR = {"offer": "green", "advanced": "cyan", "rejected": "red"}

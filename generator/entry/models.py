@@ -92,7 +92,7 @@ def _outcome(value: Any) -> Any:
     if value is None:
         return "pending"
     if isinstance(value, str):
-        from .names import normalize_name
+        from generator.entry.names import normalize_name
 
         return normalize_name(value)
     return value

@@ -27,11 +27,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .aggregate import aggregate
-from .audience import Audience, anonymizer_for, for_audience
-from .config import PluginConfig, settings_from
-from .diagnostics import Diagnostic, sort_key, summary
-from .entries import (
+from generator.aggregate import aggregate
+from generator.config import PluginConfig, settings_from
+from generator.entry.diagnostics import Diagnostic, sort_key, summary
+from generator.entry.names import Vocabulary
+from generator.entry.read import (
     Entry,
     attachments,
     cycle_collector_paused,
@@ -39,11 +39,11 @@ from .entries import (
     notebook_problems,
     read_entry,
 )
-from .incremental import ChangedOnly, Incremental
-from .memory import give_back_freed_memory
-from .names import Vocabulary
-from .packed import Packed
-from .render.pages import (
+from generator.plugin.incremental import ChangedOnly, Incremental
+from generator.plugin.memory import give_back_freed_memory
+from generator.plugin.packed import Packed
+from generator.plugin.search_copy import search_copy
+from generator.render.pages import (
     CSS,
     HOME,
     NAV,
@@ -53,14 +53,14 @@ from .render.pages import (
     fill_parts,
     render_sources,
 )
-from .search_copy import search_copy
-from .settings import Settings
-from .settings import today as settings_today
-from .share.anonymize import Anonymizer
-from .share.attachments import shared_attachments
-from .share.edition import shown_text
-from .share.lock import Lock
-from .share.locked import LockedSite
+from generator.settings import Settings
+from generator.settings import today as settings_today
+from generator.share.anonymize import Anonymizer
+from generator.share.attachments import shared_attachments
+from generator.share.audience import Audience, anonymizer_for, for_audience
+from generator.share.edition import shown_text
+from generator.share.lock import Lock
+from generator.share.locked import LockedSite
 
 if TYPE_CHECKING:
     # Only for a type: importing it starts watchdog and an HTTP server's modules (4 MB),
@@ -69,7 +69,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.debrief")
 
-ASSETS = Path(__file__).parent / "render" / "assets"
+ASSETS = Path(__file__).parent.parent / "render" / "assets"
 
 
 ABORTED = "debrief: the notebook has errors: "
@@ -388,7 +388,7 @@ def _fingerprint(source: Source) -> str:
 
 
 def _banner(diagnostics: list[Diagnostic]) -> str:
-    from .render.escape import md_inline
+    from generator.render.escape import md_inline
 
     lines = [
         '!!! danger debrief-banner "The notebook has problems: fix them and save"',

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .aggregate import Insights, QuestionRecord
-from .entries import Entry
-from .names import normalize_name
-from .render.escape import md_inline
+from generator.aggregate import Insights, QuestionRecord
+from generator.entry.names import normalize_name
+from generator.entry.read import Entry
+from generator.render.escape import md_inline
 
 # A brief is one page, however large the notebook grows: the most recent few of each list.
 LESSONS_PER_SPOT = 5

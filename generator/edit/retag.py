@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import FrontMatterError, FrontMatterLoader, parse, split
-from .names import normalize_name
+from generator.entry.frontmatter import FrontMatterError, FrontMatterLoader, parse, split
+from generator.entry.names import normalize_name
 
 FIELDS = ("weak_spots", "strengths")
 _BOM = b"\xef\xbb\xbf"

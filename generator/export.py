@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from .aggregate import Insights
-from .audience import Audience
-from .entries import Entry, attachments
-from .render.pages import CSS, HOME, default_nav, render_pages
-from .settings import Settings
+from generator.aggregate import Insights
+from generator.entry.read import Entry, attachments
+from generator.render.pages import CSS, HOME, default_nav, render_pages
+from generator.settings import Settings
+from generator.share.audience import Audience
 
 DOCS = "docs"
 HEADER = (
@@ -86,9 +86,9 @@ def export_markdown(
     shown: Callable[[str], str] = lambda text: text  # noqa: E731
     found = attachments(settings.entries_path)
     if audience == "share":
-        from .audience import anonymizer_for
-        from .share.attachments import shared_attachments
-        from .share.edition import shown_text
+        from generator.share.attachments import shared_attachments
+        from generator.share.audience import anonymizer_for
+        from generator.share.edition import shown_text
 
         anonymizer = anonymizer_for(all_entries or insights.entries, settings.share)
         shown = lambda text: shown_text(text, anonymizer)  # noqa: E731
