@@ -17,7 +17,8 @@ import yaml
 
 from generator.aggregate import Insights
 from generator.entry.read import Entry, attachments
-from generator.render.pages import CSS, HOME, default_nav, render_pages
+from generator.render.addresses import CSS, HOME, default_nav
+from generator.render.pages import render_pages
 from generator.settings import Settings
 from generator.share.audience import Audience
 
@@ -116,7 +117,7 @@ def export_markdown(
                     handwritten.append(rel)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, audience, home_intro=intro)
+    pages = render_pages(insights, settings, home_intro=intro)
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -66,8 +66,8 @@ def run_build(
     from mkdocs.config import load_config
 
     from generator.cli.common import report
-    from generator.entry.diagnostics import summary
     from generator.plugin.plugin import ABORTED
+    from generator.render.words import summary
 
     counter = _WarningCounter(ABORTED)
     mkdocs_log = logging.getLogger("mkdocs")

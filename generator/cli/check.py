@@ -25,7 +25,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     Exits 0 when there are no errors, 1 with errors (or with warnings under
     --strict), 2 on misuse.
     """
-    from generator.entry.diagnostics import summary
+    from generator.render.words import summary
 
     settings = load_settings(config_file)
     notebook = read(settings, resolve_today(today))

@@ -108,7 +108,7 @@ def read_checked(
     errors = len(notebook.errors)
     warnings = len(notebook.diagnostics) - errors
     if errors or (strict and warnings):
-        from generator.entry.diagnostics import summary
+        from generator.render.words import summary
 
         raise click.ClickException(summary(notebook.diagnostics, notebook.files))
     return settings, notebook

@@ -29,7 +29,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
-from generator.entry.diagnostics import Diagnostic, sort_key, summary
+from generator.entry.diagnostics import Diagnostic, sort_key
 from generator.entry.names import Vocabulary
 from generator.entry.read import (
     Entry,
@@ -43,16 +43,10 @@ from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.packed import Packed
 from generator.plugin.search_copy import search_copy
-from generator.render.pages import (
-    CSS,
-    HOME,
-    NAV,
-    MissingBlocks,
-    Source,
-    default_nav,
-    fill_parts,
-    render_sources,
-)
+from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.pages import render_sources
+from generator.render.placeholders import MissingBlocks, Source, fill_parts
+from generator.render.words import summary
 from generator.settings import Settings
 from generator.settings import today as settings_today
 from generator.share.anonymize import Anonymizer
@@ -211,9 +205,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         banner = _banner(errors) if self.is_serve and errors else ""
         self.pages, self.generated = {}, set()
         fingerprints: dict[str, str] = {}
-        sources = render_sources(
-            insights, self.settings, self.audience, home_intro=intro, banner=banner
-        )
+        sources = render_sources(insights, self.settings, home_intro=intro, banner=banner)
         for path, source in sources:
             existing = files.get_file_from_path(path)
             if existing is not None:

@@ -25,7 +25,6 @@ from generator.share.leaks import (
     shared_corpus,
 )
 
-PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
     "date": "every page and chart is placed by it",
     "private": "a private entry is left out whole",
