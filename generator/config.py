@@ -57,18 +57,28 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
     )
 
 
+def plugin_items(plugins: Any) -> list[tuple[str, Any]]:
+    """The `plugins:` of mkdocs.yml as (name, options) pairs, in either of its two forms:
+    a list of names and one-key mappings, or one mapping. The one reader of that list."""
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins or []]
+
+
 def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
     """The options given to the `debrief` plugin, or None when it is not listed."""
-    plugins = raw.get("plugins") or []
-    items = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins)
-    )
-    for name, options in items:
+    for name, options in plugin_items(raw.get("plugins")):
         if name == "debrief":
             return dict(options or {})
     return None
+
+
+def without_debrief(plugins: Any) -> Any:
+    """The same `plugins:` in the same form, the `debrief` plugin left out."""
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "debrief"}
+    names = [name for name, _options in plugin_items(plugins)]
+    return [item for item, name in zip(plugins, names, strict=True) if name != "debrief"]
 
 
 def load_settings(config_file: Path) -> Settings:

@@ -31,7 +31,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     notebook = read(settings, resolve_today(today))
     report(notebook.diagnostics)
     warnings = len(notebook.diagnostics) - len(notebook.errors)
-    line = summary(notebook.diagnostics, notebook.files)
+    line = summary(notebook.diagnostics, notebook.file_count)
     if strict and warnings and not notebook.errors:
         line += " (--strict: warnings fail)"
     click.echo(line)

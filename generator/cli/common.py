@@ -110,5 +110,5 @@ def read_checked(
     if errors or (strict and warnings):
         from generator.render.words import summary
 
-        raise click.ClickException(summary(notebook.diagnostics, notebook.files))
+        raise click.ClickException(summary(notebook.diagnostics, notebook.file_count))
     return settings, notebook

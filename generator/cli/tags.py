@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.common import config_option, load_settings, read_checked, report
+from generator.render.words import plural
 
 if TYPE_CHECKING:
     from generator.entry.diagnostics import Diagnostic
@@ -150,13 +151,13 @@ def _retag(
         entries += 1
         places += len(result.changes)
     report(problems, err=True)
-    done = f"{what} '{new}' in {_count(entries, 'entry', 'entries')} ({_count(places, 'place')})"
+    done = f"{what} '{new}' in {plural(entries, 'entry', 'entries')} ({plural(places, 'place')})"
     if dry_run:
         click.echo(f"Would {verb} {done}; nothing written")
     elif places:
         click.echo(f"{verb.capitalize()}d {done}")
     if problems:
-        files = _count(len(problems), "file")
+        files = plural(len(problems), "file")
         raise click.ClickException(f"{files} left untouched: see the errors above")
     if not found:
         raise click.ClickException(
@@ -178,7 +179,3 @@ def _write(path: Path, raw: bytes, data: bytes) -> str | None:
     except OSError as error:
         return f"cannot write: {error.strerror}"
     return None
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"

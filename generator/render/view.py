@@ -111,9 +111,12 @@ class PageView:
     def entries_of(self, slugs: Iterable[str]) -> list[Entry]:
         return [self.insights.by_slug[slug] for slug in slugs]
 
-    def _order(self, slug: str) -> tuple[Any, str]:
-        entry = self.insights.by_slug[slug]
-        return (entry.date, entry.path)
+    def _order(self, slug: str) -> int:
+        """Where an entry stands in the insights' (chronological) order."""
+        order: dict[str, int] = self.lookups.setdefault(
+            "order", {e.slug: i for i, e in enumerate(self.insights.entries)}
+        )
+        return order[slug]
 
     def href(self, target: str) -> str:
         """The Markdown link from this page to the page at docs path `target` (`x.md`)."""

@@ -3,7 +3,10 @@ about each follow-up (the site's follow-ups page and `debrief followups` say the
 
 from __future__ import annotations
 
-from generator.entry.diagnostics import Diagnostic
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports this module for `--help`: nothing but the standard library
+    from generator.entry.diagnostics import Diagnostic
 
 FOLLOW_UP_ACTIONS = {
     "thank-you": "Send a thank-you note, and ask for honest feedback",
