@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs import exceptions
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.utils.yaml import yaml_load
 
 from generator.settings import DEFAULT_REDACT, Settings, ShareSettings
 
@@ -83,9 +85,6 @@ def without_debrief(plugins: Any) -> Any:
 
 def load_settings(config_file: Path) -> Settings:
     """Settings from a notebook's mkdocs.yml; raise ConfigError with a readable message."""
-    from mkdocs import exceptions
-    from mkdocs.utils.yaml import yaml_load
-
     try:
         with open(config_file, "rb") as file:
             raw = yaml_load(file)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
 from generator.config import without_debrief
@@ -73,8 +74,6 @@ def export_markdown(settings: Settings, edition: Edition, insights: Insights, ou
     `insights` are the aggregates of `edition.entries`. For the share, hand-written
     pages and attachments go through the edition as in `debrief share`.
     """
-    from mkdocs.utils.yaml import yaml_load
-
     check_target(settings, out_dir)
     shown = edition.text
     found = edition.attachments(attachments(settings.entries_path), settings.entries_dir)

@@ -51,6 +51,7 @@ def serve(
     path = config_path(config_file)
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
+    # lazy: `debrief --help` imports none of this
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -25,6 +25,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     Exits 0 when there are no errors, 1 with errors (or with warnings under
     --strict), 2 on misuse.
     """
+    # lazy: `debrief --help` imports none of this
     from generator.render.words import summary
 
     settings = load_settings(config_file)
@@ -42,6 +43,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of an entry's front matter, for editors."""
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.entry.models import json_schema

@@ -35,6 +35,7 @@ def export(
     today: datetime | None,
 ) -> None:
     """Export the notebook: JSON or CSV on stdout, or Markdown into OUT_DIR."""
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.aggregate import aggregate
@@ -54,6 +55,7 @@ def export(
     elif fmt == "csv":
         click.echo(to_csv(insights), nl=False)
     else:
+        # lazy: `debrief --help` imports none of this
         from generator.export import ExportError, export_markdown
 
         assert out_dir is not None

@@ -33,6 +33,7 @@ class Edition:
 
 
 def _passphrase() -> str:
+    # lazy: `debrief --help` imports none of this
     from generator.share.lock import passphrase_problem
 
     value = os.environ.get(PASSPHRASE_ENV)
@@ -67,6 +68,7 @@ def build_edition(
     config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings, report
     from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
@@ -157,6 +159,7 @@ def publish(
     The branch holds the last share only, without history. Nothing is pushed when
     the share's leak check fails.
     """
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings
     from generator.share.publish import (
         PublishError,

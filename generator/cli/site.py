@@ -65,6 +65,7 @@ def run_build(
 
     Entry problems are printed in the PATH:LINE form and end the command with exit 1.
     """
+    # lazy: `debrief --help` imports none of this
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -27,6 +27,7 @@ def list_names(config_file: Path | None) -> None:
     Spellings are grouped by their normal form and the notebook's aliases, so
     'System Design' and 'system_design' show up as one name.
     """
+    # lazy: `debrief --help` imports none of this
     from collections import Counter
 
     from generator.entry.names import Vocabulary
@@ -106,6 +107,7 @@ def _retag(
     verb: str,
     what: str,
 ) -> None:
+    # lazy: `debrief --help` imports none of this
     from generator.edit.retag import RetagError, retag, unified_diff
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.names import normalize_name
@@ -170,6 +172,7 @@ def _retag(
 
 def _write(path: Path, raw: bytes, data: bytes) -> str | None:
     """Replace the file unless someone changed it since it was read; the problem, if any."""
+    # lazy: `debrief --help` imports none of this
     from generator.edit.capture import replace_atomically
 
     try:

@@ -15,6 +15,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.entry.names import normalize_name
+
 OUTCOMES = ("pending", "advanced", "offer", "rejected", "withdrew", "no-response")
 Outcome = Literal["pending", "advanced", "offer", "rejected", "withdrew", "no-response"]
 
@@ -92,8 +94,6 @@ def _outcome(value: Any) -> Any:
     if value is None:
         return "pending"
     if isinstance(value, str):
-        from generator.entry.names import normalize_name
-
         return normalize_name(value)
     return value
 

@@ -12,6 +12,7 @@ links there).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 
 from generator.aggregate import Insights, QuestionRecord
@@ -70,8 +71,6 @@ def company_suggestion(insights: Insights, company: str) -> str | None:
     A company with no earlier interview is the normal case (a first process), so the
     brief says "None yet"; but a misspelt name gives the same brief, silently.
     """
-    import difflib
-
     if any(matches(insights, entry, company=company) for entry in insights.entries):
         return None
     names: dict[str, str] = {}

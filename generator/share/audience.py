@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from generator.entry.models import FrontMatter
+from generator.entry.names import normalize_name
 from generator.entry.read import Entry, chronological
 from generator.settings import ShareSettings
+from generator.share.anonymize import Anonymizer, short_name
 from generator.share.attachments import shared_attachments
 from generator.share.clean import clean
-
-if TYPE_CHECKING:
-    from generator.share.anonymize import Anonymizer
 
 Audience = Literal["owner", "share"]
 REDACTED = "redacted"
@@ -108,7 +107,6 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
     """
     if "company" not in share.anonymize:
         return None
-    from generator.share.anonymize import Anonymizer, short_name
 
     ordered = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
     letters = anonymous_names([e.meta.company for e in ordered])
@@ -122,8 +120,6 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
 
 def anonymous_names(companies: list[str]) -> dict[str, str]:
     """'Company A', 'Company B', ... in order of first appearance (then AA, AB, ...)."""
-    from generator.entry.names import normalize_name
-
     letters: dict[str, str] = {}
     by_normal: dict[str, str] = {}
     for company in companies:

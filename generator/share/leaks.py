@@ -36,6 +36,7 @@ from generator.entry.names import Vocabulary, slugify
 from generator.entry.read import Entry
 from generator.settings import ShareSettings
 from generator.share.anonymize import Anonymizer
+from generator.share.audience import redact_meta
 from generator.share.clean import clean_text
 
 MIN_LENGTH = 4
@@ -152,8 +153,6 @@ def _removed(text: str, path: str, first_line: int) -> Iterator[Secret]:
 
 
 def _redacted(entry: Entry, share: ShareSettings) -> Iterator[Secret]:
-    from generator.share.audience import redact_meta
-
     if not share.redact:
         return
     placeholders = {value for _key, value in field_strings(redact_meta(entry.meta, share.redact))}
