@@ -14,7 +14,7 @@ from collections.abc import Callable
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from generator.plugin.packed import Packed
+from generator.plugin.packed import Held, Packed
 from generator.plugin.search_copy import search_copy
 from generator.render.placeholders import MissingBlocks, Source, fill_parts
 from generator.render.words import plural
@@ -25,7 +25,7 @@ _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 class PageStore:
     def __init__(self) -> None:
-        self.pages: dict[str, Packed] = {}  # rendered, not yet filled in, by docs path
+        self.pages: dict[str, Packed | Held] = {}  # rendered, not yet filled in, by docs path
         self.generated: set[str] = set()  # this build's generated pages, by docs path
         self._unfilled: str | None = None  # the page the search plugin is reading
         self._parts: tuple[str, ...] = ()
@@ -36,11 +36,11 @@ class PageStore:
         self.pages, self.generated = {}, set()
         self._unfilled, self._parts = None, ()
 
-    def add(self, path: str, source: Source) -> None:
-        self.pages[path] = Packed(source)
+    def add(self, path: str, source: Source, *, pack: bool = True) -> None:
+        self.pages[path] = Packed(source) if pack else Held(source)
         self.generated.add(path)
 
-    def source_of(self, page: Page) -> Packed | None:
+    def source_of(self, page: Page) -> Packed | Held | None:
         """The generated page behind `page`, until it is filled in (a hand-written page
         may hide a generated one: then there is none)."""
         return self.pages.get(page.file.src_uri) if page.file.generated_by else None
