@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from datetime import datetime
@@ -52,6 +51,8 @@ def serve(
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     # lazy: `debrief --help` imports none of this
+    import logging
+
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -69,6 +68,8 @@ def build_edition(
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
     # lazy: `debrief --help` imports none of this
+    import shutil
+
     from generator.cli.common import load_settings, report
     from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
