@@ -30,7 +30,7 @@ class _Retention(c.Type):  # type: ignore[type-arg]
     def run_validation(self, value: object) -> float:
         number = float(super().run_validation(value))
         if isinstance(value, bool) or not 0 < number < 1:
-            raise c.ValidationError(
+            raise base.ValidationError(
                 "expected a number between 0 and 1 (0.9: nine cards in ten recalled),"
                 f" got {value!r}"
             )

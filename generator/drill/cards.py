@@ -26,7 +26,7 @@ class Card:
     entry: str  # the entry's slug
     question: str
     company: str
-    date: date  # the interview's
+    interview_date: date
     topic: str | None
     better: str | None
     answer: str | None
@@ -73,7 +73,7 @@ def cards_of(entries: list[Entry], vocabulary: Vocabulary, reflect_after_days: i
                     entry=entry.slug,
                     question=question.question,
                     company=entry.meta.company,
-                    date=entry.date,
+                    interview_date=entry.date,
                     topic=question.topic,
                     better=question.better,
                     answer=question.answer,

@@ -16,8 +16,11 @@ from datetime import UTC, date, datetime
 
 import fsrs
 
-from generator.drill.cards import Card
+from generator.drill.cards import Card, cards_of
 from generator.drill.log import Review
+from generator.entry.names import Vocabulary
+from generator.entry.read import Entry
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,19 @@ def practice(
     """The cards due on `today` (due on or before it) and the others, each by due day,
     then by interview."""
     ordered = sorted(
-        schedule(cards, reviews, retention), key=lambda s: (s.due, s.card.date, s.card.entry)
+        schedule(cards, reviews, retention),
+        key=lambda s: (s.due, s.card.interview_date, s.card.entry),
     )
     return Practice(
         today=today,
         due=[s for s in ordered if s.due <= today],
         later=[s for s in ordered if s.due > today],
     )
+
+
+def practice_of(
+    entries: list[Entry], settings: Settings, reviews: Iterable[Review], today: date
+) -> Practice:
+    """The practice of a notebook's entries (already filtered for the audience)."""
+    cards = cards_of(entries, Vocabulary(settings.aliases), settings.reflect_after_days)
+    return practice(cards, reviews, settings.drill.retention, today)
