@@ -29,6 +29,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
+from generator.drill.log import Review, read_log
 from generator.entry.diagnostics import Diagnostic, sort_key, summary
 from generator.entry.names import Vocabulary
 from generator.entry.read import (
@@ -212,7 +213,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.pages, self.generated = {}, set()
         fingerprints: dict[str, str] = {}
         sources = render_sources(
-            insights, self.settings, self.audience, home_intro=intro, banner=banner
+            insights,
+            self.settings,
+            self.audience,
+            home_intro=intro,
+            banner=banner,
+            reviews=self.read_reviews() if not share else (),
         )
         for path, source in sources:
             existing = files.get_file_from_path(path)
@@ -261,6 +267,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             # to re-read only the files that change).
             self.cache = EntryCache()
         return files
+
+    def read_reviews(self) -> list[Review]:
+        """The review log (the owner's practice history; a share never reads it)."""
+        reviews, problems = read_log(self.settings.drill_log_path, self.settings.drill.log)
+        for problem in problems:
+            log.warning(problem.format(), extra={"debrief_diagnostic": True})
+        self.diagnostics = self.diagnostics + problems
+        return reviews
 
     def shared_text(self, markdown: str) -> str:
         """A hand-written page as a share shows it: no private blocks, comments or names."""
@@ -367,6 +381,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
+        if self.settings.drill_log_path.exists():
+            server.watch(str(self.settings.drill_log_path))
         return server
 
 

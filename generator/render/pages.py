@@ -19,7 +19,7 @@ import posixpath
 import re
 import secrets
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -30,9 +30,11 @@ from urllib.parse import quote
 import jinja2
 
 from generator.aggregate import Insights, WeakSpot
+from generator.drill.log import Review
+from generator.drill.schedule import practice_of
 from generator.entry.names import normalize_name, slugify
 from generator.entry.read import Entry
-from generator.render import charts
+from generator.render import charts, practice
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
 from generator.settings import Settings
 from generator.share.audience import Audience
@@ -44,6 +46,7 @@ QUESTIONS = "questions.md"
 TIMELINE = "timeline.md"
 FOLLOW_UPS = "follow-ups.md"
 PREP = "prep/index.md"
+PRACTICE = "practice.md"
 CSS = "assets/debrief.css"
 
 # The generated part of the navigation, in order, after Home.
@@ -52,6 +55,7 @@ NAV = (
     ("Weak spots", WEAK_SPOTS),
     ("Lessons", LESSONS),
     ("Questions", QUESTIONS),
+    ("Practice", PRACTICE),
     ("Follow-ups", FOLLOW_UPS),
     ("Prep", PREP),
 )
@@ -358,13 +362,16 @@ def render_pages(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> dict[str, str]:
     """Every generated page of the notebook as Markdown, keyed by its path in the docs tree.
 
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
-    `banner` is shown on every page (used by `debrief serve` for a broken entry).
+    `banner` is shown on every page (used by `debrief serve` for a broken entry);
+    `reviews`, the review log, schedules the cards the Practice page and home show due
+    (a share gets none: its cards are due by the cool-off alone).
     """
-    sources = _render_all(insights, settings, audience, home_intro, banner, split=False)
+    sources = _render_all(insights, settings, audience, home_intro, banner, reviews, split=False)
     return {path: source.markdown for path, source in sources}
 
 
@@ -375,10 +382,11 @@ def render_sources(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
     one at a time: a caller that packs them away never holds them all."""
-    return _render_all(insights, settings, audience, home_intro, banner, split=True)
+    return _render_all(insights, settings, audience, home_intro, banner, reviews, split=True)
 
 
 def _render_all(
@@ -387,10 +395,12 @@ def _render_all(
     audience: Audience,
     home_intro: str,
     banner: str,
+    reviews: Sequence[Review],
     *,
     split: bool,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
+    cards = practice_of(insights.entries, settings, reviews, insights.today)
     shared: dict[str, Any] = {}
 
     def page(path: str) -> _Page:
@@ -400,7 +410,7 @@ def _render_all(
         here = page(path)
         return path, here.source(_render(template, here, **context))
 
-    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts, practice=cards)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
     yield add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
@@ -408,6 +418,7 @@ def _render_all(
         yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
     yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights), limit=LIST_ITEMS)
     yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights), limit=LIST_ITEMS)
+    yield add(PRACTICE, "practice.md.j2", practice=cards, group=practice.by_weak_spot)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries:
