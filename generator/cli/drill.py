@@ -11,7 +11,13 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from generator.cli.common import config_option, read_checked, report, resolve_today, today_option
+from generator.cli.common import (
+    config_option,
+    read_checked,
+    read_reviews,
+    resolve_today,
+    today_option,
+)
 
 if TYPE_CHECKING:
     from generator.drill.log import Review
@@ -49,7 +55,7 @@ def drill(
         raise click.UsageError("--json goes with --due")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
-    reviews = _reviews(settings)
+    reviews = read_reviews(settings)
     current = _practice(settings, notebook.entries, reviews, day)
     if list_due:
         if as_json:
@@ -125,15 +131,6 @@ def _moment(day: date) -> datetime:
     """Now, in the local time zone, on `day` (the real today unless --today pins one)."""
     now = datetime.now().astimezone()
     return now.replace(year=day.year, month=day.month, day=day.day, microsecond=0)
-
-
-def _reviews(settings: Settings) -> list[Review]:
-    from generator.drill.log import read_log
-
-    reviews, problems = read_log(settings.drill_log_path, settings.drill.log)
-    if problems:
-        report(problems, err=True)
-    return reviews
 
 
 def _practice(

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from generator.aggregate import FollowUp, Insights
+from generator.drill.schedule import Practice
 from generator.entry.models import OUTCOMES
 
 SPARK = "▁▂▃▄▅"  # feeling 1 to 5
@@ -47,8 +48,16 @@ def sparkline(feelings: list[int]) -> str:
     return "".join(SPARK[min(max(f, 1), 5) - 1] for f in feelings)
 
 
-def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top: int = 5) -> str:
-    """Entries by outcome and by stage, the top weak spots, the feeling of the last entries."""
+def format_stats(
+    insights: Insights,
+    *,
+    color: bool = False,
+    last: int = 10,
+    top: int = 5,
+    practice: Practice | None = None,
+) -> str:
+    """Entries by outcome and by stage, the feeling of the last entries, the cards due
+    today (when there are cards), the top weak spots."""
     entries = insights.entries
     if not entries:
         return "No entries yet: write the first with 'debrief new'.\n"
@@ -82,6 +91,12 @@ def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top
         )
     else:
         lines.append("Feeling   not recorded yet")
+    if practice is not None and practice.cards:
+        due = len(practice.due)
+        lines.append(
+            f"Practice  {due} of {practice.cards} cards due on {practice.today.isoformat()}"
+            + ("; run 'debrief drill'" if due else "")
+        )
     spots = insights.weak_spots
     lines.append("")
     if not spots:
