@@ -30,7 +30,7 @@ from generator.cli.common import (
 def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
     """Entries by outcome and stage, how interviews felt, the cards due, the top weak spots."""
     from generator.aggregate import aggregate
-        from generator.drill.schedule import practice_of
+    from generator.drill.schedule import practice_of
     from generator.render.terminal import format_stats
 
     day = resolve_today(today)
