@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.aggregate import Insights
+from generator.drill.log import Review
 from generator.entry.read import Entry, attachments
 from generator.render.pages import CSS, HOME, default_nav, render_pages
 from generator.settings import Settings
@@ -73,12 +74,14 @@ def export_markdown(
     out_dir: Path,
     *,
     all_entries: list[Entry] | None = None,
+    reviews: Sequence[Review] = (),
 ) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
     For the share audience, hand-written pages lose private blocks and comments and
     only attachments that shared entries use are copied, as in `debrief share`;
-    `all_entries` (private ones too) tells the anonymizer every company to hide.
+    `all_entries` (private ones too) tells the anonymizer every company to hide;
+    `reviews` (the owner's review log) schedules the cards of the Practice page.
     """
     from mkdocs.utils.yaml import yaml_load
 
@@ -116,7 +119,13 @@ def export_markdown(
                     handwritten.append(rel)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, audience, home_intro=intro)
+    pages = render_pages(
+        insights,
+        settings,
+        audience,
+        home_intro=intro,
+        reviews=reviews if audience == "owner" else (),
+    )
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,20 +2,32 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option
+if TYPE_CHECKING:
+    from generator.entry.read import Entry
+    from generator.settings import Settings
+
+from generator.cli.common import (
+    config_option,
+    read_checked,
+    read_reviews,
+    resolve_today,
+    today_option,
+)
 
 
 @click.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "markdown"]),
+    type=click.Choice(["json", "csv", "markdown", "anki"]),
     default="json",
     show_default=True,
-    help="json: everything; csv: the entries table; markdown: a docs tree for any engine.",
+    help="json: everything; csv: the entries table; markdown: a docs tree for any engine;"
+    " anki: the practice cards as an Anki deck.",
 )
 @click.option(
     "--audience",
@@ -24,30 +36,39 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
     show_default=True,
     help="share: private entries and redacted fields left out.",
 )
-@click.argument("out_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out", required=False, type=click.Path(path_type=Path))
 @config_option
 @today_option
 def export(
     fmt: str,
     audience: str,
-    out_dir: Path | None,
+    out: Path | None,
     config_file: Path | None,
     today: datetime | None,
 ) -> None:
-    """Export the notebook: JSON or CSV on stdout, or Markdown into OUT_DIR."""
+    """Export the notebook: JSON or CSV on stdout, Markdown into the folder OUT, or the
+    practice cards as an Anki deck into the file OUT (FILE.apkg)."""
     import json
 
     from generator.aggregate import aggregate
     from generator.render.data import to_csv, to_json
     from generator.share.audience import for_audience
 
-    if fmt == "markdown" and out_dir is None:
+    if fmt == "markdown" and out is None:
         raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
-    if fmt != "markdown" and out_dir is not None:
+    if fmt == "anki" and (out is None or out.is_dir()):
+        raise click.UsageError("--format anki needs a FILE.apkg to write the deck into")
+    if fmt in ("json", "csv") and out is not None:
         raise click.UsageError(f"--format {fmt} prints to stdout and takes no OUT_DIR")
+    if fmt == "markdown" and out is not None and out.exists() and not out.is_dir():
+        raise click.UsageError(f"{out} is a file: --format markdown writes into a folder")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
     entries = for_audience(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
+    if fmt == "anki":
+        assert out is not None
+        _write_anki(entries, settings, out)
+        return
     insights = aggregate(entries, settings, day)
     if fmt == "json":
         click.echo(json.dumps(to_json(insights), indent=2, ensure_ascii=False))
@@ -56,15 +77,30 @@ def export(
     else:
         from generator.export import ExportError, export_markdown
 
-        assert out_dir is not None
+        assert out is not None
         try:
             count = export_markdown(
                 settings,
                 insights,
                 audience,  # type: ignore[arg-type]
-                out_dir,
+                out,
                 all_entries=notebook.entries,
+                reviews=read_reviews(settings) if audience == "owner" else (),
             )
         except ExportError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)
+        click.echo(f"Wrote {count} pages and {out / 'mkdocs.yml'}", err=True)
+
+
+def _write_anki(entries: list[Entry], settings: Settings, out: Path) -> None:
+    from generator.drill.anki import write_deck
+    from generator.drill.cards import cards_of
+    from generator.entry.names import Vocabulary
+
+    cards = cards_of(entries, Vocabulary(settings.aliases), settings.reflect_after_days)
+    try:
+        write_deck(cards, settings.site_name, out)
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write the deck: {error.strerror}") from None
+    count = "1 card" if len(cards) == 1 else f"{len(cards)} cards"
+    click.echo(f"Wrote {count} to the deck '{settings.site_name}' in {out}", err=True)
