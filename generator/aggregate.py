@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from generator.entry.models import Question
 from generator.entry.names import Vocabulary, question_key
 from generator.entry.read import Entry
 from generator.settings import Settings
@@ -42,7 +43,7 @@ class Lesson:
     text: str
     entry: str
     date: date
-    weak_spots: tuple[str, ...]
+    about: tuple[str, ...]  # canonical names; () when it belongs to the interview as a whole
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class QuestionRecord:
     answer: str | None
     better: str | None
     asked_again: bool = False
+    about: tuple[str, ...] = ()  # the canonical name it is filed under, if any
 
     @property
     def struggled(self) -> bool:
@@ -90,6 +92,79 @@ class Insights:
         return self.vocabulary.canonical(entry.meta.stage) if entry.meta.stage else None
 
 
+# -- what belongs to a weak spot ----------------------------------------------------------
+# The one rule, used by every page, report and export that files lessons or questions
+# under a weak spot:
+# - a lesson written as `{lesson: ..., about: [names]}` is about those names;
+# - a question is about its `topic`;
+# - a plain lesson, or a question without a topic, is about the entry's weak spot when
+#   the entry has exactly one; with none or several, it belongs to the interview as a
+#   whole (`other_lessons`), never to a weak spot it may not be about.
+# Names are compared canonically: normalized, then the notebook's aliases.
+
+
+def _only_weak_spot(entry: Entry, vocabulary: Vocabulary) -> tuple[str, ...]:
+    names = vocabulary.canonical_list(entry.meta.weak_spots)
+    return (names[0],) if len(names) == 1 else ()
+
+
+def lesson_subjects(entry: Entry, vocabulary: Vocabulary | None = None) -> list[tuple[str, ...]]:
+    """For each of the entry's lessons, in order, the canonical names it is about."""
+    vocabulary = vocabulary or Vocabulary()
+    implied = _only_weak_spot(entry, vocabulary)
+    return [
+        tuple(vocabulary.canonical_list(note.about)) if note.about else implied
+        for note in entry.meta.lessons
+    ]
+
+
+def question_subjects(entry: Entry, vocabulary: Vocabulary | None = None) -> list[tuple[str, ...]]:
+    """For each of the entry's questions, in order, the canonical name it is filed under."""
+    vocabulary = vocabulary or Vocabulary()
+    implied = _only_weak_spot(entry, vocabulary)
+    return [
+        tuple(vocabulary.canonical_list([q.topic])) if q.topic else implied
+        for q in entry.meta.questions
+    ]
+
+
+def lessons_about(entry: Entry, name: str, vocabulary: Vocabulary | None = None) -> list[str]:
+    """The texts of the entry's lessons that are about weak spot (or strength) `name`."""
+    vocabulary = vocabulary or Vocabulary()
+    wanted = vocabulary.canonical(name)
+    return [
+        note.lesson
+        for note, about in zip(entry.meta.lessons, lesson_subjects(entry, vocabulary), strict=True)
+        if wanted in about
+    ]
+
+
+def questions_about(
+    entry: Entry, name: str, vocabulary: Vocabulary | None = None
+) -> list[Question]:
+    """The entry's questions filed under weak spot (or strength) `name`."""
+    vocabulary = vocabulary or Vocabulary()
+    wanted = vocabulary.canonical(name)
+    return [
+        q
+        for q, about in zip(entry.meta.questions, question_subjects(entry, vocabulary), strict=True)
+        if wanted in about
+    ]
+
+
+def other_lessons(entry: Entry, vocabulary: Vocabulary | None = None) -> list[str]:
+    """The texts of the entry's lessons about none of its weak spots: they belong to the
+    interview as a whole. With `lessons_about` over the entry's weak spots, every lesson
+    is found at least once."""
+    vocabulary = vocabulary or Vocabulary()
+    spots = set(vocabulary.canonical_list(entry.meta.weak_spots))
+    return [
+        note.lesson
+        for note, about in zip(entry.meta.lessons, lesson_subjects(entry, vocabulary), strict=True)
+        if not spots.intersection(about)
+    ]
+
+
 def aggregate_weak_spots(
     entries: list[Entry], vocabulary: Vocabulary, recurring_after: int
 ) -> list[WeakSpot]:
@@ -123,15 +198,16 @@ def aggregate_weak_spots(
 
 def collect_lessons(entries: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:
     return [
-        Lesson(
-            text, entry.slug, entry.date, tuple(vocabulary.canonical_list(entry.meta.weak_spots))
-        )
+        Lesson(note.lesson, entry.slug, entry.date, about)
         for entry in sorted(entries, key=lambda e: (e.date, e.path))
-        for text in entry.meta.lessons
+        for note, about in zip(entry.meta.lessons, lesson_subjects(entry, vocabulary), strict=True)
     ]
 
 
-def collect_questions(entries: list[Entry]) -> list[QuestionRecord]:
+def collect_questions(
+    entries: list[Entry], vocabulary: Vocabulary | None = None
+) -> list[QuestionRecord]:
+    vocabulary = vocabulary or Vocabulary()
     ordered = sorted(entries, key=lambda e: (e.date, e.path))
     asked_in: dict[str, set[str]] = defaultdict(set)
     for entry in ordered:
@@ -147,9 +223,10 @@ def collect_questions(entries: list[Entry]) -> list[QuestionRecord]:
             answer=q.answer,
             better=q.better,
             asked_again=len(asked_in[question_key(q.question)]) >= 2,
+            about=about,
         )
         for entry in ordered
-        for q in entry.meta.questions
+        for q, about in zip(entry.meta.questions, question_subjects(entry, vocabulary), strict=True)
     ]
 
 
@@ -191,7 +268,7 @@ def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights
         entries=ordered,
         weak_spots=aggregate_weak_spots(ordered, vocabulary, settings.recurring_after),
         lessons=collect_lessons(ordered, vocabulary),
-        questions=collect_questions(ordered),
+        questions=collect_questions(ordered, vocabulary),
         follow_ups=follow_ups(ordered, settings, today),
         today=today,
         vocabulary=vocabulary,

@@ -173,22 +173,22 @@ def test_a_strength_never_listed_as_weak_spot_is_no_weak_spot() -> None:
 # --- lessons -------------------------------------------------------------------------------
 
 
-def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
+def test_plain_lessons_of_entries_with_several_weak_spots_are_about_none() -> None:
     lessons = collect_lessons(weak_spot_entries(), Vocabulary())
-    assert [(x.text, x.entry, x.date, x.weak_spots) for x in lessons] == [
-        # oldest entry first; within an entry, in the order written
-        ("Ask about scale first.", "acme", D("2026-01-10"), ("system-design", "estimation")),
-        ("Practice joins.", "initech", D("2026-02-20"),
-         ("sql-joins", "behavioural", "system-design")),
-        ("Name the trade-offs.", "initech", D("2026-02-20"),
-         ("sql-joins", "behavioural", "system-design")),
+    assert [(x.text, x.entry, x.date, x.about) for x in lessons] == [
+        # oldest entry first; within an entry, in the order written. acme lists two weak
+        # spots and initech three: a plain lesson there belongs to the interview
+        ("Ask about scale first.", "acme", D("2026-01-10"), ()),
+        ("Practice joins.", "initech", D("2026-02-20"), ()),
+        ("Name the trade-offs.", "initech", D("2026-02-20"), ()),
     ]  # fmt: skip
 
 
 def test_lessons_use_aliases() -> None:
     entries = [entry("a", "2026-01-01", "weak_spots: [Sys Design]\nlessons: Draw first.\n")]
     lessons = collect_lessons(entries, Vocabulary({"sys design": "system design"}))
-    assert [(x.text, x.weak_spots) for x in lessons] == [("Draw first.", ("system-design",))]
+    # one weak spot: the plain lesson is about it, by its aliased name
+    assert [(x.text, x.about) for x in lessons] == [("Draw first.", ("system-design",))]
 
 
 # --- questions -----------------------------------------------------------------------------
@@ -409,7 +409,7 @@ def test_share_empties_interviewers_and_discussed_with_only() -> None:
     acme = next(e for e in shared if e.slug == "acme")
     assert acme.meta.company == "Acme"
     assert acme.meta.weak_spots == ["estimation"]
-    assert acme.meta.lessons == ["Say numbers out loud."]
+    assert [note.lesson for note in acme.meta.lessons] == ["Say numbers out loud."]
     assert acme.meta.thank_you.sent == D("2026-02-01")
 
 

@@ -128,6 +128,29 @@ class Question(_Strict):
 QuestionItem = Annotated[Question, BeforeValidator(_question)]
 
 
+def _lesson(value: Any) -> Any:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"lesson": value}
+    return value
+
+
+class LessonNote(_Strict):
+    """A lesson, and the weak spots (or strengths) it is about.
+
+    Written as plain text, or as `{lesson: TEXT, about: NAME or [NAMES]}`. Which weak
+    spot a lesson is filed under is decided in one place: `aggregate.lessons_about`.
+    """
+
+    lesson: RequiredText = Field(description="What to carry into the next process.")
+    about: TextList = Field(
+        default_factory=list,
+        description="The weak spots (or strengths) of this entry the lesson is about.",
+    )
+
+
+LessonItem = Annotated[LessonNote, BeforeValidator(_lesson)]
+
+
 class ThankYou(_Strict):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
     asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
@@ -163,7 +186,10 @@ class FrontMatter(_Strict):
     )
     weak_spots: TextList = Field(default_factory=list, description="What went wrong.")
     strengths: TextList = Field(default_factory=list, description="What went well.")
-    lessons: TextList = Field(default_factory=list)
+    lessons: Annotated[list[LessonItem], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list,
+        description="Each a lesson, or a mapping with `lesson:` and `about:` (weak spots).",
+    )
     signals: TextList = Field(default_factory=list, description="Interviewer reactions.")
     do_differently: TextList = Field(default_factory=list)
     reflected: IsoDate | None = Field(None, description="When I reflected with a clear mind.")
@@ -177,6 +203,7 @@ class FrontMatter(_Strict):
 FIELDS: dict[str, tuple[str, ...]] = {
     "": tuple(FrontMatter.model_fields),
     "questions": tuple(Question.model_fields),
+    "lessons": tuple(LessonNote.model_fields),
     "thank_you": tuple(ThankYou.model_fields),
     "feedback": tuple(Feedback.model_fields),
 }

@@ -141,11 +141,11 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
     for name in ("thank_you", "feedback"):
         if isinstance(data.get(name), dict):
             check(data[name], FIELDS[name], (name,))
-    questions = data.get("questions")
-    if isinstance(questions, list):
-        for index, item in enumerate(questions):
+    for name in ("questions", "lessons"):
+        items = data.get(name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                check(item, FIELDS["questions"], ("questions", index))
+                check(item, FIELDS[name], (name, index))
     return found
 
 
@@ -176,6 +176,11 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     if kind == "missing":
         message = f"missing required field '{name}'"
         hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
+        if loc[0] == "lessons":
+            hint = (
+                "a lesson is text, or a mapping with 'lesson:' and 'about:'; "
+                "text that contains ': ' must be put in quotes"
+            )
         if len(loc) == 1:
             line = 1
     elif kind == "date_format" and value is None:

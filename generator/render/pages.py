@@ -538,7 +538,10 @@ def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
     groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
     groups[None] = []
     for lesson in insights.lessons:
-        for name in lesson.weak_spots or (None,):
+        # Under each weak spot it is about; a lesson about none of them (the interview as a
+        # whole, or only strengths) goes to the "Other lessons" group.
+        names: list[str | None] = [n for n in lesson.about if n in groups]
+        for name in names or [None]:
             groups[name].append(lesson)
     return [(name, lessons) for name, lessons in groups.items() if lessons]
 
