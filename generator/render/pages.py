@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.aggregate import Insights, WeakSpot
+from generator.aggregate import Insights, Lesson, QuestionRecord, WeakSpot
 from generator.entry.names import normalize_name, slugify
 from generator.entry.read import Entry
 from generator.render import charts
@@ -284,9 +284,22 @@ class _Page:
         """The lessons written in these entries, oldest entry first."""
         return self._of_entries("lessons", self.insights.lessons, slugs)
 
-    def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        """The questions asked in these entries, oldest entry first."""
-        return self._of_entries("questions", self.insights.questions, slugs)
+    def lessons_about(self, name: str) -> list[Lesson]:
+        """The lessons about weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("lessons about", self.insights.lessons).get(name, [])
+
+    def questions_about(self, name: str) -> list[QuestionRecord]:
+        """The questions filed under weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("questions about", self.insights.questions).get(name, [])
+
+    def _about(self, kind: str, items: Iterable[Any]) -> dict[str, list[Any]]:
+        by_name: dict[str, list[Any]] | None = self.shared.get(kind)
+        if by_name is None:
+            by_name = self.shared[kind] = {}
+            for item in items:
+                for name in item.about:
+                    by_name.setdefault(name, []).append(item)
+        return by_name
 
     def _of_entries(self, kind: str, items: Iterable[Any], slugs: Iterable[str]) -> list[Any]:
         by_entry: dict[str, list[Any]] = self.shared.setdefault(kind, {})
@@ -436,7 +449,8 @@ def render_entry(entry: Entry, page: _Page) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
+            lessons = about[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
@@ -482,6 +496,9 @@ def render_entry(entry: Entry, page: _Page) -> str:
         strengths=insights.names(entry, "strengths"),
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
+        lessons=[
+            (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
+        ],
         steps=steps,
         body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
