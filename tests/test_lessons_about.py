@@ -6,6 +6,10 @@ next to it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from generator.aggregate import (
     collect_lessons,
     collect_questions,
@@ -13,8 +17,10 @@ from generator.aggregate import (
     other_lessons,
     questions_about,
 )
+from generator.cli.main import cli
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry, entry_from_bytes
+from tests.conftest import write_notebook
 
 
 def entry(front: str, slug: str = "acme") -> Entry:
@@ -117,3 +123,63 @@ def test_the_collected_records_carry_the_same_rule() -> None:
     ]
     questions = collect_questions([SEVERAL], vocabulary)
     assert [q.about for q in questions] == [(), ("system-design",), ("salary-talk",)]
+
+
+# --- `about` names that are not the entry's ------------------------------------------------
+
+
+def check_output(tmp_path: Path, front: str, options: str = "") -> tuple[int, str]:
+    root = write_notebook(
+        tmp_path / "nb",
+        {"a.md": f"---\ncompany: Acme\nrole: Engineer\ndate: 2026-03-01\n{front}---\n"},
+        options,
+    )
+    result = CliRunner().invoke(cli, ["check", "--config", str(root / "mkdocs.yml")])
+    return result.exit_code, result.output
+
+
+def test_an_unknown_about_name_is_a_warning_with_did_you_mean(tmp_path: Path) -> None:
+    code, output = check_output(
+        tmp_path,
+        "weak_spots: [system design, negotiation]\n"
+        "strengths: [communication]\n"
+        "lessons:\n"
+        "  - Plain.\n"
+        "  - lesson: Scale first.\n"
+        "    about: [negotiation, sytem design]\n"  # line 10: a typo
+        "  - lesson: Breathe.\n"
+        "    about: nerves\n",  # line 12: nothing close
+    )
+    assert code == 0
+    assert output == (
+        "entries/a.md:10: warning: lessons[2].about: 'sytem design' is not a weak spot or "
+        "strength of this entry\n"
+        "    hint: did you mean 'system-design'?\n"
+        "entries/a.md:12: warning: lessons[3].about: 'nerves' is not a weak spot or "
+        "strength of this entry\n"
+        "    hint: this entry's weak spots and strengths are: system-design, negotiation, "
+        "communication\n"
+        "1 entry checked: 0 errors, 2 warnings\n"
+    )
+
+
+def test_about_names_go_through_the_aliases(tmp_path: Path) -> None:
+    code, output = check_output(
+        tmp_path,
+        "weak_spots: [system design]\nlessons: [{lesson: Scale first., about: SD}]\n",
+        "aliases: {sd: system-design}",
+    )
+    assert (code, output) == (0, "1 entry checked, no problems\n")
+
+
+def test_a_lesson_mapping_without_lesson_says_how_to_write_one(tmp_path: Path) -> None:
+    code, output = check_output(tmp_path, "lessons:\n  - Estimation: say it aloud\n")
+    assert code == 1
+    assert output == (
+        "entries/a.md:6: error: missing required field 'lessons[1].lesson'\n"
+        "    hint: a lesson is text, or a mapping with 'lesson:' and 'about:'; text that "
+        "contains ': ' must be put in quotes\n"
+        "entries/a.md:6: warning: unknown key 'Estimation' in lessons[1]: its value is ignored\n"
+        "    hint: known keys are: lesson, about\n"
+        "1 entry checked: 1 error, 1 warning\n"
+    )

@@ -286,7 +286,35 @@ def notebook_problems(
                 "a debrief is written after the interview: check the year and month",
             )
         yield from _follow_through_dates(entry, today)
+        yield from _unknown_about(entry, vocabulary)
     yield from _look_alike_names(entries, vocabulary)
+
+
+def _unknown_about(entry: Entry, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+    """A lesson's `about` names the entry's own weak spots or strengths; another name is
+    most often a typo, and the lesson would be filed under a page that is not there."""
+    meta = entry.meta
+    known = vocabulary.canonical_list([*meta.weak_spots, *meta.strengths])
+    for index, note in enumerate(meta.lessons):
+        for position, raw in enumerate(note.about):
+            name = vocabulary.canonical(raw)
+            if name in known:
+                continue
+            close = [other for other in known if look_alike(name, other)]
+            close += difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known:
+                hint = "this entry's weak spots and strengths are: " + ", ".join(known)
+            else:
+                hint = "list it under weak_spots or strengths first"
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(("lessons", index, "about", position)),
+                "warning",
+                f"lessons[{index + 1}].about: '{raw}' is not a weak spot or strength of this entry",
+                hint,
+            )
 
 
 def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnostic]:
