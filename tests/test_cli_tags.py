@@ -192,7 +192,7 @@ def test_merge_never_leaves_a_name_twice_and_rewrites_about(
         b"---\ncompany: Hooli\nrole: SRE\ndate: 2026-03-04\n"
         b"weak_spots:\n  - system design   # the big one\n  - sys design\n  - sql\n"
         b"lessons:\n  - lesson: Scale first.\n    about: [sys design, system-design]\n"
-        b"  - Plain, untouched: sys design.\n---\nsys design in the body\n"
+        b"  - Plain, untouched, sys design.\n---\nsys design in the body\n"
     )
     root = write_notebook(tmp_path / "nb", {})
     (root / "entries" / "hooli.md").write_bytes(raw)
@@ -209,7 +209,7 @@ def test_merge_never_leaves_a_name_twice_and_rewrites_about(
         b"---\ncompany: Hooli\nrole: SRE\ndate: 2026-03-04\n"
         b"weak_spots:\n  - system design   # the big one\n  - sql\n"
         b"lessons:\n  - lesson: Scale first.\n    about: [system-design]\n"
-        b"  - Plain, untouched: sys design.\n---\nsys design in the body\n"
+        b"  - Plain, untouched, sys design.\n---\nsys design in the body\n"
     )
     check = CliRunner().invoke(cli, ["check"])
     assert check.output == "1 entry checked, no problems\n"
