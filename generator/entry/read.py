@@ -51,16 +51,22 @@ class Notebook:
         return [d for d in self.diagnostics if d.is_error]
 
 
+def is_entry_name(name: str) -> bool:
+    """Whether a file name is an entry's: `.md`, and not starting with `_` or `.`.
+
+    `_example.md` (written by `debrief init`), drafts and templates are kept next to
+    the entries without counting as interviews anywhere: check, build, stats, a share.
+    """
+    return name.endswith(".md") and not name.startswith((".", "_"))
+
+
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped."""
+    """Every entry file under entries_dir, in a stable order; folders whose names start
+    with `_` or `.` skipped, and files too (`is_entry_name`)."""
     found: list[Path] = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found.extend(
-            Path(folder, name)
-            for name in files
-            if name.endswith(".md") and not name.startswith(".")
-        )
+        found.extend(Path(folder, name) for name in files if is_entry_name(name))
     return sorted(found)
 
 
