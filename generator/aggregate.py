@@ -17,6 +17,8 @@ from generator.entry.read import Entry
 from generator.settings import Settings
 
 FollowUpKind = Literal["thank-you", "reflection", "feedback"]
+# Where a request for feedback stands; "no answer" once feedback_give_up_days have passed.
+FeedbackStatus = Literal["not asked", "waiting", "received", "none", "no answer"]
 _KIND_ORDER = {"thank-you": 0, "reflection": 1, "feedback": 2}
 
 
@@ -71,6 +73,19 @@ class FollowUp:
     overdue: bool
 
 
+@dataclass(frozen=True)
+class FeedbackRate:
+    """How often asking for feedback got an answer: `answers` of `requests`."""
+
+    requests: int  # thank-you notes sent that asked for feedback
+    answers: int  # of those, the ones whose feedback came back
+    waiting: int  # of those, still waiting (neither answered nor given up)
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.answers / self.requests) if self.requests else None
+
+
 @dataclass
 class Insights:
     """Everything the pages and reports show, for one audience on one day."""
@@ -83,6 +98,7 @@ class Insights:
     today: date
     vocabulary: Vocabulary
     by_slug: dict[str, Entry] = field(default_factory=dict)
+    feedback: FeedbackRate = field(default_factory=lambda: FeedbackRate(0, 0, 0))
 
     def names(self, entry: Entry, field_name: str) -> list[str]:
         """An entry's weak spots, strengths or tags as canonical names."""
@@ -230,6 +246,42 @@ def collect_questions(
     ]
 
 
+def feedback_status(entry: Entry, settings: Settings, today: date) -> FeedbackStatus:
+    """Where the entry's request for feedback stands, as of `today`.
+
+    Feedback received wins; `feedback: {none: true}` says none will come; a request
+    unanswered `feedback_give_up_days` after the thank-you note is "no answer", so that
+    its follow-up ends instead of staying open forever.
+    """
+    meta = entry.meta
+    if meta.feedback.received is not None:
+        return "received"
+    sent = meta.thank_you.sent
+    if not meta.thank_you.asked_feedback or sent is None:
+        return "not asked"
+    if meta.feedback.none:
+        return "none"
+    if today >= sent + timedelta(settings.feedback_give_up_days):
+        return "no answer"
+    return "waiting"
+
+
+def feedback_rate(entries: list[Entry], settings: Settings, today: date) -> FeedbackRate:
+    """Answers of requests: every thank-you note sent that asked for feedback is a request.
+    Feedback that came without being asked for is not counted: there was no request."""
+    statuses = [feedback_status(e, settings, today) for e in entries]
+    asked = [
+        s
+        for s, e in zip(statuses, entries, strict=True)
+        if e.meta.thank_you.asked_feedback and e.meta.thank_you.sent is not None
+    ]
+    return FeedbackRate(
+        requests=len(asked),
+        answers=asked.count("received"),
+        waiting=asked.count("waiting"),
+    )
+
+
 def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[FollowUp]:
     """Open follow-ups, overdue first, then by due date."""
     found: list[tuple[str, FollowUpKind, date]] = []
@@ -243,11 +295,7 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
             found.append(
                 (entry.slug, "reflection", meta.date + timedelta(settings.reflect_after_days))
             )
-        if (
-            meta.thank_you.asked_feedback
-            and meta.thank_you.sent is not None
-            and meta.feedback.received is None
-        ):
+        if meta.thank_you.sent is not None and feedback_status(entry, settings, today) == "waiting":
             found.append(
                 (
                     entry.slug,
@@ -273,4 +321,5 @@ def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights
         today=today,
         vocabulary=vocabulary,
         by_slug={e.slug: e for e in ordered},
+        feedback=feedback_rate(ordered, settings, today),
     )

@@ -48,7 +48,8 @@ CHASE = "(ask again for the feedback you were promised)"
 
 @pytest.fixture
 def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = write_notebook(tmp_path / "nb", ENTRIES)
+    # Acme's request is 32 days old: past the default 21 days it would be given up.
+    root = write_notebook(tmp_path / "nb", ENTRIES, "feedback_give_up_days: 60")
     monkeypatch.chdir(root)
     return root
 

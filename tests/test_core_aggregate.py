@@ -426,3 +426,36 @@ def test_share_with_more_fields_redacted() -> None:
     insights = aggregate(shared, Settings(), D("2026-03-01"))
     assert insights.lessons == []
     assert [s.count for s in insights.weak_spots] == [2]
+
+
+# --- feedback that never comes ---------------------------------------------------------------
+
+
+def test_the_feedback_follow_up_closes_as_no_answer_after_the_give_up_days() -> None:
+    from generator.aggregate import feedback_status
+
+    asked = entry("a", "2026-03-01", "thank_you: {sent: 2026-03-01, asked_feedback: true}\n")
+    settings = Settings(feedback_wait_days=7, feedback_give_up_days=21)
+    # due 03-01 + 7 = 03-08; given up on 03-01 + 21 = 03-22
+    assert follow_ups([asked], settings, D("2026-03-21")) == [
+        FollowUp("a", "reflection", D("2026-03-02"), True),
+        FollowUp("a", "feedback", D("2026-03-08"), True),
+    ]
+    assert feedback_status(asked, settings, D("2026-03-21")) == "waiting"
+    assert [f.kind for f in follow_ups([asked], settings, D("2026-03-22"))] == ["reflection"]
+    assert feedback_status(asked, settings, D("2026-03-22")) == "no answer"
+
+
+def test_feedback_none_closes_the_follow_up_at_once() -> None:
+    from generator.aggregate import feedback_status
+
+    said = entry(
+        "a",
+        "2026-03-01",
+        "reflected: 2026-03-02\nthank_you: {sent: 2026-03-01, asked_feedback: true}\n"
+        "feedback: {none: true}\n",
+    )
+    assert follow_ups([said], Settings(), D("2026-03-10")) == []
+    assert feedback_status(said, Settings(), D("2026-03-10")) == "none"
+    not_asked = entry("b", "2026-03-01", "thank_you: {sent: 2026-03-01}\n")
+    assert feedback_status(not_asked, Settings(), D("2026-03-10")) == "not asked"

@@ -29,7 +29,15 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.aggregate import Insights, Lesson, QuestionRecord, WeakSpot
+from generator.aggregate import (
+    FeedbackStatus,
+    Insights,
+    Lesson,
+    QuestionRecord,
+    WeakSpot,
+    feedback_status,
+)
+from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, slugify
 from generator.entry.read import Entry
 from generator.render import charts
@@ -484,6 +492,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
             ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
+        *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
     return _render(
@@ -502,6 +511,22 @@ def render_entry(entry: Entry, page: _Page) -> str:
         steps=steps,
         body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
+
+
+def _feedback_step(
+    status: FeedbackStatus, meta: FrontMatter, page: _Page
+) -> list[tuple[str, bool]]:
+    """The feedback line of the follow-through: ticked once it is settled either way."""
+    if status == "received":
+        return [(f"Feedback received on {meta.feedback.received}", True)]
+    if status == "none":
+        return [("No feedback will come", True)]
+    if status == "no answer":
+        days = page.settings.feedback_give_up_days
+        return [(f"No answer to the request for feedback after {days} days", True)]
+    if status == "waiting":
+        return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
+    return []
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
