@@ -24,7 +24,10 @@ ENTRIES = {
     "2026-09-20-globex-technical.md": (
         "---\ncompany: Globex\nrole: Platform engineer\ndate: 2026-09-20\nstage: technical\n"
         "outcome: rejected\nfeeling: 2\nweak_spots: [system design, estimation]\n"
-        "lessons: ['Clarify scale <before> drawing']\n"
+        # two weak spots: the first lesson says it is about system design; the plain one
+        # belongs to the interview and shows under no weak spot in the brief
+        "lessons: [{lesson: 'Clarify scale <before> drawing', about: system design},"
+        " Never name a number first.]\n"
         "questions:\n"
         "  - question: Design a rate limiter | API\n"
         "    topic: system design\n"

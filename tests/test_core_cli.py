@@ -491,14 +491,22 @@ def test_init_creates_a_notebook_that_passes_check(
     target = tmp_path / "my-notebook"
     result = run("init", str(target))
     assert result.exit_code == 0
-    for name in ("mkdocs.yml", "notebook/index.md", "entries/example.md", ".gitignore"):
+    for name in ("mkdocs.yml", "notebook/index.md", "entries/_example.md", ".gitignore"):
         assert (target / name).is_file(), name
     assert "site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
     monkeypatch.chdir(target)
+    # the example is not an entry: nothing to check, nothing to follow up, no stats
+    checked = run("check", "--strict", "--today", "2026-06-01")
+    assert checked.stdout == "0 entries checked, no problems\n"
+    assert checked.exit_code == 0
+    assert run("followups", "--today", "2026-06-01").stdout == "Nothing to follow up\n"
+    assert run("stats").stdout == "No entries yet: write the first with 'debrief new'.\n"
+    # copied to an entry's name, it is one, and a valid one
+    example = (target / "entries" / "_example.md").read_bytes()
+    (target / "entries" / "2026-01-15-example.md").write_bytes(example)
     checked = run("check", "--strict", "--today", "2026-06-01")
     assert checked.stdout == "1 entry checked, no problems\n"
     assert checked.exit_code == 0
-    assert run("check").exit_code == 0  # and on the real today
 
 
 def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:

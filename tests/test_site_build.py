@@ -489,6 +489,7 @@ def test_home_is_the_handwritten_intro_then_the_dashboard(small: Built) -> None:
         ("0", "offers"),
         ("1", "recurring weak spot"),
         ("4", "follow-ups open, 4 overdue"),
+        ("100%", "feedback answered: 1 of 1 request"),
         ("2", "cards to practise"),
     ]
 

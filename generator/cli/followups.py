@@ -12,15 +12,26 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="A JSON list: entry, kind, due, overdue.")
+@click.option(
+    "--ics",
+    "ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write them to this iCalendar file: an all-day event each, on its due day.",
+)
 @config_option
 @today_option
-def followups(as_json: bool, config_file: Path | None, today: datetime | None) -> None:
+def followups(
+    as_json: bool, ics: Path | None, config_file: Path | None, today: datetime | None
+) -> None:
     """The open follow-ups: thank-you notes to send, reflections due, feedback to chase.
 
     A thank-you note (that also asks for honest feedback) is due the day after
     the interview, a reflection with a clear mind after the cool-off, and
     feedback a week after the note; the delays are set in mkdocs.yml. Exits 1
     when an entry has errors.
+
+    --ics FILE writes the same follow-ups as a calendar to import or subscribe to;
+    each keeps its identity across runs, so a calendar updates it in place.
     """
     import json
 
@@ -30,6 +41,17 @@ def followups(as_json: bool, config_file: Path | None, today: datetime | None) -
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
     insights = aggregate(notebook.entries, settings, day)
+    if ics is not None:
+        from generator.edit.capture import replace_atomically
+        from generator.render.calendar import follow_ups_calendar
+
+        try:
+            replace_atomically(ics, follow_ups_calendar(insights))
+        except OSError as error:
+            raise click.ClickException(f"cannot write {ics}: {error.strerror}") from None
+        count = len(insights.follow_ups)
+        noun = "follow-up" if count == 1 else "follow-ups"
+        click.echo(f"Wrote {count} {noun} to {ics}", err=True)
     if as_json:
         click.echo(json.dumps(followups_json(insights), indent=2))
     else:

@@ -8,7 +8,11 @@ import click
 @click.command()
 @click.argument("path", type=click.Path(file_okay=False, path_type=Path))
 def init(path: Path) -> None:
-    """Create a new, empty notebook in PATH."""
+    """Create a new, empty notebook in PATH, with an example entry to copy.
+
+    The example is entries/_example.md: a file whose name starts with `_` (or `.`)
+    is not an entry, so it never counts as an interview, in the site, stats or a share.
+    """
     from importlib.resources import files
 
     if path.exists() and any(path.iterdir()):
@@ -17,7 +21,7 @@ def init(path: Path) -> None:
     targets = {
         "mkdocs.yml": "mkdocs.yml",
         "notebook/index.md": "notebook/index.md",
-        "entries/example.md": "entries/example.md",
+        "entries/_example.md": "entries/_example.md",
         "gitignore": ".gitignore",
     }
     for source, target in targets.items():

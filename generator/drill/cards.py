@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.aggregate import lessons_about, spots_of_question
+from generator.aggregate import lessons_about, question_subjects
 from generator.entry.models import Question
 from generator.entry.names import Vocabulary, question_key
 from generator.entry.read import Entry
@@ -59,14 +59,17 @@ def cards_of(entries: list[Entry], vocabulary: Vocabulary, reflect_after_days: i
     cards: list[Card] = []
     seen: set[str] = set()
     for entry in ordered:
-        for question in entry.meta.questions:
+        subjects = question_subjects(entry, vocabulary)
+        for question, about in zip(entry.meta.questions, subjects, strict=True):
             if not is_card(question):
                 continue
             identity = card_id(entry.slug, question.question)
             if identity in seen:
                 continue
             seen.add(identity)
-            spots = tuple(spots_of_question(entry, question, vocabulary, names))
+            # Filed under its topic, or the entry's one weak spot (aggregate's rule); a
+            # topic that is no weak spot anywhere leaves the card under none.
+            spots = tuple(name for name in about if name in names)
             cards.append(
                 Card(
                     id=identity,
@@ -87,7 +90,8 @@ def cards_of(entries: list[Entry], vocabulary: Vocabulary, reflect_after_days: i
 
 
 def back_lessons(entry: Entry, spots: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The lessons a card's back shows: its entry's lessons about its weak spots."""
+    """The lessons a card's back shows: its entry's lessons about its weak spots
+    (aggregate's rule of what belongs to a weak spot)."""
     lessons: list[str] = []
     for name in spots:
         lessons.extend(t for t in lessons_about(entry, name, vocabulary) if t not in lessons)

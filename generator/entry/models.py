@@ -108,7 +108,14 @@ def _flag(value: Any) -> Any:
     return value
 
 
-Score = Annotated[int, BeforeValidator(_no_bool), Field(ge=1, le=5)]
+# JSON Schema's own words for the bounds: pydantic writes its `ge`/`le` there when a
+# validator runs first, and editors ignore those (a `rating: 7` passed in an editor).
+Score = Annotated[
+    int,
+    BeforeValidator(_no_bool),
+    Field(ge=1, le=5),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5}),
+]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
@@ -128,6 +135,29 @@ class Question(_Strict):
 QuestionItem = Annotated[Question, BeforeValidator(_question)]
 
 
+def _lesson(value: Any) -> Any:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"lesson": value}
+    return value
+
+
+class LessonNote(_Strict):
+    """A lesson, and the weak spots (or strengths) it is about.
+
+    Written as plain text, or as `{lesson: TEXT, about: NAME or [NAMES]}`. Which weak
+    spot a lesson is filed under is decided in one place: `aggregate.lessons_about`.
+    """
+
+    lesson: RequiredText = Field(description="What to carry into the next process.")
+    about: TextList = Field(
+        default_factory=list,
+        description="The weak spots (or strengths) of this entry the lesson is about.",
+    )
+
+
+LessonItem = Annotated[LessonNote, BeforeValidator(_lesson)]
+
+
 class ThankYou(_Strict):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
     asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
@@ -136,6 +166,11 @@ class ThankYou(_Strict):
 class Feedback(_Strict):
     received: IsoDate | None = Field(None, description="When feedback came back.")
     summary: Text | None = Field(None, description="What it said.")
+    none: Flag = Field(
+        False,
+        description="True: no feedback will come (they said so, or you stopped waiting); "
+        "the follow-up closes.",
+    )
 
 
 class FrontMatter(_Strict):
@@ -163,7 +198,10 @@ class FrontMatter(_Strict):
     )
     weak_spots: TextList = Field(default_factory=list, description="What went wrong.")
     strengths: TextList = Field(default_factory=list, description="What went well.")
-    lessons: TextList = Field(default_factory=list)
+    lessons: Annotated[list[LessonItem], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list,
+        description="Each a lesson, or a mapping with `lesson:` and `about:` (weak spots).",
+    )
     signals: TextList = Field(default_factory=list, description="Interviewer reactions.")
     do_differently: TextList = Field(default_factory=list)
     reflected: IsoDate | None = Field(None, description="When I reflected with a clear mind.")
@@ -177,6 +215,7 @@ class FrontMatter(_Strict):
 FIELDS: dict[str, tuple[str, ...]] = {
     "": tuple(FrontMatter.model_fields),
     "questions": tuple(Question.model_fields),
+    "lessons": tuple(LessonNote.model_fields),
     "thank_you": tuple(ThankYou.model_fields),
     "feedback": tuple(Feedback.model_fields),
 }
@@ -191,5 +230,34 @@ def json_schema() -> dict[str, Any]:
     questions["items"] = {"anyOf": [{"type": "string"}, questions["items"]]}
     questions["anyOf"] = [{"type": "string"}, {"type": "array", "items": questions.pop("items")}]
     questions.pop("type", None)
-    schema["$defs"]["Question"]["additionalProperties"] = False
+    # A lesson likewise: text, a mapping with `lesson:` and `about:`, or a list of them.
+    lessons = schema["properties"]["lessons"]
+    one_lesson = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LessonNote"}]}
+    lessons.pop("type", None)
+    lessons.pop("items", None)
+    lessons["anyOf"] = [
+        *one_lesson["anyOf"],
+        {"type": "array", "items": one_lesson},
+        {"type": "null"},
+    ]
+    defs = schema["$defs"]
+    defs["LessonNote"]["description"] = (
+        "A lesson and the weak spots (or strengths) of this entry it is about."
+    )
+    for name in ("Question", "LessonNote", "ThankYou", "Feedback"):
+        defs[name]["additionalProperties"] = False
+    # A key with nothing after it (`outcome:`, `thank_you:`) is YAML null: the default.
+    properties = schema["properties"]
+    for name in ("thank_you", "feedback"):
+        reference = properties[name].pop("$ref")
+        properties[name]["anyOf"] = [{"$ref": reference}, {"type": "null"}]
+    questions["anyOf"].append({"type": "null"})
+    for field in (
+        properties["outcome"],
+        properties["private"],
+        defs["ThankYou"]["properties"]["asked_feedback"],
+        defs["Feedback"]["properties"]["none"],
+    ):
+        field["type"] = [field["type"], "null"]
+    properties["outcome"]["enum"].append(None)
     return schema

@@ -51,16 +51,22 @@ class Notebook:
         return [d for d in self.diagnostics if d.is_error]
 
 
+def is_entry_name(name: str) -> bool:
+    """Whether a file name is an entry's: `.md`, and not starting with `_` or `.`.
+
+    `_example.md` (written by `debrief init`), drafts and templates are kept next to
+    the entries without counting as interviews anywhere: check, build, stats, a share.
+    """
+    return name.endswith(".md") and not name.startswith((".", "_"))
+
+
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped."""
+    """Every entry file under entries_dir, in a stable order; folders whose names start
+    with `_` or `.` skipped, and files too (`is_entry_name`)."""
     found: list[Path] = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found.extend(
-            Path(folder, name)
-            for name in files
-            if name.endswith(".md") and not name.startswith(".")
-        )
+        found.extend(Path(folder, name) for name in files if is_entry_name(name))
     return sorted(found)
 
 
@@ -141,11 +147,11 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
     for name in ("thank_you", "feedback"):
         if isinstance(data.get(name), dict):
             check(data[name], FIELDS[name], (name,))
-    questions = data.get("questions")
-    if isinstance(questions, list):
-        for index, item in enumerate(questions):
+    for name in ("questions", "lessons"):
+        items = data.get(name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                check(item, FIELDS["questions"], ("questions", index))
+                check(item, FIELDS[name], (name, index))
     return found
 
 
@@ -176,6 +182,11 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     if kind == "missing":
         message = f"missing required field '{name}'"
         hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
+        if loc[0] == "lessons":
+            hint = (
+                "a lesson is text, or a mapping with 'lesson:' and 'about:'; "
+                "text that contains ': ' must be put in quotes"
+            )
         if len(loc) == 1:
             line = 1
     elif kind == "date_format" and value is None:
@@ -281,7 +292,35 @@ def notebook_problems(
                 "a debrief is written after the interview: check the year and month",
             )
         yield from _follow_through_dates(entry, today)
+        yield from _unknown_about(entry, vocabulary)
     yield from _look_alike_names(entries, vocabulary)
+
+
+def _unknown_about(entry: Entry, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+    """A lesson's `about` names the entry's own weak spots or strengths; another name is
+    most often a typo, and the lesson would be filed under a page that is not there."""
+    meta = entry.meta
+    known = vocabulary.canonical_list([*meta.weak_spots, *meta.strengths])
+    for index, note in enumerate(meta.lessons):
+        for position, raw in enumerate(note.about):
+            name = vocabulary.canonical(raw)
+            if name in known:
+                continue
+            close = [other for other in known if look_alike(name, other)]
+            close += difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known:
+                hint = "this entry's weak spots and strengths are: " + ", ".join(known)
+            else:
+                hint = "list it under weak_spots or strengths first"
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(("lessons", index, "about", position)),
+                "warning",
+                f"lessons[{index + 1}].about: '{raw}' is not a weak spot or strength of this entry",
+                hint,
+            )
 
 
 def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnostic]:

@@ -29,9 +29,17 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.aggregate import Insights, WeakSpot
+from generator.aggregate import (
+    FeedbackStatus,
+    Insights,
+    Lesson,
+    QuestionRecord,
+    WeakSpot,
+    feedback_status,
+)
 from generator.drill.log import Review
 from generator.drill.schedule import practice_of
+from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, slugify
 from generator.entry.read import Entry
 from generator.render import charts, practice
@@ -288,9 +296,22 @@ class _Page:
         """The lessons written in these entries, oldest entry first."""
         return self._of_entries("lessons", self.insights.lessons, slugs)
 
-    def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        """The questions asked in these entries, oldest entry first."""
-        return self._of_entries("questions", self.insights.questions, slugs)
+    def lessons_about(self, name: str) -> list[Lesson]:
+        """The lessons about weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("lessons about", self.insights.lessons).get(name, [])
+
+    def questions_about(self, name: str) -> list[QuestionRecord]:
+        """The questions filed under weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("questions about", self.insights.questions).get(name, [])
+
+    def _about(self, kind: str, items: Iterable[Any]) -> dict[str, list[Any]]:
+        by_name: dict[str, list[Any]] | None = self.shared.get(kind)
+        if by_name is None:
+            by_name = self.shared[kind] = {}
+            for item in items:
+                for name in item.about:
+                    by_name.setdefault(name, []).append(item)
+        return by_name
 
     def _of_entries(self, kind: str, items: Iterable[Any], slugs: Iterable[str]) -> list[Any]:
         by_entry: dict[str, list[Any]] = self.shared.setdefault(kind, {})
@@ -447,7 +468,8 @@ def render_entry(entry: Entry, page: _Page) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
+            lessons = about[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
@@ -481,6 +503,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
             ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
+        *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
     return _render(
@@ -493,9 +516,28 @@ def render_entry(entry: Entry, page: _Page) -> str:
         strengths=insights.names(entry, "strengths"),
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
+        lessons=[
+            (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
+        ],
         steps=steps,
         body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
+
+
+def _feedback_step(
+    status: FeedbackStatus, meta: FrontMatter, page: _Page
+) -> list[tuple[str, bool]]:
+    """The feedback line of the follow-through: ticked once it is settled either way."""
+    if status == "received":
+        return [(f"Feedback received on {meta.feedback.received}", True)]
+    if status == "none":
+        return [("No feedback will come", True)]
+    if status == "no answer":
+        days = page.settings.feedback_give_up_days
+        return [(f"No answer to the request for feedback after {days} days", True)]
+    if status == "waiting":
+        return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
+    return []
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -549,7 +591,10 @@ def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
     groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
     groups[None] = []
     for lesson in insights.lessons:
-        for name in lesson.weak_spots or (None,):
+        # Under each weak spot it is about; a lesson about none of them (the interview as a
+        # whole, or only strengths) goes to the "Other lessons" group.
+        names: list[str | None] = [n for n in lesson.about if n in groups]
+        for name in names or [None]:
             groups[name].append(lesson)
     return [(name, lessons) for name, lessons in groups.items() if lessons]
 

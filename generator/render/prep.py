@@ -141,7 +141,7 @@ def prep_brief(
         lines.append("None open: no weak spot has come back without being resolved.")
     for spot in spots:
         lines.append(f"- **{escape_md(spot.name)}**: {spot.count} times, last on {spot.last_seen}")
-        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.weak_spots]
+        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.about]
         if not lessons:
             lines.append("    - No lesson written about it yet.")
         recent = lessons[::-1][:LESSONS_PER_SPOT]

@@ -44,6 +44,16 @@ def _style(text: str, color: bool, **styles: Any) -> str:
     return click.style(text, **styles) if color else text
 
 
+def feedback_line(insights: Insights) -> str:
+    """`2 of 4 requests answered (50%), 1 waiting`: the feedback response rate."""
+    rate = insights.feedback
+    if not rate.requests:
+        return "not asked for yet"
+    requests = "request" if rate.requests == 1 else "requests"
+    text = f"{rate.answers} of {rate.requests} {requests} answered ({rate.percent}%)"
+    return text + (f", {rate.waiting} waiting" if rate.waiting else "")
+
+
 def sparkline(feelings: list[int]) -> str:
     return "".join(SPARK[min(max(f, 1), 5) - 1] for f in feelings)
 
@@ -91,6 +101,7 @@ def format_stats(
         )
     else:
         lines.append("Feeling   not recorded yet")
+    lines.append("Feedback  " + feedback_line(insights))
     if practice is not None and practice.cards:
         due = len(practice.due)
         lines.append(
