@@ -421,7 +421,9 @@ def _render_all(
     split: bool,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
-    cards = practice_of(insights.entries, settings, reviews, insights.today)
+    # The review log is the owner's history: a share's cards are due by the cool-off alone.
+    history = reviews if audience == "owner" else ()
+    cards = practice_of(insights.entries, settings, history, insights.today)
     shared: dict[str, Any] = {}
 
     def page(path: str) -> _Page:
