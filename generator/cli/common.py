@@ -117,7 +117,7 @@ def read_checked(
 
 def read_reviews(settings: Settings) -> list[Review]:
     """The review log; each line that is not a review is a warning on stderr."""
-    from generator.drill.log import read_log
+    from generator.drill.log import read_log  # lazy: `debrief --help` imports none of this
 
     reviews, problems = read_log(settings.drill_log_path, settings.drill.log)
     if problems:

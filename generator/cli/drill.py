@@ -47,6 +47,7 @@ def drill(
     beside mkdocs.yml), and the next review is scheduled with FSRS. Without a
     terminal, the same lines are read from standard input.
     """
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.render import practice as text
@@ -70,7 +71,7 @@ def drill(
     columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
 
     def grade(item: Scheduled, value: int) -> date:
-        from generator.drill.log import Review, append_review
+        from generator.drill.log import Review, append_review  # lazy: as above
 
         review = Review(item.card.id, value, _moment(day))
         append_review(settings.drill_log_path, review)
@@ -98,7 +99,7 @@ def run_session(
     """Show each card, reveal it on a line, record the grade on the next; the number of
     cards graded. Stops on q or at the end of input. `echo_input` writes each line read
     after its prompt, as a terminal would have shown it as it was typed."""
-    from generator.render import practice as text
+    from generator.render import practice as text  # lazy: `debrief --help` imports none
 
     done = 0
     for number, item in enumerate(session, start=1):
@@ -136,6 +137,6 @@ def _moment(day: date) -> datetime:
 def _practice(
     settings: Settings, entries: list[Entry], reviews: list[Review], day: date
 ) -> Practice:
-    from generator.drill.schedule import practice_of
+    from generator.drill.schedule import practice_of  # lazy: `debrief --help` imports none
 
     return practice_of(entries, settings, reviews, day)
