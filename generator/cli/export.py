@@ -15,7 +15,8 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
     type=click.Choice(["json", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="json: everything; csv: the entries table; markdown: a docs tree for any engine.",
+    help="json: everything, every entry whole (a backup); csv: the entries table; "
+    "markdown: a docs tree for any engine.",
 )
 @click.option(
     "--audience",
