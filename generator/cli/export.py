@@ -26,8 +26,8 @@ from generator.cli.common import (
     type=click.Choice(["json", "csv", "markdown", "anki"]),
     default="json",
     show_default=True,
-    help="json: everything; csv: the entries table; markdown: a docs tree for any engine;"
-    " anki: the practice cards as an Anki deck.",
+    help="json: everything, every entry whole (a backup); csv: the entries table; "
+    "markdown: a docs tree for any engine; anki: the practice cards as an Anki deck.",
 )
 @click.option(
     "--audience",

@@ -40,7 +40,7 @@ from generator.aggregate import (
 from generator.drill.log import Review
 from generator.drill.schedule import practice_of
 from generator.entry.models import FrontMatter
-from generator.entry.names import normalize_name, slugify
+from generator.entry.names import RESERVED_NAMES, normalize_name, page_slug
 from generator.entry.read import Entry
 from generator.render import charts, practice
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
@@ -210,10 +210,12 @@ class Addresses:
 
 
 def _unique_paths(names: list[str], pattern: str, reserved: set[str]) -> dict[str, str]:
-    taken = set(reserved)
+    """A page per name, named with its letters in any script (`page_slug`), unique: a
+    name whose slug is taken (or reserved, or a device name on Windows) gets `-2`, `-3`."""
+    taken = set(reserved) | RESERVED_NAMES
     paths: dict[str, str] = {}
     for name in names:
-        base = slugify(name) or "item"
+        base = page_slug(name) or "item"
         slug, n = base, 1
         while slug in taken:
             n += 1
