@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli.main import cli
+from generator.drill import log as log_module
 from tests.conftest import write_notebook
 from tests.test_drill_cards import ACME, GLOBEX
 
@@ -210,3 +212,36 @@ def test_stats_counts_the_due_cards_and_followups_does_not_list_them(notebook: P
     kinds = {item["kind"] for item in json.loads(followups.stdout)}
     assert kinds <= {"thank-you", "reflection", "feedback"}
     assert "rate limiter" not in followups.stdout
+
+
+def test_a_log_that_cannot_be_written_stops_with_an_error(notebook: Path) -> None:
+    (notebook / "practice.jsonl").mkdir()
+    code, out, err = drill("--limit", "1", "--today", "2026-09-12", text="\n3\n")
+    assert code == 1
+    assert "      Grade (1 again, 2 hard, 3 good, 4 easy; q stops): 3\n" in out
+    assert err == (
+        "practice.jsonl: warning: cannot read: Is a directory\n"
+        "Error: practice.jsonl: cannot write the review log (Is a directory);"
+        " this grade is not recorded\n"
+    )
+
+
+def test_ctrl_c_stops_like_q_and_keeps_the_grades(
+    notebook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = log_module.append_review
+    calls: list[int] = []
+
+    def append_then_interrupt(path: Path, review: Any) -> None:
+        calls.append(review.grade)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C pressed while the second grade is typed
+        real(path, review)
+
+    monkeypatch.setattr(log_module, "append_review", append_then_interrupt)
+    code, out, err = drill("--today", "2026-09-12", text="\n3\n\n4\n\n4\n")
+    assert (code, err) == (0, "")
+    assert out.endswith("      Grade (1 again, 2 hard, 3 good, 4 easy; q stops): 4\n\nStopped.\n")
+    assert [
+        json.loads(x)["grade"] for x in (notebook / "practice.jsonl").read_text().splitlines()
+    ] == [3]

@@ -71,15 +71,27 @@ def drill(
     columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
 
     def grade(item: Scheduled, value: int) -> date:
-        from generator.drill.log import Review, append_review  # lazy: as above
+        # lazy: as above
+        from generator.drill.log import Review, append_review
+        from generator.drill.schedule import schedule
 
         review = Review(item.card.id, value, _moment(day))
-        append_review(settings.drill_log_path, review)
+        try:
+            append_review(settings.drill_log_path, review)
+        except OSError as error:
+            raise click.ClickException(
+                f"{settings.drill.log}: cannot write the review log ({error.strerror});"
+                " this grade is not recorded"
+            ) from None
         reviews.append(review)
-        again = _practice(settings, notebook.entries, reviews, day)
-        return next(s.due for s in again.due + again.later if s.card.id == item.card.id)
+        return schedule([item.card], reviews, settings.drill.retention)[0].due
 
-    done = run_session(session, sys.stdin, grade, day, columns, not sys.stdin.isatty())
+    try:
+        done = run_session(session, sys.stdin, grade, day, columns, not sys.stdin.isatty())
+    except KeyboardInterrupt:
+        # Ctrl-C is a way to stop, like q: every grade given so far is in the log.
+        click.echo("\nStopped.")
+        return
     left = len(current.due) - done
     click.echo(
         f"\nReviewed {text.cards(done)}; {left} still due on {day.isoformat()}."
