@@ -15,7 +15,7 @@ from tests.conftest import write_notebook
 from tests.test_drill_cards import ACME, GLOBEX
 
 PRIVATE = """---
-company: Hooli
+company: Hooli Café & Co
 role: Engineer
 date: 2026-09-20
 private: true
@@ -47,7 +47,7 @@ def export(path: Path, *args: str) -> str:
 
 def deck(path: Path, tmp: Path) -> tuple[list[tuple[str, list[str], str]], list[str]]:
     """(guid, fields, tags) of every note, ordered by the question, and the deck names."""
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(path) as archive:  # an .apkg is a zip around an SQLite file
         archive.extract("collection.anki2", tmp)
     with sqlite3.connect(tmp / "collection.anki2") as db:
         notes = db.execute("SELECT guid, flds, tags FROM notes").fetchall()
@@ -82,6 +82,9 @@ def test_one_note_per_card_with_its_fields_tags_and_deck(notebook: Path, tmp_pat
     assert limiter[2] == "weak-spot::system-design topic::system-design company::acme"
     assert notes[1][2] == "topic::caching company::globex"  # caching is no weak spot
     assert notes[3][1][3] == "No idea."
+    # Tags hold no spaces; the notebook's normal form keeps every letter and symbol.
+    assert notes[4][2] == "company::hooli-café-&-co"
+    assert notes[4][1][1] == "Hooli Café &amp; Co · 2026-09-20"  # fields are HTML
 
 
 def test_guids_survive_reordering_and_edits_so_a_new_import_updates(

@@ -16,7 +16,7 @@ from pathlib import Path
 import genanki
 
 from generator.drill.cards import Card
-from generator.entry.names import slugify
+from generator.entry.names import normalize_name
 
 # Fixed for good: Anki knows a note type by its id, and a new id on every export would
 # make a new note type each time.
@@ -50,12 +50,17 @@ def deck_id(name: str) -> int:
 
 
 def tags(card: Card) -> list[str]:
-    """Anki tags hold no spaces: names as slugs, under `weak-spot::`, `topic::`, `company::`."""
-    found = [f"weak-spot::{slugify(name) or 'other'}" for name in card.weak_spots]
+    """Names as the notebook normalizes them (no spaces, which Anki tags cannot hold; the
+    letters of every script kept), under `weak-spot::`, `topic::` and `company::`."""
+    found = [f"weak-spot::{_tag(name)}" for name in card.weak_spots]
     if card.topic:
-        found.append(f"topic::{slugify(card.topic) or 'other'}")
-    found.append(f"company::{slugify(card.company) or 'other'}")
+        found.append(f"topic::{_tag(card.topic)}")
+    found.append(f"company::{_tag(card.company)}")
     return found
+
+
+def _tag(name: str) -> str:
+    return "".join(normalize_name(name).replace("::", ":").split()) or "other"
 
 
 def note(card: Card, model: genanki.Model) -> genanki.Note:
