@@ -130,7 +130,9 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
         "entries/2026-02-01-b.md",
         "entries/2026-03-01-c.md",
     }
-    rows = first_table(pages["weak-spots/index.md"], "One that comes back is not resolved any more.")
+    rows = first_table(
+        pages["weak-spots/index.md"], "One that comes back is not resolved any more."
+    )
     assert rows == [
         '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 2 (0%)</td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
         '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',

@@ -40,7 +40,7 @@ def test_a_cards_back_opens_and_closes(open_tab, demo_url):
 def test_home_links_the_practice_page(open_tab, demo_url):
     tab = open_tab(demo_url)
     tab.goto("/")
-    tab.page.locator(".debrief-card__label a", has_text="cards to practise").click()
+    tab.page.locator("article a", has_text="Practice").click()
     tab.page.wait_for_url(demo_url + "/practice/")
     assert scheme(tab.page) == "default"
     tab.assert_clean()
