@@ -174,7 +174,13 @@ def _cut(text: str, items: list[yaml.Node], index: int, flow: bool) -> tuple[int
     if not _DASH.fullmatch(text[line_start:start]):
         return None
     tail = _LINE_END.match(text, end)
-    return (line_start, tail.end()) if tail else None
+    if tail is None:
+        return None
+    if tail.group(2):  # its line break goes with it
+        return (line_start, tail.end())
+    # The front matter's last line (its break is outside `text`): the break before it goes.
+    before = line_start - (2 if text[:line_start].endswith("\r\n") else 1)
+    return (before, tail.end()) if line_start > 0 else None
 
 
 def _lists(root: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
