@@ -66,16 +66,23 @@ IsoDate = Annotated[
     BeforeValidator(_parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-Text = Annotated[str, BeforeValidator(_as_text)]
-RequiredText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+# In the JSON Schema too, a number is text (`company: 1984`), as the model reads it.
+_TEXT_SCHEMA = {"type": ["string", "number"]}
+Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_TEXT_SCHEMA)]
+RequiredText = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(min_length=1),
+    WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1}),
+]
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string"},
-                {"type": "array", "items": {"type": "string"}},
+                _TEXT_SCHEMA,
+                {"type": "array", "items": _TEXT_SCHEMA},
                 {"type": "null"},
             ]
         }
@@ -228,12 +235,12 @@ def json_schema() -> dict[str, Any]:
     schema["required"] = ["company", "role", "date"]
     # A question may be written as plain text; the model turns it into a mapping first.
     questions = schema["properties"]["questions"]
-    questions["items"] = {"anyOf": [{"type": "string"}, questions["items"]]}
-    questions["anyOf"] = [{"type": "string"}, {"type": "array", "items": questions.pop("items")}]
+    questions["items"] = {"anyOf": [_TEXT_SCHEMA, questions["items"]]}
+    questions["anyOf"] = [_TEXT_SCHEMA, {"type": "array", "items": questions.pop("items")}]
     questions.pop("type", None)
     # A lesson likewise: text, a mapping with `lesson:` and `about:`, or a list of them.
     lessons = schema["properties"]["lessons"]
-    one_lesson = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LessonNote"}]}
+    one_lesson = {"anyOf": [_TEXT_SCHEMA, {"$ref": "#/$defs/LessonNote"}]}
     lessons.pop("type", None)
     lessons.pop("items", None)
     lessons["anyOf"] = [
