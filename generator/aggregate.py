@@ -297,6 +297,7 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
                 (entry.slug, "reflection", meta.date + timedelta(settings.reflect_after_days))
             )
         if meta.thank_you.sent is not None and feedback_status(entry, settings, today) == "waiting":
+            # (waiting implies a note was sent; the test also tells the type checker)
             found.append(
                 (
                     entry.slug,

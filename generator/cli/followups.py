@@ -27,8 +27,9 @@ def followups(
 
     A thank-you note (that also asks for honest feedback) is due the day after
     the interview, a reflection with a clear mind after the cool-off, and
-    feedback a week after the note; the delays are set in mkdocs.yml. Exits 1
-    when an entry has errors.
+    feedback a week after the note, until feedback comes, `feedback: {none:
+    true}` says none will, or 21 days pass ("no answer"); the delays are set in
+    mkdocs.yml. Exits 1 when an entry has errors.
 
     --ics FILE writes the same follow-ups as a calendar to import or subscribe to;
     each keeps its identity across runs, so a calendar updates it in place.
