@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator.entry.models import Question
 from generator.entry.names import Vocabulary, question_key
-from generator.entry.read import Entry
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings
 
 FollowUpKind = Literal["thank-you", "reflection", "feedback"]
@@ -185,10 +185,12 @@ def other_lessons(entry: Entry, vocabulary: Vocabulary | None = None) -> list[st
     ]
 
 
+# The functions below take entries oldest first (`chronological`), as `aggregate` gives them.
+
+
 def aggregate_weak_spots(
-    entries: list[Entry], vocabulary: Vocabulary, recurring_after: int
+    ordered: list[Entry], vocabulary: Vocabulary, recurring_after: int
 ) -> list[WeakSpot]:
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
     seen: dict[str, list[Entry]] = defaultdict(list)
     for entry in ordered:
         for name in vocabulary.canonical_list(entry.meta.weak_spots):
@@ -248,19 +250,18 @@ def _came_back(listed: list[Entry], handled: list[Entry]) -> tuple[date | None, 
     return again.date, after.slug
 
 
-def collect_lessons(entries: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:
+def collect_lessons(ordered: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:
     return [
         Lesson(note.lesson, entry.slug, entry.date, about)
-        for entry in sorted(entries, key=lambda e: (e.date, e.path))
+        for entry in ordered
         for note, about in zip(entry.meta.lessons, lesson_subjects(entry, vocabulary), strict=True)
     ]
 
 
 def collect_questions(
-    entries: list[Entry], vocabulary: Vocabulary | None = None
+    ordered: list[Entry], vocabulary: Vocabulary | None = None
 ) -> list[QuestionRecord]:
     vocabulary = vocabulary or Vocabulary()
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
     asked_in: dict[str, set[str]] = defaultdict(set)
     for entry in ordered:
         for q in entry.meta.questions:
@@ -332,6 +333,7 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
                 (entry.slug, "reflection", meta.date + timedelta(settings.reflect_after_days))
             )
         if meta.thank_you.sent is not None and feedback_status(entry, settings, today) == "waiting":
+            # (waiting implies a note was sent; the test also tells the type checker)
             found.append(
                 (
                     entry.slug,
@@ -347,7 +349,7 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
 def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights:
     """All aggregates of `entries`, which are already filtered for the audience."""
     vocabulary = Vocabulary(settings.aliases)
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
+    ordered = chronological(entries)
     return Insights(
         entries=ordered,
         weak_spots=aggregate_weak_spots(ordered, vocabulary, settings.recurring_after),

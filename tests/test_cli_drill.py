@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from generator.cli.main import cli
 from generator.drill import log as log_module
+from generator.drill.cards import card_id
 from tests.conftest import write_notebook
 from tests.test_drill_cards import ACME, GLOBEX
 
@@ -245,3 +246,26 @@ def test_ctrl_c_stops_like_q_and_keeps_the_grades(
     assert [
         json.loads(x)["grade"] for x in (notebook / "practice.jsonl").read_text().splitlines()
     ] == [3]
+
+
+def test_the_site_schedules_from_the_log_and_a_share_never_reads_it(notebook: Path) -> None:
+    limiter = card_id("2026-09-01-acme", "Design a rate limiter.")
+    (notebook / "practice.jsonl").write_text(
+        f'{{"card": "{limiter}", "grade": 4, "at": "2026-09-11T09:00:00+02:00"}}\nnot json\n'
+    )
+    built = CliRunner().invoke(cli, ["build", "--today", "2026-09-12"])
+    assert built.exit_code == 0, built.output
+    # The owner's build warns about the bad line, once, as PATH:LINE, and counts it.
+    assert built.stderr.startswith(
+        "practice.jsonl:2: warning: not JSON (Expecting value at column 1)\n" + HINT
+    )
+    assert ": 1 warning, " in built.stderr
+    site = (notebook / "site" / "practice" / "index.html").read_text()
+    # Graded easy on 09-11: due 09-19, under Later.
+    assert site.index("Design a rate limiter.") > site.index('id="later"')
+    shared = CliRunner().invoke(cli, ["share", "--today", "2026-09-12"])
+    assert shared.exit_code == 0, shared.output
+    assert "practice.jsonl" not in shared.stderr
+    page = (notebook / "site-share" / "practice" / "index.html").read_text()
+    assert 'id="later"' not in page
+    assert "Design a rate limiter." in page

@@ -215,7 +215,7 @@ def test_page_slug_is_bounded_in_bytes_at_a_character_boundary() -> None:
 
 
 def test_weak_spot_pages_are_unique_and_never_a_device_name() -> None:
-    from generator.render.pages import _unique_paths
+    from generator.render.addresses import _unique_paths
 
     paths = _unique_paths(
         ["c", "c++", "con", "設計", "設計!", "item", "", "nul"], "{}.md", {"index"}

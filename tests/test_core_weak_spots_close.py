@@ -67,7 +67,7 @@ def test_rejected_counts_per_weak_spot() -> None:
 def test_the_pages_say_it_came_back_and_show_rejections_next_to_the_overall_rate() -> None:
     settings = Settings()
     insights = aggregate([A, B, C], settings, D("2026-05-01"))
-    pages = render_pages(insights, settings, "owner")
+    pages = render_pages(insights, settings)
     assert (
         'last on <time datetime="2026-03-01">2026-03-01</time>. It came back on '
         '<time datetime="2026-03-01">2026-03-01</time>, after <a href="../../entries/b/">'

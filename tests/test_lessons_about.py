@@ -183,3 +183,27 @@ def test_a_lesson_mapping_without_lesson_says_how_to_write_one(tmp_path: Path) -
         "    hint: known keys are: lesson, about\n"
         "1 entry checked: 1 error, 1 warning\n"
     )
+
+
+def test_redacting_weak_spots_in_a_share_redacts_what_lessons_are_about(tmp_path: Path) -> None:
+    root = write_notebook(
+        tmp_path / "nb",
+        {
+            "2026-03-01-acme.md": "---\ncompany: Acme\nrole: Dev\ndate: 2026-03-01\n"
+            "weak_spots: [salary negotiation]\n"
+            "lessons: [{lesson: Know my number., about: salary negotiation}]\n---\n"
+        },
+        "share:\n  redact: [weak_spots, interviewers]",
+    )
+    result = CliRunner().invoke(
+        cli, ["share", "--config", str(root / "mkdocs.yml"), "--today", "2026-03-15"]
+    )
+    assert result.exit_code == 0, result.output
+    found = [
+        p.relative_to(root).as_posix()
+        for p in (root / "site-share").rglob("*")
+        if p.is_file() and "salary" in p.read_text(encoding="utf-8", errors="replace").lower()
+    ]
+    assert found == []
+    page = (root / "site-share" / "entries" / "2026-03-01-acme" / "index.html").read_text()
+    assert "Know my number." in page

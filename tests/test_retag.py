@@ -276,3 +276,26 @@ def test_unified_diff() -> None:
         " role: x\n"
         " ---\n"
     )
+
+
+def test_a_duplicate_line_goes_whole_with_crlf_and_a_bom() -> None:
+    raw = (
+        BOM + b"---\r\nweak_spots:\r\n  - SQL\r\n  - nerves\r\n  - sql   # twice\r\n---\r\nbody\r\n"
+    )
+    result = retag(raw, ["sql"], "databases")
+    assert (
+        result.data == BOM + b"---\r\nweak_spots:\r\n  - databases\r\n  - nerves\r\n---\r\nbody\r\n"
+    )
+    assert [(c.line, c.old) for c in result.removed] == [(5, "sql")]
+
+
+def test_an_about_from_an_alias_is_refused() -> None:
+    raw = b"---\nweak_spots: &w [sql]\nlessons: [{lesson: x, about: *w}]\n---\n"
+    with pytest.raises(RetagError) as caught:
+        retag(raw, ["sql"], "databases")
+    assert caught.value.message.startswith("'sql' in lessons[1].about comes from a YAML alias")
+
+
+def test_a_duplicate_on_the_last_line_of_the_front_matter_leaves_no_blank_line() -> None:
+    raw = b"---\nweak_spots:\n  - sql\n  - SQL\n---\n"
+    assert retag(raw, ["sql"], "databases").data == b"---\nweak_spots:\n  - databases\n---\n"

@@ -115,5 +115,16 @@ def test_the_lesson_forms_are_all_valid(validator: jsonschema.protocols.Validato
         "lessons:\n  - Plain.\n  - lesson: Scale first.\n    about: system design\n",
         "lessons: [{lesson: Scale first., about: [system design, estimation]}]\n",
         "lessons:\n",
+        "lessons: 42\n",  # a number is text
     ):
         assert validator.is_valid(front(HEAD + lessons + "---\n")), lessons
+
+
+def test_numbers_are_text_for_the_schema_as_for_check(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    text = "---\ncompany: 1984\nrole: 10\ndate: 2026-03-14\ntags: 2026\nweak_spots: [42]\n---\n"
+    assert validator.is_valid(front(text))
+    assert entry_from_bytes(text.encode(), "x.md", "x")[1] == []
+    assert not validator.is_valid(front(HEAD + "company2: x\n---\n"))
+    assert not validator.is_valid(front("---\ncompany: true\nrole: x\ndate: 2026-03-14\n---\n"))

@@ -6,10 +6,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    from generator.entry.read import Entry
-    from generator.settings import Settings
-
 from generator.cli.common import (
     config_option,
     read_checked,
@@ -17,6 +13,10 @@ from generator.cli.common import (
     resolve_today,
     today_option,
 )
+
+if TYPE_CHECKING:
+    from generator.entry.read import Entry
+    from generator.settings import Settings
 
 
 @click.command()
@@ -48,11 +48,12 @@ def export(
 ) -> None:
     """Export the notebook: JSON or CSV on stdout, Markdown into the folder OUT, or the
     practice cards as an Anki deck into the file OUT (FILE.apkg)."""
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.aggregate import aggregate
     from generator.render.data import to_csv, to_json
-    from generator.share.audience import for_audience
+    from generator.share.audience import edition_for
 
     if fmt == "markdown" and out is None:
         raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
@@ -64,27 +65,27 @@ def export(
         raise click.UsageError(f"{out} is a file: --format markdown writes into a folder")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
-    entries = for_audience(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
+    edition = edition_for(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
     if fmt == "anki":
         assert out is not None
-        _write_anki(entries, settings, out)
+        _write_anki(edition.entries, settings, out)
         return
-    insights = aggregate(entries, settings, day)
+    insights = aggregate(edition.entries, settings, day)
     if fmt == "json":
         click.echo(json.dumps(to_json(insights), indent=2, ensure_ascii=False))
     elif fmt == "csv":
         click.echo(to_csv(insights), nl=False)
     else:
+        # lazy: `debrief --help` imports none of this
         from generator.export import ExportError, export_markdown
 
         assert out is not None
         try:
             count = export_markdown(
                 settings,
+                edition,
                 insights,
-                audience,  # type: ignore[arg-type]
                 out,
-                all_entries=notebook.entries,
                 reviews=read_reviews(settings) if audience == "owner" else (),
             )
         except ExportError as error:

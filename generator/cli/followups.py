@@ -27,24 +27,25 @@ def followups(
 
     A thank-you note (that also asks for honest feedback) is due the day after
     the interview, a reflection with a clear mind after the cool-off, and
-    feedback a week after the note; the delays are set in mkdocs.yml. Exits 1
-    when an entry has errors.
+    feedback a week after the note, until feedback comes, `feedback: {none:
+    true}` says none will, or 21 days pass ("no answer"); the delays are set in
+    mkdocs.yml. Exits 1 when an entry has errors.
 
     --ics FILE writes the same follow-ups as a calendar to import or subscribe to;
     each keeps its identity across runs, so a calendar updates it in place.
     """
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.aggregate import aggregate
+    from generator.edit.capture import replace_atomically
+    from generator.render.calendar import follow_ups_calendar
     from generator.render.terminal import followups_json, format_followups
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
     insights = aggregate(notebook.entries, settings, day)
     if ics is not None:
-        from generator.edit.capture import replace_atomically
-        from generator.render.calendar import follow_ups_calendar
-
         try:
             replace_atomically(ics, follow_ups_calendar(insights))
         except OSError as error:

@@ -13,6 +13,7 @@ def init(path: Path) -> None:
     The example is entries/_example.md: a file whose name starts with `_` (or `.`)
     is not an entry, so it never counts as an interview, in the site, stats or a share.
     """
+    # lazy: `debrief --help` imports none of this
     from importlib.resources import files
 
     if path.exists() and any(path.iterdir()):

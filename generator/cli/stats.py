@@ -29,6 +29,7 @@ from generator.cli.common import (
 @today_option
 def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
     """Entries by outcome and stage, how interviews felt, the cards due, the top weak spots."""
+    # lazy: `debrief --help` imports none of this
     from generator.aggregate import aggregate
     from generator.drill.schedule import practice_of
     from generator.render.terminal import format_stats

@@ -21,18 +21,19 @@ from typing import Any
 
 import yaml
 
-from generator.entry.frontmatter import FrontMatterError, FrontMatterLoader, parse, split
+from generator.entry.frontmatter import (
+    FastSafeLoader,
+    FrontMatterError,
+    FrontMatterLoader,
+    parse,
+    split,
+)
 from generator.entry.names import normalize_name
 
 FIELDS = ("weak_spots", "strengths")
 _BOM = b"\xef\xbb\xbf"
 _BREAK = re.compile(r"\r\n|\r|\n")
 _STR = "tag:yaml.org,2002:str"
-
-try:
-    _PlainLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _PlainLoader = yaml.SafeLoader
 
 
 class RetagError(FrontMatterError):
@@ -72,7 +73,7 @@ def _plain_ok(value: str, *, flow: bool) -> bool:
     probes += [(f"k: {value}", {"k": value}), (f"- {value}", [value])]
     for text, expected in probes:
         try:
-            if yaml.load(text, Loader=_PlainLoader) != expected:
+            if yaml.load(text, Loader=FastSafeLoader) != expected:
                 return False
         except yaml.YAMLError:
             return False
@@ -173,7 +174,13 @@ def _cut(text: str, items: list[yaml.Node], index: int, flow: bool) -> tuple[int
     if not _DASH.fullmatch(text[line_start:start]):
         return None
     tail = _LINE_END.match(text, end)
-    return (line_start, tail.end()) if tail else None
+    if tail is None:
+        return None
+    if tail.group(2):  # its line break goes with it
+        return (line_start, tail.end())
+    # The front matter's last line (its break is outside `text`): the break before it goes.
+    before = line_start - (2 if text[:line_start].endswith("\r\n") else 1)
+    return (before, tail.end()) if line_start > 0 else None
 
 
 def _lists(root: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:

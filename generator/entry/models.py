@@ -15,6 +15,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.entry.names import normalize_name
+
 OUTCOMES = ("pending", "advanced", "offer", "rejected", "withdrew", "no-response")
 Outcome = Literal["pending", "advanced", "offer", "rejected", "withdrew", "no-response"]
 
@@ -64,16 +66,23 @@ IsoDate = Annotated[
     BeforeValidator(_parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-Text = Annotated[str, BeforeValidator(_as_text)]
-RequiredText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+# In the JSON Schema too, a number is text (`company: 1984`), as the model reads it.
+_TEXT_SCHEMA = {"type": ["string", "number"]}
+Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_TEXT_SCHEMA)]
+RequiredText = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(min_length=1),
+    WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1}),
+]
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string"},
-                {"type": "array", "items": {"type": "string"}},
+                _TEXT_SCHEMA,
+                {"type": "array", "items": _TEXT_SCHEMA},
                 {"type": "null"},
             ]
         }
@@ -92,8 +101,6 @@ def _outcome(value: Any) -> Any:
     if value is None:
         return "pending"
     if isinstance(value, str):
-        from generator.entry.names import normalize_name
-
         return normalize_name(value)
     return value
 
@@ -119,12 +126,13 @@ Score = Annotated[
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
-class _Strict(BaseModel):
-    # Unknown keys are reported as warnings before validation, then dropped.
+class _FrozenIgnoringExtras(BaseModel):
+    """Frozen, and deaf to unknown keys: `read` warns about each before validation."""
+
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
-class Question(_Strict):
+class Question(_FrozenIgnoringExtras):
     question: RequiredText = Field(description="The question as it was asked.")
     topic: Text | None = Field(None, description="What it was about, e.g. system design.")
     rating: Score | None = Field(None, description="How well I answered: 1 badly, 5 very well.")
@@ -141,7 +149,7 @@ def _lesson(value: Any) -> Any:
     return value
 
 
-class LessonNote(_Strict):
+class LessonNote(_FrozenIgnoringExtras):
     """A lesson, and the weak spots (or strengths) it is about.
 
     Written as plain text, or as `{lesson: TEXT, about: NAME or [NAMES]}`. Which weak
@@ -158,12 +166,12 @@ class LessonNote(_Strict):
 LessonItem = Annotated[LessonNote, BeforeValidator(_lesson)]
 
 
-class ThankYou(_Strict):
+class ThankYou(_FrozenIgnoringExtras):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
     asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
 
 
-class Feedback(_Strict):
+class Feedback(_FrozenIgnoringExtras):
     received: IsoDate | None = Field(None, description="When feedback came back.")
     summary: Text | None = Field(None, description="What it said.")
     none: Flag = Field(
@@ -173,7 +181,7 @@ class Feedback(_Strict):
     )
 
 
-class FrontMatter(_Strict):
+class FrontMatter(_FrozenIgnoringExtras):
     """The fields of an entry's front matter."""
 
     model_config = ConfigDict(
@@ -227,12 +235,12 @@ def json_schema() -> dict[str, Any]:
     schema["required"] = ["company", "role", "date"]
     # A question may be written as plain text; the model turns it into a mapping first.
     questions = schema["properties"]["questions"]
-    questions["items"] = {"anyOf": [{"type": "string"}, questions["items"]]}
-    questions["anyOf"] = [{"type": "string"}, {"type": "array", "items": questions.pop("items")}]
+    questions["items"] = {"anyOf": [_TEXT_SCHEMA, questions["items"]]}
+    questions["anyOf"] = [_TEXT_SCHEMA, {"type": "array", "items": questions.pop("items")}]
     questions.pop("type", None)
     # A lesson likewise: text, a mapping with `lesson:` and `about:`, or a list of them.
     lessons = schema["properties"]["lessons"]
-    one_lesson = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LessonNote"}]}
+    one_lesson = {"anyOf": [_TEXT_SCHEMA, {"$ref": "#/$defs/LessonNote"}]}
     lessons.pop("type", None)
     lessons.pop("items", None)
     lessons["anyOf"] = [

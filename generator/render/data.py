@@ -15,6 +15,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+import yaml
+
 from generator.aggregate import Insights
 from generator.entry.read import Entry
 
@@ -65,8 +67,6 @@ def entry_backup(entry: Entry, insights: Insights) -> dict[str, Any]:
 def entry_file(record: dict[str, Any]) -> bytes:
     """The text of an entry file made from a record of `to_json`: its front matter as
     YAML (every field, defaults included), then its body."""
-    import yaml
-
     front = yaml.safe_dump(
         record["front_matter"], allow_unicode=True, sort_keys=False, width=1_000_000
     )
