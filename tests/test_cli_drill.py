@@ -248,7 +248,11 @@ def test_ctrl_c_stops_like_q_and_keeps_the_grades(
     ] == [3]
 
 
-def test_the_site_schedules_from_the_log_and_a_share_never_reads_it(notebook: Path) -> None:
+def test_the_site_schedules_from_the_log_and_a_share_never_reads_it(
+    notebook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `share --today` sets DEBRIEF_TODAY in the process; let the monkeypatch undo it.
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-09-12")
     limiter = card_id("2026-09-01-acme", "Design a rate limiter.")
     (notebook / "practice.jsonl").write_text(
         f'{{"card": "{limiter}", "grade": 4, "at": "2026-09-11T09:00:00+02:00"}}\nnot json\n'
