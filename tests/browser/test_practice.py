@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PHONE, overflow_px, scheme, toggle_palette, wide_elements
+from .conftest import (
+    PHONE,
+    contrast,
+    over,
+    overflow_px,
+    parse_color,
+    scheme,
+    toggle_palette,
+    wide_elements,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,4 +62,29 @@ def test_the_page_fits_a_phone_with_a_back_open(open_tab, demo_url):
         tab.page.locator("article details.question summary").nth(index).click()
     assert overflow_px(tab.page) == 0, wide_elements(tab.page)
     tab.screenshot("practice-phone-light")
+    tab.assert_clean()
+
+
+ABOUT_COLORS = """() => { const el = document.querySelector('.debrief-practice__about');
+  const layers = []; for (let n = el; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c !== 'rgba(0, 0, 0, 0)') layers.push(c); }
+  return {fill: getComputedStyle(el).color, layers: layers.reverse()}; }"""
+
+
+def test_the_small_line_under_a_question_reads_in_both_palettes(open_tab, demo_url):
+    """Company, date and topic are small text: WCAG's 4.5:1 in light and dark (Material's
+    lighter text gave 4.38 on a question block in slate)."""
+    tab = open_tab(demo_url)
+    tab.goto("/practice/")
+    ratios = {}
+    for _ in range(2):
+        colors = tab.page.evaluate(ABOUT_COLORS)
+        behind = (255.0, 255.0, 255.0, 1.0)
+        for layer in colors["layers"]:
+            behind = over(parse_color(layer), behind)
+        ratios[scheme(tab.page)] = contrast(over(parse_color(colors["fill"]), behind), behind)
+        toggle_palette(tab.page)
+    assert set(ratios) == {"default", "slate"}
+    assert min(ratios.values()) >= 4.5, ratios
     tab.assert_clean()
