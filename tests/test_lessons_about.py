@@ -207,3 +207,13 @@ def test_redacting_weak_spots_in_a_share_redacts_what_lessons_are_about(tmp_path
     assert found == []
     page = (root / "site-share" / "entries" / "2026-03-01-acme" / "index.html").read_text()
     assert "Know my number." in page
+
+
+def test_a_lesson_that_is_neither_text_nor_a_mapping(tmp_path: Path) -> None:
+    code, output = check_output(tmp_path, "lessons: [[a, b]]\n")
+    assert code == 1
+    assert output == (
+        "entries/a.md:5: error: 'lessons[1]' must be text or a mapping, got a list\n"
+        "    hint: a lesson is text, or a mapping with 'lesson:' and 'about:'\n"
+        "1 entry checked: 1 error, 0 warnings\n"
+    )
