@@ -19,16 +19,12 @@ from generator.aggregate import (
 )
 from generator.cli.main import cli
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, entry_from_bytes
-from tests.conftest import write_notebook
+from generator.entry.read import Entry
+from tests.conftest import make_entry, write_notebook
 
 
 def entry(front: str, slug: str = "acme") -> Entry:
-    text = f"---\ncompany: Acme\nrole: Engineer\ndate: 2026-03-01\n{front}---\n"
-    made, problems = entry_from_bytes(text.encode(), f"entries/{slug}.md", slug)
-    assert problems == [], [p.format() for p in problems]
-    assert made is not None
-    return made
+    return make_entry(slug, "2026-03-01", front)
 
 
 SEVERAL = entry(
