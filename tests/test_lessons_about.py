@@ -19,16 +19,12 @@ from generator.aggregate import (
 )
 from generator.cli.main import cli
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, entry_from_bytes
-from tests.conftest import write_notebook
+from generator.entry.read import Entry
+from tests.conftest import make_entry, write_notebook
 
 
 def entry(front: str, slug: str = "acme") -> Entry:
-    text = f"---\ncompany: Acme\nrole: Engineer\ndate: 2026-03-01\n{front}---\n"
-    made, problems = entry_from_bytes(text.encode(), f"entries/{slug}.md", slug)
-    assert problems == [], [p.format() for p in problems]
-    assert made is not None
-    return made
+    return make_entry(slug, "2026-03-01", front)
 
 
 SEVERAL = entry(
@@ -207,3 +203,13 @@ def test_redacting_weak_spots_in_a_share_redacts_what_lessons_are_about(tmp_path
     assert found == []
     page = (root / "site-share" / "entries" / "2026-03-01-acme" / "index.html").read_text()
     assert "Know my number." in page
+
+
+def test_a_lesson_that_is_neither_text_nor_a_mapping(tmp_path: Path) -> None:
+    code, output = check_output(tmp_path, "lessons: [[a, b]]\n")
+    assert code == 1
+    assert output == (
+        "entries/a.md:5: error: 'lessons[1]' must be text or a mapping, got a list\n"
+        "    hint: a lesson is text, or a mapping with 'lesson:' and 'about:'\n"
+        "1 entry checked: 1 error, 0 warnings\n"
+    )

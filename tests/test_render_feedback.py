@@ -5,7 +5,8 @@ Today is 2026-03-15 (tests.test_render_pages.TODAY); the give-up delay is the de
 
 from __future__ import annotations
 
-from tests.test_render_pages import entry, pages_of
+from tests.conftest import make_entry as entry
+from tests.test_render_pages import pages_of
 
 ASKED = "thank_you: {sent: 2026-01-02, asked_feedback: true}\n"
 

@@ -6,7 +6,8 @@ system-design, and a behavioural question among the SQL questions.
 
 from __future__ import annotations
 
-from tests.test_render_pages import callouts, entry, pages_of
+from tests.conftest import make_entry as entry
+from tests.test_render_pages import callouts, pages_of
 
 
 def notebook() -> dict[str, str]:

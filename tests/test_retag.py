@@ -299,3 +299,9 @@ def test_an_about_from_an_alias_is_refused() -> None:
 def test_a_duplicate_on_the_last_line_of_the_front_matter_leaves_no_blank_line() -> None:
     raw = b"---\nweak_spots:\n  - sql\n  - SQL\n---\n"
     assert retag(raw, ["sql"], "databases").data == b"---\nweak_spots:\n  - databases\n---\n"
+
+
+def test_a_name_inside_a_flow_mapping_is_quoted_as_in_a_flow_list() -> None:
+    raw = b"---\nlessons: [{lesson: b, about: sql}]\n---\n"
+    expected = b'---\nlessons: [{lesson: b, about: "sql, joins"}]\n---\n'
+    assert retag(raw, ["sql"], "sql, joins").data == expected

@@ -183,22 +183,23 @@ def _cut(text: str, items: list[yaml.Node], index: int, flow: bool) -> tuple[int
     return (before, tail.end()) if line_start > 0 else None
 
 
-def _lists(root: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
-    """(where, key node, value node) of every list of names: weak_spots, strengths, and
-    the `about` of each lesson written as a mapping."""
-    found: list[tuple[str, yaml.Node, yaml.Node]] = []
+def _lists(root: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node, bool]]:
+    """(where, key node, value node, inside `{...}`) of every list of names: weak_spots,
+    strengths, and the `about` of each lesson written as a mapping."""
+    found: list[tuple[str, yaml.Node, yaml.Node, bool]] = []
     for key, value in root.value:
         if not isinstance(key, yaml.ScalarNode):
             continue
         if key.value in FIELDS:
-            found.append((key.value, key, value))
+            found.append((key.value, key, value, False))
         elif key.value == "lessons" and isinstance(value, yaml.SequenceNode):
             for index, item in enumerate(value.value):
                 if not isinstance(item, yaml.MappingNode):
                     continue
                 for inner_key, inner in item.value:
                     if isinstance(inner_key, yaml.ScalarNode) and inner_key.value == "about":
-                        found.append((f"lessons[{index + 1}].about", inner_key, inner))
+                        where = f"lessons[{index + 1}].about"
+                        found.append((where, inner_key, inner, bool(item.flow_style)))
     return found
 
 
@@ -216,12 +217,13 @@ def _spots(text: str) -> list[list[_Spot]]:
     if not isinstance(root, yaml.MappingNode):
         return []
     groups: list[list[_Spot]] = []
-    for where, key, value in _lists(root):
+    for where, key, value, in_flow in _lists(root):
         items: list[yaml.Node]
         if isinstance(value, yaml.SequenceNode):
-            items, flow = list(value.value), bool(value.flow_style)
+            items, flow = list(value.value), in_flow or bool(value.flow_style)
         else:
-            items, flow = [value], False
+            # One name: inside `{lesson: x, about: sql}`, `,` and braces need quotes too.
+            items, flow = [value], in_flow
         found: list[_Spot] = []
         for position, node in enumerate(items):
             if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:

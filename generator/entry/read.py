@@ -232,6 +232,9 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         message = f"'{name}' must be a mapping, got {type_name(value)}"
         if inner:
             hint = "with keys: " + ", ".join(inner)
+        if loc[0] == "lessons" and len(loc) == 2:
+            message = f"'{name}' must be text or a mapping, got {type_name(value)}"
+            hint = "a lesson is text, or a mapping with 'lesson:' and 'about:'"
     else:  # pragma: no cover - a pydantic error type not met in tests yet
         message = f"'{name}': {error['msg']}"
     return Diagnostic(rel, line, "error", message, hint)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import (
-    PHONE,
+from tests.browser.checks import (
     contrast,
     over,
     overflow_px,
@@ -14,6 +13,7 @@ from .conftest import (
     toggle_palette,
     wide_elements,
 )
+from tests.browser.sites import PHONE
 
 pytestmark = pytest.mark.browser
 

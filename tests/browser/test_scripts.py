@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import _entry, build, heading, init_notebook, serve, wait_for_heading
+from tests.browser.checks import heading, wait_for_heading
+from tests.browser.sites import _entry, build, init_notebook, serve
 
 pytestmark = pytest.mark.browser
 
