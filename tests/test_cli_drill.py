@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from generator.cli.main import cli
 from generator.drill import log as log_module
 from generator.drill.cards import card_id
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 from tests.test_drill_cards import ACME, GLOBEX
 
 HINT = (
@@ -37,7 +37,7 @@ def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def drill(*args: str, text: str = "") -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["drill", *args], input=text)
+    result = run_cli("drill", *args, input=text)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -9,7 +9,7 @@ from generator.aggregate import aggregate, aggregate_weak_spots
 from generator.entry.names import Vocabulary
 from generator.render.pages import render_pages
 from generator.settings import Settings
-from tests.test_core_aggregate import entry
+from tests.conftest import make_entry as entry
 
 D = date.fromisoformat
 

@@ -19,7 +19,8 @@ from generator.drill.cards import card_id, cards_of
 from generator.drill.log import Review, append_review, read_log
 from generator.drill.schedule import practice, schedule
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, entry_from_bytes
+from generator.entry.read import Entry
+from tests.conftest import entry_from_text
 
 D = date.fromisoformat
 PARIS = timezone(timedelta(hours=2))
@@ -60,15 +61,8 @@ questions:
 """
 
 
-def entry(slug: str, text: str) -> Entry:
-    made, problems = entry_from_bytes(text.encode(), f"entries/{slug}.md", slug)
-    assert problems == [], [p.format() for p in problems]
-    assert made is not None
-    return made
-
-
 def notebook() -> list[Entry]:
-    return [entry("2026-09-10-globex", GLOBEX), entry("2026-09-01-acme", ACME)]
+    return [entry_from_text(GLOBEX, "2026-09-10-globex"), entry_from_text(ACME, "2026-09-01-acme")]
 
 
 def test_a_card_is_a_question_rated_3_or_less_or_with_a_better_answer() -> None:
@@ -147,9 +141,9 @@ def test_ids_stay_when_questions_are_reordered_and_other_fields_or_entries_chang
     other = "---\ncompany: Initech\nrole: Dev\ndate: 2026-09-05\n---\n"
     after = ids(
         [
-            entry("2026-09-01-acme", edited),
-            entry("2026-09-10-globex", reordered),
-            entry("2026-09-05-initech", other),
+            entry_from_text(edited, "2026-09-01-acme"),
+            entry_from_text(reordered, "2026-09-10-globex"),
+            entry_from_text(other, "2026-09-05-initech"),
         ]
     )
     assert after == before
@@ -161,7 +155,7 @@ def test_a_question_written_twice_in_one_entry_is_one_card() -> None:
         "  - question: Why us?",
         "  - question: design a RATE limiter\n    rating: 1\n  - question: Why us?",
     )
-    cards = cards_of([entry("2026-09-01-acme", text)], Vocabulary(), reflect_after_days=1)
+    cards = cards_of([entry_from_text(text, "2026-09-01-acme")], Vocabulary(), reflect_after_days=1)
     assert [c.question for c in cards] == ["Design a rate limiter.", "Why us?"]
 
 
@@ -169,7 +163,9 @@ def test_a_question_written_twice_in_one_entry_is_one_card() -> None:
 
 
 def one_card() -> list:  # type: ignore[type-arg]
-    return cards_of([entry("2026-09-01-acme", ACME)], Vocabulary(), reflect_after_days=1)[:1]
+    return cards_of([entry_from_text(ACME, "2026-09-01-acme")], Vocabulary(), reflect_after_days=1)[
+        :1
+    ]
 
 
 def at(day: str, hour: int = 9) -> datetime:

@@ -11,7 +11,8 @@ from generator.drill.log import Review
 from generator.render.pages import render_pages
 from generator.settings import Settings
 from generator.share.audience import for_audience
-from tests.test_drill_cards import ACME, GLOBEX, entry
+from tests.conftest import entry_from_text
+from tests.test_drill_cards import ACME, GLOBEX
 
 INITECH = """---
 company: Initech
@@ -34,9 +35,9 @@ EASY = Review(
 
 def pages(audience: str = "owner", reviews: tuple[Review, ...] = (EASY,)) -> dict[str, str]:
     entries = [
-        entry("2026-09-01-acme", ACME),
-        entry("2026-09-05-initech", INITECH),
-        entry("2026-09-10-globex", GLOBEX),
+        entry_from_text(ACME, "2026-09-01-acme"),
+        entry_from_text(INITECH, "2026-09-05-initech"),
+        entry_from_text(GLOBEX, "2026-09-10-globex"),
     ]
     settings = Settings()
     shown = for_audience(entries, audience, settings.share)  # type: ignore[arg-type]
@@ -133,7 +134,9 @@ def test_a_share_shows_only_shared_cards() -> None:
 def test_no_cards_says_how_a_question_becomes_one() -> None:
     settings = Settings()
     insights = aggregate(
-        [entry("2026-09-05-initech", INITECH.replace("rating: 2", "rating: 5"))], settings, TODAY
+        [entry_from_text(INITECH.replace("rating: 2", "rating: 5"), "2026-09-05-initech")],
+        settings,
+        TODAY,
     )
     page = render_pages(insights, settings)["practice.md"]
     assert page.endswith(
