@@ -242,17 +242,18 @@ def _refuse_aliases(front: str) -> None:
         while loader.check_event():
             event = loader.get_event()
             anchor = getattr(event, "anchor", None)
+            line = event.start_mark.line + 2 if event.start_mark is not None else None
             if isinstance(event, yaml.AliasEvent):
                 defined = anchors.get(str(anchor))
                 where = f" (defined with '&{anchor}' on line {defined})" if defined else ""
                 raise FrontMatterError(
-                    event.start_mark.line + 2,
+                    line,
                     f"YAML alias '*{anchor}' in front matter: an entry's values are written"
                     " out in full",
                     f"replace '*{anchor}' with the value it stands for{where}",
                 )
-            if anchor is not None:
-                anchors.setdefault(str(anchor), event.start_mark.line + 2)
+            if anchor is not None and line is not None:
+                anchors.setdefault(str(anchor), line)
     except yaml.YAMLError:
         return  # a syntax error: the parse that follows reports it, with its line
     finally:
