@@ -3,9 +3,12 @@ memory, without a traceback, and nothing written is lost (issue 13)."""
 
 from __future__ import annotations
 
+import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,135 @@ def test_an_anchor_alone_and_an_ampersand_in_text_are_fine() -> None:
     entry, problems = entry_from_bytes(text.encode(), PATH, "x")
     assert problems == []
     assert entry is not None and entry.meta.company == "Alder & Finch"
+
+
+# --- links, folders and pipes in entries/ --------------------------------------------------
+
+GOOD = "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\n---\n![sketch](sketch.png)\n"
+
+ODD_FILES = [
+    "entries/2026-03-15-gone.md: error: broken symbolic link: its target /nowhere/x.md"
+    " does not exist",
+    "    hint: restore the file it points to, or remove the link",
+    "entries/2026-03-16-folder.md: warning: a folder named like an entry: it is not read as one",
+    "    hint: an entry is a file; rename the folder without '.md' (the files in it are read)",
+    "entries/2026-03-17-loop.md: error: symbolic link loop: following the link leads back to it",
+    "    hint: remove the link, or point it at a file",
+    "entries/2026-03-18-pipe.md: error: not a file but a named pipe",
+    "    hint: remove it, or replace it with a file",
+    "entries/scan.pdf: warning: attachment left out of the site: broken symbolic link:"
+    " its target /nowhere/scan.pdf does not exist",
+    "    hint: restore the file it points to, or remove the link",
+    "entries/sketch.png: warning: attachment left out of the site: not a file but a named pipe",
+    "    hint: remove it, or replace it with a file",
+]
+
+
+def odd_notebook(root: Path) -> Path:
+    """One good entry and every kind of name that is not a readable file."""
+    write_notebook(root, {"2026-03-14-acme.md": GOOD})
+    entries = root / "entries"
+    (entries / "2026-03-15-gone.md").symlink_to("/nowhere/x.md")
+    (entries / "2026-03-16-folder.md").mkdir()
+    (entries / "2026-03-17-loop.md").symlink_to("2026-03-17-loop.md")
+    os.mkfifo(entries / "2026-03-18-pipe.md")  # a read would wait for a writer for ever
+    (entries / "scan.pdf").symlink_to("/nowhere/scan.pdf")
+    os.mkfifo(entries / "sketch.png")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "build", "share"])
+def test_links_folders_and_pipes_are_reported_by_every_command(
+    tmp_path: Path, command: str
+) -> None:
+    root = odd_notebook(tmp_path / "nb")
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("debrief")), command],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output
+    summary = "5 entries checked: 3 errors, 3 warnings"
+    if command == "check":
+        assert done.stdout.splitlines() == [*ODD_FILES, summary]
+    else:
+        assert done.stderr.splitlines() == [*ODD_FILES, f"Error: {summary}"]
+    assert done.returncode == 1
+
+
+def test_an_attachment_removed_while_the_site_is_built_is_reported(tmp_path: Path) -> None:
+    """A real race: a MkDocs hook, run after debrief listed the files, removes the sketch
+    before MkDocs copies it (as a sync tool or an editor might)."""
+    root = write_notebook(tmp_path / "nb", {"2026-03-14-acme.md": GOOD})
+    (root / "entries" / "sketch.png").write_bytes(b"\x89PNG")
+    (root / "hook.py").write_text(
+        "import os\n\n\ndef on_files(files, config):\n"
+        "    os.remove(os.path.join(os.path.dirname(config.config_file_path),"
+        " 'entries', 'sketch.png'))\n",
+        encoding="utf-8",
+    )
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("hooks: [hook.py]\n")
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("debrief")), "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[:2] == [
+        "entries/sketch.png: warning: attachment left out of the site: it could not be copied"
+        " (No such file or directory)",
+        "    hint: it changed while the site was built: build again",
+    ]
+    assert done.returncode == 0
+    assert (root / "site" / "entries" / "2026-03-14-acme" / "index.html").is_file()
+    assert not (root / "site" / "entries" / "sketch.png").exists()
+
+
+AS_NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root to run the build as another user (root reads any file)",
+)
+@pytest.mark.parametrize("command", ["check", "build", "share"])
+def test_files_without_read_permission_are_reported(command: str) -> None:
+    """chmod 000 for real: the build runs as user nobody, for whom the bits hold."""
+    base = Path(tempfile.mkdtemp(prefix="debrief-unreadable-"))
+    try:
+        root = write_notebook(base / "nb", {"2026-03-14-acme.md": GOOD, "2026-03-15-b.md": GOOD})
+        (root / "entries" / "sketch.png").write_bytes(b"\x89PNG")
+        for folder, dirs, files in os.walk(base):
+            for name in [*dirs, *files]:
+                os.chmod(Path(folder, name), 0o777)
+        base.chmod(0o777)
+        (root / "entries" / "sketch.png").chmod(0)
+        (root / "entries" / "2026-03-15-b.md").chmod(0)
+        done = subprocess.run(
+            [*AS_NOBODY, str(Path(sys.executable).with_name("debrief")), command],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "HOME": str(base), "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
+        )
+    finally:
+        shutil.rmtree(base)
+    output = (done.stdout if command == "check" else done.stderr).splitlines()
+    assert "Traceback" not in done.stderr
+    assert output[:4] == [
+        "entries/2026-03-15-b.md: error: cannot read file: permission denied",
+        "    hint: give yourself read permission: chmod u+r 2026-03-15-b.md",
+        "entries/sketch.png: warning: attachment left out of the site:"
+        " cannot read file: permission denied",
+        "    hint: give yourself read permission: chmod u+r sketch.png",
+    ]
+    assert done.returncode == 1

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import Unreadable, read_regular, readable_problem, relative
 from generator.entry.frontmatter import Document, FrontMatterError, KeyPath, parse, shown, type_name
 from generator.entry.models import FIELDS, OUTCOMES, FrontMatter
 from generator.entry.names import Vocabulary, look_alike
@@ -52,38 +53,68 @@ class Notebook:
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped."""
+    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped.
+
+    A folder named like an entry is listed too (and walked into), so that reading it
+    says what it is rather than leaving it out without a word.
+    """
     found: list[Path] = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         found.extend(
             Path(folder, name)
-            for name in files
+            for name in (*files, *dirs)
             if name.endswith(".md") and not name.startswith(".")
         )
     return sorted(found)
 
 
-def attachments(entries_dir: Path) -> list[tuple[Path, str]]:
-    """Files kept next to the entries that are not entries (images, PDFs), with their
-    path in the docs tree: entries/2026/sketch.png stays entries/2026/sketch.png."""
-    found: list[tuple[Path, str]] = []
+def _attachment_files(entries_dir: Path) -> Iterator[Path]:
     for folder, dirs, names in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(names):
-            if name.endswith(".md") or name.startswith("."):
-                continue
-            source = Path(folder, name)
-            found.append((source, f"entries/{source.relative_to(entries_dir).as_posix()}"))
+            if not (name.endswith(".md") or name.startswith(".")):
+                yield Path(folder, name)
+
+
+def attachments(entries_dir: Path) -> list[tuple[Path, str]]:
+    """Files kept next to the entries that are not entries (images, PDFs), with their
+    path in the docs tree: entries/2026/sketch.png stays entries/2026/sketch.png.
+
+    Only files that can be read: `attachment_problems` says why one is left out.
+    """
+    return [
+        (source, f"entries/{source.relative_to(entries_dir).as_posix()}")
+        for source in _attachment_files(entries_dir)
+        if readable_problem(source) is None
+    ]
+
+
+def attachment_problems(entries_dir: Path, root: Path) -> list[Diagnostic]:
+    """A warning for each file next to the entries that cannot be read (a broken link, a
+    named pipe, no read permission): it is left out of the site, which is built all the same."""
+    found: list[Diagnostic] = []
+    for source in _attachment_files(entries_dir):
+        problem = readable_problem(source)
+        if problem is not None:
+            found.append(
+                Diagnostic(
+                    relative(source, root),
+                    None,
+                    "warning",
+                    f"attachment left out of the site: {problem.message}",
+                    problem.hint,
+                )
+            )
     return found
 
 
 def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    rel = relative(path, root)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic(rel, None, "error", f"cannot read file: {error.strerror}")]
+        raw = read_regular(path)
+    except Unreadable as problem:
+        return None, [problem.diagnostic(rel)]
     entry, problems = entry_from_bytes(raw, rel, path.stem)
     if entry is not None:
         entry.document.forget_lines(path.read_bytes)
@@ -250,6 +281,7 @@ def read_notebook(
             diagnostics.extend(problems)
             if entry is not None:
                 entries.append(entry)
+    diagnostics.extend(attachment_problems(entries_dir, root))
     diagnostics.extend(notebook_problems(entries, vocabulary or Vocabulary(), today))
     entries.sort(key=lambda e: (e.date, e.path))
     return Notebook(entries, diagnostics, len(files))

@@ -30,15 +30,18 @@ from mkdocs.structure.toc import TableOfContents
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
 from generator.entry.diagnostics import Diagnostic, sort_key, summary
+from generator.entry.files import relative
 from generator.entry.names import Vocabulary
 from generator.entry.read import (
     Entry,
+    attachment_problems,
     attachments,
     cycle_collector_paused,
     entry_files,
     notebook_problems,
     read_entry,
 )
+from generator.plugin.attachment import Attachment
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.packed import Packed
@@ -95,7 +98,10 @@ class EntryCache:
         self._cache: dict[Path, tuple[tuple[int, int], Entry | None, list[Diagnostic]]] = {}
 
     def read(self, path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # a broken link, a loop: read_entry says which
+            return read_entry(path, root)
         key = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(path)
         if cached is not None and cached[0] == key:
@@ -178,6 +184,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 if entry is not None:
                     entries.append(entry)
         self.cache.forget_missing(set(files))
+        diagnostics.extend(attachment_problems(entries_dir, settings.root))
         vocabulary = Vocabulary(settings.aliases)
         diagnostics.extend(notebook_problems(entries, vocabulary, self.current_day()))
         return entries, sorted(diagnostics, key=sort_key), len(files)
@@ -237,9 +244,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.audience == "share":
             rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
             found = shared_attachments(shared, found, self.settings.entries_dir, rename)
+        root = self.settings.root
         for original, target in found:
             if files.get_file_from_path(target) is None:
-                files.append(File.generated(config, target, abs_src_path=str(original)))
+                rel = relative(original, root)
+                files.append(Attachment.of(config, target, str(original), rel, self.diagnostics))
         if config.nav is None:
             generated = {HOME, CSS, *self.generated}
             config.nav = default_nav(
