@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from generator.cli import new as new_module
 from generator.cli.main import cli
-from generator.edit.capture import create_new, entry_stem
+from generator.edit.atomic import create_new
+from generator.edit.capture import entry_stem
 from generator.entry.read import read_entry
 from tests.conftest import write_notebook
 

@@ -3,16 +3,21 @@ memory, without a traceback, and nothing written is lost (issue 13)."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli.main import cli
 from generator.entry.diagnostics import Diagnostic
 from generator.entry.read import entry_from_bytes
 from tests.conftest import write_notebook
@@ -223,3 +228,89 @@ def test_files_without_read_permission_are_reported(command: str) -> None:
         "    hint: give yourself read permission: chmod u+r sketch.png",
     ]
     assert done.returncode == 1
+
+
+# --- tags rename while another program writes ------------------------------------------------
+
+ENTRY = b"---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\nweak_spots: [sql]\n---\nNotes.\n"
+CHANGED = (
+    "entries/2026-03-14-acme.md: error: changed by another program while it was being"
+    " rewritten: left as it is\n"
+    "    hint: save it in your editor (or wait for the other program), then run the command"
+    " again\n"
+)
+
+
+def test_rename_while_another_program_appends_loses_no_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread appends numbered lines (open, write, close: as `echo >> file`), in bursts, while the
+    name goes back and forth 200 times; every line must be there once, in order."""
+    root = write_notebook(tmp_path / "nb", {})
+    entry = root / "entries" / "2026-03-14-acme.md"
+    entry.write_bytes(ENTRY)
+    monkeypatch.chdir(root)
+    stop = threading.Event()
+    appended: list[int] = []
+
+    def append() -> None:
+        number = 0
+        while not stop.is_set():
+            with open(entry, "ab") as file:
+                file.write(f"line {number}\n".encode())
+            appended.append(number)
+            number += 1
+            if number % 10 == 0:
+                time.sleep(0.01)  # in bursts, so that some renames find it quiet
+
+    writer = threading.Thread(target=append)
+    writer.start()
+    outcomes: list[int] = []
+    try:
+        for _turn in range(200):
+            now = b"[sql]" in entry.read_bytes()
+            old, new = ("sql", "databases") if now else ("databases", "sql")
+            result = CliRunner().invoke(cli, ["tags", "rename", old, new])
+            outcomes.append(result.exit_code)
+            if result.exit_code:  # refused: the file changed under it, and it said so
+                assert (
+                    result.stderr
+                    == CHANGED + "Error: 1 file left untouched: see the errors above\n"
+                )
+    finally:
+        stop.set()
+        writer.join()
+    text = entry.read_bytes().decode()
+    body = text.split("---\n", 2)[2]
+    expected = "Notes.\n" + "".join(f"line {n}\n" for n in appended)
+    if body != expected:  # say which lines, not only that the texts differ
+        print(
+            "".join(
+                list(difflib.unified_diff(expected.splitlines(True), body.splitlines(True)))[:40]
+            )
+        )
+    assert body == expected
+    assert len(appended) > 500  # the writer did run alongside
+    assert outcomes.count(0) > 0, outcomes  # and some renames went through
+    print(f"{len(appended)} lines, {outcomes.count(0)} of 200 renames done, the rest refused")
+    assert text.startswith("---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\nweak_spots: [")
+
+
+def test_a_read_only_entry_is_reported_not_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_notebook(tmp_path / "nb", {})
+    entry = root / "entries" / "2026-03-14-acme.md"
+    entry.write_bytes(ENTRY)
+    entry.chmod(0o444)  # root could write it all the same: the bits say no
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["tags", "rename", "sql", "databases"])
+    assert result.stderr == (
+        "entries/2026-03-14-acme.md: error: read-only (no write permission): left as it is\n"
+        "    hint: to change it, make it writable (chmod u+w 2026-03-14-acme.md) and run the"
+        " command again\n"
+        "Error: 1 file left untouched: see the errors above\n"
+    )
+    assert result.exit_code == 1
+    assert entry.read_bytes() == ENTRY
+    assert entry.stat().st_mode & 0o777 == 0o444

@@ -39,7 +39,7 @@ def prep(
     Step 5 of the method: carry the lessons into the next process.
     """
     from generator.aggregate import aggregate
-    from generator.edit.capture import replace_atomically
+    from generator.edit.atomic import replace_atomically
     from generator.render.prep import company_suggestion, prep_brief
 
     day = resolve_today(today)

@@ -36,7 +36,8 @@ class Unreadable(Exception):
         return Diagnostic(rel, None, self.severity, self.message, self.hint)
 
 
-def _open_problem(path: Path, error: OSError) -> Unreadable:
+def open_problem(path: Path, error: OSError) -> Unreadable:
+    """Why `path` could not be opened, worded for a person."""
     if error.errno == errno.ELOOP:
         return Unreadable(
             "error",
@@ -80,7 +81,7 @@ def read_regular(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise _open_problem(path, error) from None
+        raise open_problem(path, error) from None
     problem = _refuse_kind(os.fstat(fd).st_mode)
     if problem is not None:
         os.close(fd)
@@ -97,7 +98,7 @@ def readable_problem(path: Path) -> Unreadable | None:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        return _open_problem(path, error)
+        return open_problem(path, error)
     try:
         return _refuse_kind(os.fstat(fd).st_mode)
     finally:
