@@ -150,8 +150,9 @@ class _Lease:
         self.descriptor = descriptor
 
     @classmethod
-    def take(cls, descriptor: int) -> _Lease | bool | None:
-        """A held lease; False when someone has the file open to write; None: no leases."""
+    def take(cls, descriptor: int) -> _Lease | None:
+        """A held lease, or None where there are none; CHANGED while someone has the
+        file open to write (an editor that keeps it open writes to it)."""
         try:
             import fcntl
             import signal
@@ -164,7 +165,9 @@ class _Lease:
         except (ImportError, AttributeError):
             return None
         except OSError as error:
-            return False if error.errno == errno.EAGAIN else None
+            if error.errno == errno.EAGAIN:
+                raise CHANGED from None
+            return None
         return cls(descriptor)
 
     def broken(self) -> bool:
@@ -213,11 +216,12 @@ class Snapshot:
                 " command again",
             )
         temporary = _temporary(self.path.parent, self.path.name, data, stat.S_IMODE(mode))
-        lease = _Lease.take(self.descriptor)
         before = f"{temporary}.before"
+        lease: _Lease | None = None
         try:
-            if lease is False or not self._same_file() or self._now() != self.data:
-                raise CHANGED  # (a lease is refused while another program has it open to write)
+            lease = _Lease.take(self.descriptor)
+            if not self._same_file() or self._now() != self.data:
+                raise CHANGED
             if lease is None:
                 os.replace(temporary, self.path)
             else:
@@ -229,7 +233,7 @@ class Snapshot:
                     os.replace(before, self.path)
                     raise CHANGED
         finally:
-            if lease:
+            if lease is not None:
                 lease.release()
             for leftover in (temporary, before):
                 with contextlib.suppress(FileNotFoundError):
