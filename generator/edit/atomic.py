@@ -7,10 +7,11 @@ link, which fails if the name exists: no entry is ever overwritten.
 
 An entry may be open in an editor, or appended to by another program, while `debrief
 tags rename` rewrites it. So the file is compared with what was read immediately before
-the rename (bytes and identity); a file that changed is left as it is and reported. The
-rename cannot be made atomic with that comparison, so the file read is kept open and
-looked at once more after the rename: what another program appended to it in between is
-carried over to the new file, anything else is put back and reported. Nothing is lost.
+the rename (bytes and identity); a file that changed is left as it is and reported. A
+program that opened the file before the rename could still write to it after, into a file
+without a name: on Linux a read lease held from the comparison to the rename says whether
+one did (the file is then put back and reported); elsewhere the file read is looked at
+again after the rename and what was appended is carried over. Nothing is lost.
 """
 
 from __future__ import annotations
@@ -222,10 +223,15 @@ class Snapshot:
             lease = _Lease.take(self.descriptor)
             if not self._same_file() or self._now() != self.data:
                 raise CHANGED
+            if lease is not None:
+                try:
+                    os.link(self.path, before)  # a name for the file read, to put it back
+                except OSError:  # no hard links here: as without a lease
+                    lease.release()
+                    lease = None
             if lease is None:
                 os.replace(temporary, self.path)
             else:
-                os.link(self.path, before)  # a name for the file read, to put it back
                 if lease.broken():
                     raise CHANGED
                 os.replace(temporary, self.path)
