@@ -314,3 +314,38 @@ def test_a_read_only_entry_is_reported_not_rewritten(
     assert result.exit_code == 1
     assert entry.read_bytes() == ENTRY
     assert entry.stat().st_mode & 0o777 == 0o444
+
+
+# --- a wrong plugin option, a control character ----------------------------------------------
+
+OPTION = "Error: mkdocs.yml: debrief plugin options: 'recurring_after': must be a whole number, got text 'two'\n"
+
+
+@pytest.mark.parametrize("command", ["check", "build", "share", "serve", "stats"])
+def test_a_wrong_plugin_option_is_misuse_with_one_message_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-03-14-acme.md": GOOD}, "recurring_after: two")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, [command])
+    assert result.stderr.splitlines()[-1] + "\n" == OPTION
+    assert result.exit_code == 2
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("company: Ac\x00me", "U+0000 (NUL) in column 12"),
+        ('company: "Ac\x00me"', "U+0000 (NUL) in column 13"),
+        ("company: Acme\x1b", "U+001B (ESC) in column 14"),
+    ],
+)
+def test_a_control_character_is_named_at_its_line_and_column(line: str, message: str) -> None:
+    raw = f"---\nrole: SRE\n{line}\ndate: 2026-03-14\n---\n".encode()
+    entry, problems = entry_from_bytes(raw, PATH, "x")
+    assert entry is None
+    assert lines(problems) == [
+        f"entries/x.md:3: error: invisible control character {message}: YAML does not allow it\n"
+        "    hint: delete it: a copy and paste may have brought it in, unseen"
+    ]

@@ -65,9 +65,13 @@ def run_build(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator.cli.common import report
+    from generator.cli.common import load_settings, report
     from generator.entry.diagnostics import summary
     from generator.plugin.plugin import ABORTED
+
+    # The plugin's options, read as every other command reads them: a wrong one is
+    # misuse (exit 2) with the same message, not MkDocs' configuration abort (exit 1).
+    load_settings(config_file)
 
     counter = _WarningCounter(ABORTED)
     mkdocs_log = logging.getLogger("mkdocs")
@@ -82,6 +86,8 @@ def run_build(
             config = load_config(config_file=str(config_file), strict=strict)
         except exceptions.ConfigurationError as error:
             raise click.UsageError(f"{config_file}: {error}") from None
+        except exceptions.Abort:  # MkDocs has shown what is wrong with it
+            raise click.UsageError(f"{config_file}: configuration error (see above)") from None
         if site_dir is not None:
             config.site_dir = site_dir
         plugin = config.plugins.get("debrief")
@@ -182,6 +188,9 @@ def serve(
     path = _config_path(config_file)
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
+    from generator.cli.common import load_settings
+
+    load_settings(path)  # a wrong plugin option: misuse, as in every command
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -260,6 +260,25 @@ def _refuse_aliases(front: str) -> None:
         loader.dispose()
 
 
+_CONTROL_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _control_character(front: str, error: yaml.reader.ReaderError) -> FrontMatterError:
+    """A character YAML refuses (NUL, ESC...), at its line and column: the reader's own
+    message counts characters from the front matter's start ("position 11")."""
+    before = front[: error.position]
+    line = before.count("\n") + 2
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    name = _CONTROL_NAMES.get(code, "")
+    return FrontMatterError(
+        line,
+        f"invisible control character U+{code:04X}{f' ({name})' if name else ''}"
+        f" in column {column}: YAML does not allow it",
+        "delete it: a copy and paste may have brought it in, unseen",
+    )
+
+
 def parse(raw: bytes) -> Document:
     """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
     front, body, body_line = split(decode(raw))
@@ -284,6 +303,8 @@ def parse(raw: bytes) -> Document:
             problem = f"{error.context}: {problem}"
         hint = _yaml_hint("tab character" if tab else problem)
         raise FrontMatterError(line, f"invalid YAML: {problem}", hint) from None
+    except yaml.reader.ReaderError as error:
+        raise _control_character(front, error) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(2, f"invalid YAML: {error}") from None
     finally:
