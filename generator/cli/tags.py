@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.common import config_option, load_settings, read_checked, report
+from generator.render.words import plural
 
 if TYPE_CHECKING:
     from generator.entry.diagnostics import Diagnostic
@@ -26,6 +27,7 @@ def list_names(config_file: Path | None) -> None:
     Spellings are grouped by their normal form and the notebook's aliases, so
     'System Design' and 'system_design' show up as one name.
     """
+    # lazy: `debrief --help` imports none of this
     from collections import Counter
 
     from generator.entry.names import Vocabulary
@@ -105,6 +107,7 @@ def _retag(
     verb: str,
     what: str,
 ) -> None:
+    # lazy: `debrief --help` imports none of this
     from generator.edit.atomic import WriteRefused, snapshot
     from generator.edit.retag import RetagError, retag, unified_diff
     from generator.entry.diagnostics import Diagnostic
@@ -153,13 +156,13 @@ def _retag(
         entries += 1
         places += len(result.changes)
     report(problems, err=True)
-    done = f"{what} '{new}' in {_count(entries, 'entry', 'entries')} ({_count(places, 'place')})"
+    done = f"{what} '{new}' in {plural(entries, 'entry', 'entries')} ({plural(places, 'place')})"
     if dry_run:
         click.echo(f"Would {verb} {done}; nothing written")
     elif places:
         click.echo(f"{verb.capitalize()}d {done}")
     if problems:
-        files = _count(len(problems), "file")
+        files = plural(len(problems), "file")
         raise click.ClickException(f"{files} left untouched: see the errors above")
     if not found:
         raise click.ClickException(
@@ -168,7 +171,3 @@ def _retag(
         )
     if not places and not dry_run:
         click.echo(f"Nothing to change: every entry already writes it as '{new}'")
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"

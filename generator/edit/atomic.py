@@ -19,14 +19,22 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
 import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from generator.entry.files import open_problem
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: no leases there
+    fcntl = None
 
 
 class WriteRefused(Exception):
@@ -154,17 +162,13 @@ class _Lease:
     def take(cls, descriptor: int) -> _Lease | None:
         """A held lease, or None where there are none; CHANGED while someone has the
         file open to write (an editor that keeps it open writes to it)."""
+        if fcntl is None or not hasattr(fcntl, "F_SETLEASE"):
+            return None
         try:
-            import fcntl
-            import signal
-
-            set_lease: int = fcntl.F_SETLEASE
             # Told by SIGURG, which is ignored unless handled: the default, SIGIO, would
             # end the process.
             fcntl.fcntl(descriptor, fcntl.F_SETSIG, signal.SIGURG)
-            fcntl.fcntl(descriptor, set_lease, fcntl.F_RDLCK)
-        except (ImportError, AttributeError):
-            return None
+            fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_RDLCK)
         except OSError as error:
             if error.errno == errno.EAGAIN:
                 raise CHANGED from None
@@ -172,13 +176,11 @@ class _Lease:
         return cls(descriptor)
 
     def broken(self) -> bool:
-        import fcntl
-
+        assert fcntl is not None  # a lease exists only where fcntl does
         return bool(fcntl.fcntl(self.descriptor, fcntl.F_GETLEASE) != fcntl.F_RDLCK)
 
     def release(self) -> None:
-        import fcntl
-
+        assert fcntl is not None
         with contextlib.suppress(OSError):
             fcntl.fcntl(self.descriptor, fcntl.F_SETLEASE, fcntl.F_UNLCK)
 

@@ -7,10 +7,14 @@ reports a `PATH: warning:` and the build goes on, instead of a traceback.
 
 from __future__ import annotations
 
+import logging
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from generator.entry.diagnostics import Diagnostic
+
+log = logging.getLogger("mkdocs.plugins.debrief")
 
 
 class Attachment(File):
@@ -28,16 +32,16 @@ class Attachment(File):
         return file
 
     def _report(self, error: OSError) -> None:
-        self.problems.append(
-            Diagnostic(
-                self.rel,
-                None,
-                "warning",
-                f"attachment left out of the site: it could not be copied"
-                f" ({error.strerror or error})",
-                "it changed while the site was built: build again",
-            )
+        problem = Diagnostic(
+            self.rel,
+            None,
+            "warning",
+            f"attachment left out of the site: it could not be copied ({error.strerror or error})",
+            "it changed while the site was built: build again",
         )
+        self.problems.append(problem)
+        # Shown by `serve` as it happens; `build` prints `problems` once, at its end.
+        log.warning(problem.format(), extra={"debrief_diagnostic": True})
 
     def is_modified(self) -> bool:
         try:
