@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
 from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
@@ -172,9 +174,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         fingerprints: dict[str, str] = {}
-        for path, source in render_sources(
-            insights, self.settings, home_intro=intro, banner=banner
-        ):
+        sources = render_sources(insights, self.settings, home_intro=intro, banner=banner)
+        if self.is_serve:  # a broken entry's page shows its problems until it is fixed
+            sources = chain(sources, broken_entry_pages(self.report.diagnostics))
+        for path, source in sources:
+            if path in self.store.generated:
+                continue  # a broken file named like a good entry: the entry keeps its page
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
