@@ -33,7 +33,7 @@ def build(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     config, built, seconds = run_build(config_path(config_file), options)
     line = (
         f"Built {plural(built.entry_count, 'entry', 'entries')} "
-        f"into {built.page_count} pages in {shown_folder(config.site_dir)}: "
+        f"into {plural(built.page_count, 'page')} in {shown_folder(config.site_dir)}: "
         f"{plural(built.warnings, 'warning')}, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)

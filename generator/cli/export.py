@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from generator.cli.common import config_option, read_checked, resolve_today, today_option
+from generator.render.words import plural
 
 
 @click.command()
@@ -63,4 +64,4 @@ def export(
             count = export_markdown(settings, edition, insights, out_dir)
         except ExportError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)
+        click.echo(f"Wrote {plural(count, 'page')} and {out_dir / 'mkdocs.yml'}", err=True)
