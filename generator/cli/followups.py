@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option, use_color
+from generator.cli.common import (
+    config_option,
+    read_checked,
+    resolve_today,
+    terminal_columns,
+    today_option,
+    use_color,
+)
 
 
 @click.command()
@@ -35,4 +42,5 @@ def followups(as_json: bool, config_file: Path | None, today: datetime | None) -
         click.echo(json.dumps(followups_json(insights), indent=2))
     else:
         color = use_color()
-        click.echo(format_followups(insights, color=color), nl=False, color=color)
+        text = format_followups(insights, color=color, columns=terminal_columns())
+        click.echo(text, nl=False, color=color)
