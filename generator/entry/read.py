@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.entry.dates import date_problems, raw_dates, steps_of
 from generator.entry.diagnostics import Diagnostic
 from generator.entry.files import Unreadable, read_regular, readable_problem, relative
 from generator.entry.frontmatter import (
@@ -123,19 +124,26 @@ def attachment_problems(entries_dir: Path, root: Path) -> list[Diagnostic]:
     return found
 
 
-def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
+def read_entry(
+    path: Path, root: Path, today: date | None = None
+) -> tuple[Entry | None, list[Diagnostic]]:
     rel = relative(path, root)
     try:
         raw = read_regular(path)
     except Unreadable as problem:
         return None, [problem.diagnostic(rel)]
-    entry, problems = entry_from_bytes(raw, rel, path.stem)
+    entry, problems = entry_from_bytes(raw, rel, path.stem, today)
     if entry is not None:
         entry.document.forget_lines(path.read_bytes)
     return entry, problems
 
 
-def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, list[Diagnostic]]:
+def entry_from_bytes(
+    raw: bytes, rel: str, slug: str, today: date | None = None
+) -> tuple[Entry | None, list[Diagnostic]]:
+    """An entry from a file's bytes, or None, with every problem of the file. `today`: the
+    date warnings are given here too when the entry does not validate (for one that does,
+    `notebook_problems` gives them), so that fixing an error reveals no new warning."""
     try:
         document = parse(raw)
     except FrontMatterError as error:
@@ -155,6 +163,8 @@ def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, lis
         meta = FrontMatter.model_validate(document.data)
     except ValidationError as error:
         diagnostics.extend(_explain(e, document, rel) for e in error.errors())
+        interview, steps = raw_dates(document.data)
+        diagnostics.extend(date_problems(rel, interview, steps, document.line_of, today))
         return None, diagnostics
     document.data = {}  # validated: the model holds it now
     return Entry(slug, rel, meta, document.body, document.body_line, document), diagnostics
@@ -276,7 +286,7 @@ def read_notebook(
     *,
     vocabulary: Vocabulary | None = None,
     today: date | None = None,
-    read: Callable[[Path, Path], tuple[Entry | None, list[Diagnostic]]] = read_entry,
+    read: Callable[[Path, Path, date | None], tuple[Entry | None, list[Diagnostic]]] = read_entry,
 ) -> Notebook:
     """Read every entry, oldest first; then the checks that need the whole notebook.
 
@@ -286,7 +296,7 @@ def read_notebook(
     files = entry_files(entries_dir)
     with cycle_collector_paused():
         for path in files:
-            entry, problems = read(path, root)
+            entry, problems = read(path, root, today)
             diagnostics.extend(problems)
             if entry is not None:
                 entries.append(entry)
@@ -312,39 +322,9 @@ def notebook_problems(
             )
         else:
             by_slug[entry.slug] = entry
-        if today is not None and entry.date > today:
-            yield Diagnostic(
-                entry.path,
-                entry.document.line_of(("date",)),
-                "warning",
-                f"date {entry.date.isoformat()} is in the future",
-                "a debrief is written after the interview: check the year and month",
-            )
-        yield from _follow_through_dates(entry, today)
+        meta, line_of = entry.meta, entry.document.line_of
+        yield from date_problems(entry.path, meta.date, steps_of(meta), line_of, today)
     yield from _look_alike_names(entries, vocabulary)
-
-
-def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnostic]:
-    """A step dated in the future or before the interview is a slip of the keyboard, and it
-    would tick the step on the site and drop its follow-up all the same."""
-    meta = entry.meta
-    for path, day in (
-        (("reflected",), meta.reflected),
-        (("thank_you", "sent"), meta.thank_you.sent),
-        (("feedback", "received"), meta.feedback.received),
-    ):
-        name = ".".join(path)
-        if day is None:
-            continue
-        if today is not None and day > today:
-            message = f"{name} {day.isoformat()} is in the future"
-            hint = "a step is dated once it is done: check the year, or leave it empty until then"
-        elif day < entry.date:
-            message = f"{name} {day.isoformat()} is before the interview ({entry.date.isoformat()})"
-            hint = "check the year and month"
-        else:
-            continue
-        yield Diagnostic(entry.path, entry.document.line_of(path), "warning", message, hint)
 
 
 def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:
