@@ -31,6 +31,7 @@ class PluginConfig(base.Config):
     thank_you_within_days = c.Type(int, default=1)
     reflect_after_days = c.Type(int, default=1)
     feedback_wait_days = c.Type(int, default=7)
+    feedback_give_up_days = c.Type(int, default=21)
     share = c.SubConfig(ShareConfig)
 
 
@@ -52,6 +53,7 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
         thank_you_within_days=plugin.thank_you_within_days,
         reflect_after_days=plugin.reflect_after_days,
         feedback_wait_days=plugin.feedback_wait_days,
+        feedback_give_up_days=plugin.feedback_give_up_days,
         share=ShareSettings(
             site_dir=share.site_dir,
             redact=tuple(share.redact),

@@ -16,7 +16,8 @@ from generator.render.words import plural
     type=click.Choice(["json", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="json: everything; csv: the entries table; markdown: a docs tree for any engine.",
+    help="json: everything, every entry whole (a backup); csv: the entries table; "
+    "markdown: a docs tree for any engine.",
 )
 @click.option(
     "--audience",

@@ -67,8 +67,18 @@ class Notebook:
         return [d for d in self.diagnostics if d.is_error]
 
 
+def is_entry_name(name: str) -> bool:
+    """Whether a file name is an entry's: `.md`, and not starting with `_` or `.`.
+
+    `_example.md` (written by `debrief init`), drafts and templates are kept next to
+    the entries without counting as interviews anywhere: check, build, stats, a share.
+    """
+    return name.endswith(".md") and not name.startswith((".", "_"))
+
+
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped.
+    """Every entry file under entries_dir, in a stable order; folders whose names start
+    with `_` or `.` skipped, and files too (`is_entry_name`).
 
     A folder named like an entry is listed too (and walked into), so that reading it
     says what it is rather than leaving it out without a word.
@@ -76,11 +86,7 @@ def entry_files(entries_dir: Path) -> list[Path]:
     found: list[Path] = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found.extend(
-            Path(folder, name)
-            for name in (*files, *dirs)
-            if name.endswith(".md") and not name.startswith(".")
-        )
+        found.extend(Path(folder, name) for name in (*files, *dirs) if is_entry_name(name))
     return sorted(found)
 
 
@@ -196,11 +202,11 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
     for name in ("thank_you", "feedback"):
         if isinstance(data.get(name), dict):
             check(data[name], FIELDS[name], (name,))
-    questions = data.get("questions")
-    if isinstance(questions, list):
-        for index, item in enumerate(questions):
+    for name in ("questions", "lessons"):
+        items = data.get(name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                check(item, FIELDS["questions"], ("questions", index))
+                check(item, FIELDS[name], (name, index))
     return found
 
 
@@ -223,6 +229,11 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     if kind == "missing":
         message = f"missing required field '{name}'"
         hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
+        if loc[0] == "lessons":
+            hint = (
+                "a lesson is text, or a mapping with 'lesson:' and 'about:'; "
+                "text that contains ': ' must be put in quotes"
+            )
         if len(loc) == 1:
             line = 1
     elif kind == "date_format" and value is None:
@@ -262,6 +273,9 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         message = f"'{name}' must be a mapping, got {type_name(value)}"
         if inner:
             hint = "with keys: " + ", ".join(inner)
+        if loc[0] == "lessons" and len(loc) == 2:
+            message = f"'{name}' must be text or a mapping, got {type_name(value)}"
+            hint = "a lesson is text, or a mapping with 'lesson:' and 'about:'"
     else:  # pragma: no cover - a pydantic error type not met in tests yet
         message = f"'{name}': {error['msg']}"
     return Diagnostic(rel, line, "error", message, hint)
@@ -324,7 +338,35 @@ def notebook_problems(
             by_slug[entry.slug] = entry
         meta, line_of = entry.meta, entry.document.line_of
         yield from date_problems(entry.path, meta.date, steps_of(meta), line_of, today)
+        yield from _unknown_about(entry, vocabulary)
     yield from _look_alike_names(entries, vocabulary)
+
+
+def _unknown_about(entry: Entry, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+    """A lesson's `about` names the entry's own weak spots or strengths; another name is
+    most often a typo, and the lesson would be filed under a page that is not there."""
+    meta = entry.meta
+    known = vocabulary.canonical_list([*meta.weak_spots, *meta.strengths])
+    for index, note in enumerate(meta.lessons):
+        for position, raw in enumerate(note.about):
+            name = vocabulary.canonical(raw)
+            if name in known:
+                continue
+            close = [other for other in known if look_alike(name, other)]
+            close += difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known:
+                hint = "this entry's weak spots and strengths are: " + ", ".join(known)
+            else:
+                hint = "list it under weak_spots or strengths first"
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(("lessons", index, "about", position)),
+                "warning",
+                f"lessons[{index + 1}].about: '{raw}' is not a weak spot or strength of this entry",
+                hint,
+            )
 
 
 def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:

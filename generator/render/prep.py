@@ -140,10 +140,9 @@ def prep_brief(
     if not spots:
         lines.append("None open: no weak spot has come back without being resolved.")
     for spot in spots:
-        lines.append(
-            f"- **{escape_md(spot.name)}**: {plural(spot.count, 'time')}, last on {spot.last_seen}"
-        )
-        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.weak_spots]
+        times = plural(spot.count, "time")
+        lines.append(f"- **{escape_md(spot.name)}**: {times}, last on {spot.last_seen}")
+        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.about]
         if not lessons:
             lines.append("    - No lesson written about it yet.")
         recent = lessons[::-1][:LESSONS_PER_SPOT]

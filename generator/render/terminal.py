@@ -15,7 +15,7 @@ import click
 
 from generator.aggregate import FollowUp, Insights
 from generator.entry.models import OUTCOMES
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 
 SPARK = "▁▂▃▄▅"  # feeling 1 to 5
 _OUTCOME_COLOR = {"offer": "green", "advanced": "cyan", "rejected": "red"}
@@ -38,6 +38,15 @@ def pad(text: str, columns: int) -> str:
 
 def _style(text: str, color: bool, **styles: Any) -> str:
     return click.style(text, **styles) if color else text
+
+
+def feedback_line(insights: Insights) -> str:
+    """`2 of 4 requests answered (50%), 1 waiting`: the feedback response rate."""
+    rate = insights.feedback
+    if not rate.requests:
+        return "not asked for yet"
+    text = f"{rate.answers} of {plural(rate.requests, 'request')} answered ({rate.percent}%)"
+    return text + (f", {rate.waiting} waiting" if rate.waiting else "")
 
 
 def sparkline(feelings: list[int]) -> str:
@@ -79,6 +88,7 @@ def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top
         )
     else:
         lines.append("Feeling   not recorded yet")
+    lines.append("Feedback  " + feedback_line(insights))
     spots = insights.weak_spots
     lines.append("")
     if not spots:
