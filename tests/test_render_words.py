@@ -56,7 +56,9 @@ def test_a_notebook_of_one_says_so_in_the_singular() -> None:
     assert "0 offers" in home
     follow_ups = text(pages["follow-ups.md"])
     assert "thank-you notes to send within 1 day, reflections due 1 day after" in follow_ups
-    assert "feedback to chase 1 day after asking." in follow_ups
+    assert 'feedback to chase 1 day after asking, given up as "no answer" after 21 days' in (
+        follow_ups
+    )
     assert "came up in 1 interview," in text(pages["weak-spots/index.md"])
     assert "Came up in 1 interview, first on" in text(pages["weak-spots/sql.md"])
     assert "- **sql**: 1 time, last on 2026-03-01" in prep_brief(insights)
