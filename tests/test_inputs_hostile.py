@@ -22,7 +22,7 @@ from generator.cli.main import cli
 from generator.entry.diagnostics import Diagnostic
 from generator.entry.frontmatter import Document
 from generator.entry.read import entry_from_bytes
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 PATH = "entries/x.md"
 HEAD = "---\ncompany: Acme\nrole: SRE\ndate: 2026-03-14\n"
@@ -365,3 +365,23 @@ def test_the_table_of_lines_walks_a_shared_node_once() -> None:
     assert time.perf_counter() - started < 1.0
     assert document.lines is not None and len(document.lines) < 200
     assert document.line_of(("weak_spots",), key=True) == 14
+
+
+def test_an_attachment_that_cannot_be_copied_into_an_export_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-written file in the docs takes the name of the attachment's folder in the
+    export: the copy fails for real, and the export says so and goes on."""
+    root = write_notebook(tmp_path / "nb", {"2026/2026-03-14-acme.md": GOOD})
+    (root / "entries" / "2026" / "sketch.png").write_bytes(b"\x89PNG")
+    (root / "notebook" / "entries").mkdir()
+    (root / "notebook" / "entries" / "2026").write_text("a file, not a folder\n")
+    monkeypatch.chdir(root)
+    result = run_cli("export", "--format", "markdown", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:2] == [
+        "entries/2026/sketch.png: warning: attachment left out of the export: it could not be"
+        " copied (File exists)",
+        "    hint: check that it is still there and readable, then export again",
+    ]
+    assert (tmp_path / "out" / "docs" / "entries" / "2026-03-14-acme.md").is_file()

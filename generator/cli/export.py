@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option
+from generator.cli.common import config_option, read_checked, report, resolve_today, today_option
 from generator.render.words import plural
 
 
@@ -58,11 +58,14 @@ def export(
         click.echo(to_csv(insights), nl=False)
     else:
         # lazy: `debrief --help` imports none of this
+        from generator.entry.diagnostics import Diagnostic
         from generator.export import ExportError, export_markdown
 
         assert out_dir is not None
         try:
-            count = export_markdown(settings, edition, insights, out_dir)
+            skipped: list[Diagnostic] = []
+            count = export_markdown(settings, edition, insights, out_dir, skipped)
         except ExportError as error:
             raise click.UsageError(str(error)) from None
+        report(skipped, err=True)
         click.echo(f"Wrote {plural(count, 'page')} and {out_dir / 'mkdocs.yml'}", err=True)
