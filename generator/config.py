@@ -6,6 +6,7 @@ the CLI reads; `settings_from` turns it into the plain `Settings` the core takes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,29 @@ def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a mapping",
+    "NoneType": "nothing",
+}
+
+
+def _readable(error: str, value: Any) -> str:
+    """MkDocs names Python types ("<class 'int'>"); a notebook's owner writes YAML."""
+
+    def kinds(match: re.Match[str]) -> str:
+        expected, received = (_KINDS.get(name, name) for name in match.groups())
+        shown = f" {value!r}" if isinstance(value, str | int | float) else ""
+        return f"must be {expected}, got {received}{shown}"
+
+    return _TYPE.sub(kinds, error)
+
+
 def without_debrief(plugins: Any) -> Any:
     """The same `plugins:` in the same form, the `debrief` plugin left out."""
     if isinstance(plugins, dict):
@@ -127,6 +151,9 @@ def load_settings(config_file: Path) -> Settings:
     plugin.load_dict(options or {})
     errors, _warnings = plugin.validate()
     if errors:
-        problems = "; ".join(f"'{key}': {error}" for key, error in errors)
+        given = options or {}
+        problems = "; ".join(
+            f"'{key}': {_readable(str(error), given.get(key))}" for key, error in errors
+        )
         raise ConfigError(f"{config_file}: debrief plugin options: {problems}")
     return settings_from(plugin, config_file.parent.resolve(), raw)

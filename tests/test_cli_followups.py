@@ -257,3 +257,29 @@ def test_ics_into_a_missing_folder_fails_cleanly(notebook: Path) -> None:
     result = run_cli("followups", "--ics", "no/such/dir/x.ics", *TODAY)
     assert result.exit_code == 1
     assert result.stderr == ("Error: cannot write no/such/dir/x.ics: No such file or directory\n")
+
+
+def test_text_fits_the_terminal_width(notebook: Path) -> None:
+    """COLUMNS=80: each row is wider (about 120 columns), so the interview and what to do
+    go below its first columns, wrapped at 80; the file name stays whole."""
+    result = run_cli("followups", *TODAY, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:7] == [
+        "OVERDUE  2026-10-09  feedback    2026-10-01-acme-screen",
+        "         Acme — Backend engineer: chase the feedback you asked for",
+        "OVERDUE  2026-10-31  reflection  2026-10-30-initech-onsite",
+        "         Initech — SRE: reflect with a clear mind; talk it over with a mentor",
+        "TODAY    2026-11-03  thank-you   2026-11-02-globex-technical",
+        "         Globex — Platform engineer: send a thank-you note, and ask for honest",
+        "         feedback",
+    ]
+    assert max(len(line) for line in lines) <= 80
+    narrow = run_cli("followups", *TODAY, env={"COLUMNS": "40"})
+    assert narrow.stdout.splitlines()[:4] == [
+        "OVERDUE  2026-10-09  feedback",
+        "         2026-10-01-acme-screen",
+        "         Acme — Backend engineer: chase",
+        "         the feedback you asked for",
+    ]
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 40

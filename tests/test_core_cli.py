@@ -562,3 +562,33 @@ def test_debrief_help_in_a_subprocess() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert out.stdout.startswith("Usage: debrief")
+
+
+def test_check_reports_date_warnings_of_an_entry_with_errors_in_the_same_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixing the error must not reveal a warning that was there all along (issue 13)."""
+    text = (
+        "---\n"  # 1
+        "company: Acme\n"  # 2
+        "role: SRE\n"  # 3
+        "date: 2026-03-14\n"  # 4
+        "feeling: terrible\n"  # 5  the error
+        "reflected: 2027-03-15\n"  # 6  in the future (today is 2026-03-20)
+        "thank_you: {sent: 2026-03-01}\n"  # 7  before the interview
+        "---\n"
+    )
+    root = write_notebook(tmp_path / "nb", {"acme.md": text})
+    monkeypatch.chdir(root)
+    result = run_cli("check", "--today", "2026-03-20")
+    assert result.stdout.splitlines() == [
+        "entries/acme.md:5: error: 'feeling' must be a whole number from 1 to 5, got 'terrible'",
+        "    hint: 1 = went badly, 5 = went very well",
+        "entries/acme.md:6: warning: reflected 2027-03-15 is in the future",
+        "    hint: a step is dated once it is done: check the year, or leave it empty until then",
+        "entries/acme.md:7: warning: thank_you.sent 2026-03-01 is before the interview"
+        " (2026-03-14)",
+        "    hint: check the year and month",
+        "1 entry checked: 1 error, 2 warnings",
+    ]
+    assert result.exit_code == 1

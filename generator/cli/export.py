@@ -10,9 +10,11 @@ from generator.cli.common import (
     config_option,
     read_checked,
     read_reviews,
+    report,
     resolve_today,
     today_option,
 )
+from generator.render.words import plural
 
 if TYPE_CHECKING:
     from generator.entry.read import Entry
@@ -77,20 +79,24 @@ def export(
         click.echo(to_csv(insights), nl=False)
     else:
         # lazy: `debrief --help` imports none of this
+        from generator.entry.diagnostics import Diagnostic
         from generator.export import ExportError, export_markdown
 
         assert out is not None
         try:
+            skipped: list[Diagnostic] = []
             count = export_markdown(
                 settings,
                 edition,
                 insights,
                 out,
+                skipped,
                 reviews=read_reviews(settings) if audience == "owner" else (),
             )
         except ExportError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"Wrote {count} pages and {out / 'mkdocs.yml'}", err=True)
+        report(skipped, err=True)
+        click.echo(f"Wrote {plural(count, 'page')} and {out / 'mkdocs.yml'}", err=True)
 
 
 def _write_anki(entries: list[Entry], settings: Settings, out: Path) -> None:
@@ -104,5 +110,5 @@ def _write_anki(entries: list[Entry], settings: Settings, out: Path) -> None:
         write_deck(cards, settings.site_name, out)
     except OSError as error:
         raise click.ClickException(f"{out}: cannot write the deck: {error.strerror}") from None
-    count = "1 card" if len(cards) == 1 else f"{len(cards)} cards"
+    count = plural(len(cards), "card")
     click.echo(f"Wrote {count} to the deck '{settings.site_name}' in {out}", err=True)

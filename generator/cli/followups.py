@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option, use_color
+from generator.cli.common import (
+    config_option,
+    read_checked,
+    resolve_today,
+    terminal_columns,
+    today_option,
+    use_color,
+)
+from generator.render.words import plural
 
 
 @click.command()
@@ -38,7 +46,7 @@ def followups(
     import json
 
     from generator.aggregate import aggregate
-    from generator.edit.capture import replace_atomically
+    from generator.edit.atomic import replace_atomically
     from generator.render.calendar import follow_ups_calendar
     from generator.render.terminal import followups_json, format_followups
 
@@ -50,11 +58,11 @@ def followups(
             replace_atomically(ics, follow_ups_calendar(insights))
         except OSError as error:
             raise click.ClickException(f"cannot write {ics}: {error.strerror}") from None
-        count = len(insights.follow_ups)
-        noun = "follow-up" if count == 1 else "follow-ups"
-        click.echo(f"Wrote {count} {noun} to {ics}", err=True)
+        count = plural(len(insights.follow_ups), "follow-up")
+        click.echo(f"Wrote {count} to {ics}", err=True)
     if as_json:
         click.echo(json.dumps(followups_json(insights), indent=2))
     else:
         color = use_color()
-        click.echo(format_followups(insights, color=color), nl=False, color=color)
+        text = format_followups(insights, color=color, columns=terminal_columns())
+        click.echo(text, nl=False, color=color)

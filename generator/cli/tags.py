@@ -108,6 +108,7 @@ def _retag(
     what: str,
 ) -> None:
     # lazy: `debrief --help` imports none of this
+    from generator.edit.atomic import WriteRefused, snapshot
     from generator.edit.retag import RetagError, retag, unified_diff
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.names import normalize_name
@@ -126,30 +127,32 @@ def _retag(
     problems: list[Diagnostic] = []
     entries = places = found = 0
     for path in entry_files(folder):
+        if path.is_dir():
+            continue  # a folder named like an entry: `debrief check` says so
         rel = (
             path.relative_to(settings.root).as_posix()
             if path.is_relative_to(settings.root)
             else str(path)
         )
         try:
-            raw = path.read_bytes()
-            result = retag(raw, old_names, new)
+            with snapshot(path) as entry:
+                result = retag(entry.data, old_names, new)
+                found += result.found
+                if not result.changed:
+                    continue
+                if dry_run:
+                    click.echo(unified_diff(rel, entry.data, result.data), nl=False)
+                else:
+                    entry.replace(result.data)
         except OSError as error:
-            problems.append(Diagnostic(rel, None, "error", f"cannot read: {error.strerror}"))
+            problems.append(Diagnostic(rel, None, "error", f"cannot rewrite: {error.strerror}"))
             continue
         except RetagError as error:
             problems.append(Diagnostic(rel, error.line, "error", error.message, error.hint))
             continue
-        found += result.found
-        if not result.changed:
+        except WriteRefused as refused:
+            problems.append(Diagnostic(rel, None, "error", refused.message, refused.hint))
             continue
-        if dry_run:
-            click.echo(unified_diff(rel, raw, result.data), nl=False)
-        else:
-            problem = _write(path, raw, result.data)
-            if problem:
-                problems.append(Diagnostic(rel, None, "error", problem))
-                continue
         for item in result.removed:
             click.echo(
                 f"{rel}:{item.line}: {item.field} would list '{new}' twice: "
@@ -173,17 +176,3 @@ def _retag(
         )
     if not places and not dry_run:
         click.echo(f"Nothing to change: every entry already writes it as '{new}'")
-
-
-def _write(path: Path, raw: bytes, data: bytes) -> str | None:
-    """Replace the file unless someone changed it since it was read; the problem, if any."""
-    # lazy: `debrief --help` imports none of this
-    from generator.edit.capture import replace_atomically
-
-    try:
-        if path.read_bytes() != raw:
-            return "changed while renaming: left as it is, run the command again"
-        replace_atomically(path, data)
-    except OSError as error:
-        return f"cannot write: {error.strerror}"
-    return None

@@ -43,7 +43,7 @@ from generator.render.addresses import (
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.view import PageView, render_template
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 from generator.settings import Settings
 
 
@@ -202,7 +202,7 @@ def _feedback_step(
         return [("No feedback will come", True)]
     if status == "no answer":
         days = page.settings.feedback_give_up_days
-        return [(f"No answer to the request for feedback after {days} days", True)]
+        return [(f"No answer to the request for feedback after {plural(days, 'day')}", True)]
     if status == "waiting":
         return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
     return []

@@ -13,6 +13,7 @@ from typing import Any
 from generator.aggregate import WeakSpot
 from generator.drill.log import GRADES
 from generator.drill.schedule import Practice, Scheduled
+from generator.render.words import plural
 
 INDENT = "      "
 GRADE_PROMPT = "Grade (1 again, 2 hard, 3 good, 4 easy; q stops): "
@@ -89,7 +90,7 @@ def due_json(practice: Practice, limit: int | None = None) -> list[dict[str, Any
 
 
 def cards(n: int) -> str:
-    return "1 card" if n == 1 else f"{n} cards"
+    return plural(n, "card")
 
 
 def nothing_due(practice: Practice) -> str:

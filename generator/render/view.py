@@ -19,6 +19,7 @@ from generator.entry.read import Entry
 from generator.render.addresses import Addresses, entry_path, page_url, relative_url
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
 from generator.render.placeholders import Parts, Source
+from generator.render.words import noun, plural
 from generator.settings import Settings
 
 
@@ -39,6 +40,8 @@ def environment() -> jinja2.Environment:
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
     env.filters["when"] = when
+    env.filters["plural"] = plural  # {{ n|plural("interview") }}: 1 interview, 2 interviews
+    env.filters["noun"] = noun  # the word alone, for a count shown apart
     return env
 
 
