@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +32,11 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
+from generator.drill.log import Review, read_log
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
+from generator.plugin.attachment import Attachment
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
@@ -41,6 +45,7 @@ from generator.plugin.store import PageStore
 from generator.plugin.theme_cache import MemoryBytecodeCache, share_compiled_templates
 from generator.plugin.watching import watch_without_polling
 from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
@@ -167,6 +172,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.report.entry_count = len(edition.entries)
         return edition
 
+    def _reviews(self) -> list[Review]:
+        """The review log, the owner's practice history: a share never reads it. Each line
+        that is not a review is a warning, shown as PATH:LINE like an entry's."""
+        if self.edition.audience != "owner":
+            return []
+        reviews, problems = read_log(self.settings.drill_log_path, self.settings.drill.log)
+        for problem in problems:
+            log.warning(problem.format(), extra={"debrief_diagnostic": True})
+        self.report.diagnostics = self.report.diagnostics + problems
+        return reviews
+
     def _banner(self, notebook: Notebook) -> str:
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         return _banner(notebook.errors) if self.is_serve and notebook.errors else ""
@@ -183,9 +199,19 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         pages: dict[str, Source] = {}
-        for path, source in render_sources(
-            insights, self.settings, home_intro=intro, banner=banner, reuse=self.reuse
-        ):
+        sources = render_sources(
+            insights,
+            self.settings,
+            home_intro=intro,
+            banner=banner,
+            reviews=self._reviews(),
+            reuse=self.reuse,
+        )
+        if self.is_serve:  # a broken entry's page shows its problems until it is fixed
+            sources = chain(sources, broken_entry_pages(self.report.diagnostics))
+        for path, source in sources:
+            if path in self.store.generated:
+                continue  # a broken file named like a good entry: the entry keeps its page
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
@@ -201,9 +227,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
         """The files next to the entries (images, PDFs) this audience gets."""
         found = attachments(self.settings.entries_path)
+        problems = self.report.diagnostics  # a copy that fails is reported with them
         for original, target in self.edition.attachments(found, self.settings.entries_dir):
             if files.get_file_from_path(target) is None:
-                files.append(File.generated(config, target, abs_src_path=str(original)))
+                rel = relative(original, self.settings.root)
+                files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
         """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""
@@ -299,6 +327,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
+        if self.settings.drill_log_path.exists():
+            server.watch(str(self.settings.drill_log_path))
         watch_without_polling(server)
         return server
 

@@ -17,18 +17,22 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
-from generator.aggregate import Insights
+from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.drill.log import Review
+from generator.drill.schedule import practice_of
+from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, question_key
 from generator.entry.read import Entry
-from generator.render import charts
+from generator.render import charts, practice
 from generator.render.addresses import (
     FOLLOW_UPS,
     HOME,
     LESSONS,
+    PRACTICE,
     PREP,
     QUESTIONS,
     TIMELINE,
@@ -40,7 +44,7 @@ from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.reuse import Reuse
 from generator.render.view import PageView, render_template
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 from generator.settings import Settings
 
 
@@ -50,13 +54,16 @@ def render_pages(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> dict[str, str]:
     """Every generated page of the notebook as Markdown, keyed by its path in the docs tree.
 
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
-    `banner` is shown on every page (used by `debrief serve` for a broken entry).
+    `banner` is shown on every page (used by `debrief serve` for a broken entry);
+    `reviews`, the review log, schedules the cards the Practice page and home show due
+    (a share gets none: its cards are due by the cool-off alone).
     """
-    sources = _render_all(insights, settings, home_intro, banner, split=False)
+    sources = _render_all(insights, settings, home_intro, banner, reviews, split=False)
     return {path: source.markdown for path, source in sources}
 
 
@@ -66,6 +73,7 @@ def render_sources(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
     reuse: Reuse | None = None,
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
@@ -73,8 +81,8 @@ def render_sources(
     (`debrief serve`), a page whose inputs did not change since the last call is given
     back as it was, not rendered again (see render/reuse.py)."""
     if reuse is None:
-        return _render_all(insights, settings, home_intro, banner, split=True)
-    return _render_again(insights, settings, home_intro, banner, reuse)
+        return _render_all(insights, settings, home_intro, banner, reviews, split=True)
+    return _render_again(insights, settings, home_intro, banner, reviews, reuse)
 
 
 def _render_all(
@@ -82,11 +90,13 @@ def _render_all(
     settings: Settings,
     home_intro: str,
     banner: str,
+    reviews: Sequence[Review],
     *,
     split: bool,
     entries: bool = True,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
+    cards = practice_of(insights.entries, settings, reviews, insights.today)
     lookups: dict[str, Any] = {}
 
     def page(path: str) -> PageView:
@@ -96,7 +106,7 @@ def _render_all(
         here = page(path)
         return path, here.source(render_template(template, here, **context))
 
-    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts, practice=cards)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
     yield add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
@@ -104,6 +114,7 @@ def _render_all(
         yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
     yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights), limit=LIST_ITEMS)
     yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights), limit=LIST_ITEMS)
+    yield add(PRACTICE, "practice.md.j2", practice=cards, group=practice.by_weak_spot)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries if entries else ():
@@ -113,15 +124,23 @@ def _render_all(
 
 
 def _render_again(
-    insights: Insights, settings: Settings, home_intro: str, banner: str, reuse: Reuse
+    insights: Insights,
+    settings: Settings,
+    home_intro: str,
+    banner: str,
+    reviews: Sequence[Review],
+    reuse: Reuse,
 ) -> Iterator[tuple[str, Source]]:
     """`_render_all`, giving back the pages of the last call whose inputs are the same."""
     frame = (settings, insights.today, banner, home_intro)
-    overview_key = (frame, [(e.slug, e.path, e.meta) for e in insights.entries])
+    entries = [(e.slug, e.path, e.meta) for e in insights.entries]
+    overview_key = (frame, entries, tuple(reviews))
     rendered = 0
     if reuse.overview_key != overview_key:
         # Every page but the entries', rendered as `_render_all` renders them.
-        pages = _render_all(insights, settings, home_intro, banner, split=True, entries=False)
+        pages = _render_all(
+            insights, settings, home_intro, banner, reviews, split=True, entries=False
+        )
         reuse.overview = list(pages)
         reuse.overview_key = overview_key
         rendered += len(reuse.overview)
@@ -206,7 +225,8 @@ def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
+            lessons = about[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
@@ -240,6 +260,7 @@ def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
             ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
+        *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
     return dict(
@@ -250,8 +271,27 @@ def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
         strengths=insights.names(entry, "strengths"),
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
+        lessons=[
+            (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
+        ],
         steps=steps,
     )
+
+
+def _feedback_step(
+    status: FeedbackStatus, meta: FrontMatter, page: PageView
+) -> list[tuple[str, bool]]:
+    """The feedback line of the follow-through: ticked once it is settled either way."""
+    if status == "received":
+        return [(f"Feedback received on {meta.feedback.received}", True)]
+    if status == "none":
+        return [("No feedback will come", True)]
+    if status == "no answer":
+        days = page.settings.feedback_give_up_days
+        return [(f"No answer to the request for feedback after {plural(days, 'day')}", True)]
+    if status == "waiting":
+        return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
+    return []
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -305,7 +345,10 @@ def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
     groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
     groups[None] = []
     for lesson in insights.lessons:
-        for name in lesson.weak_spots or (None,):
+        # Under each weak spot it is about; a lesson about none of them (the interview as a
+        # whole, or only strengths) goes to the "Other lessons" group.
+        names: list[str | None] = [n for n in lesson.about if n in groups]
+        for name in names or [None]:
             groups[name].append(lesson)
     return [(name, lessons) for name, lessons in groups.items() if lessons]
 
