@@ -98,3 +98,23 @@ def test_a_removed_entry_is_gone_and_its_callouts_follow() -> None:
     assert "entries/a.md" not in pages
     assert "entries/a.md" not in reuse.entries
     assert pages == render(rest, None)
+
+
+def test_a_review_renders_the_overviews_again_and_no_entry_page() -> None:
+    from datetime import UTC, datetime
+
+    from generator.drill.log import Review
+    from generator.drill.schedule import cards_of
+    from generator.entry.names import Vocabulary
+
+    question = "questions:\n  - question: Design a cache?\n    answer: LRU.\n    rating: 2\n"
+    entries, reuse = [*notebook(), make_entry("d", "2026-03-02", question)], Reuse()
+    before = render(entries, reuse)
+    cards = cards_of(entries, Vocabulary(), SETTINGS.reflect_after_days)
+    assert len(cards) == 1, "entry d's question is a card"
+    review = Review(cards[0].id, 3, datetime(2026, 3, 14, 9, 0, tzinfo=UTC))
+    insights = aggregate(entries, SETTINGS, TODAY)
+    pages = dict(render_sources(insights, SETTINGS, reviews=[review], reuse=reuse))
+    assert reuse.rendered == len([p for p in pages if not p.startswith("entries/")])
+    assert pages["practice.md"] != before["practice.md"]
+    assert pages == dict(render_sources(insights, SETTINGS, reviews=[review]))
