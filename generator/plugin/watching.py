@@ -22,6 +22,7 @@ log = logging.getLogger("mkdocs.plugins.debrief")
 def watch_without_polling(server: LiveReloadServer) -> bool:
     """Move the server's watches to an inotify observer; True when they moved."""
     try:
+        # lazy: inotify is Linux's; elsewhere the import fails and the polling stays
         from watchdog.observers.inotify import InotifyObserver
     except ImportError:  # not Linux
         return False
