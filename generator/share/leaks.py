@@ -407,8 +407,7 @@ def find_leaks(site: Path, needles: list[Needle], theme_dirs: Iterable[str] = ()
 
 def _found(corpus: Corpus, needles: list[Needle], index: PhraseIndex) -> list[Needle]:
     """The needles with a phrase in `corpus`, in their order."""
-    found = {item for item, phrase in index.candidates(corpus.words) if corpus.contains(phrase)}
-    return [needles[item] for item in sorted(found)]
+    return [needles[item] for item in sorted(index.found(corpus.words, corpus.contains))]
 
 
 def _in_name(rel: str, needles: list[Needle], index: PhraseIndex) -> list[Leak]:
