@@ -110,7 +110,6 @@ def test_the_page_list_links_every_page(locked: Path) -> None:
     for url, page in pages.items():
         nav = re.search(r'<nav class="debrief-pages".*?</nav>', page["html"], re.DOTALL)
         assert nav is not None, url
-        assert "Search is off in a locked share." in nav.group()
         links = dict(re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group()))
         targets = {
             title: posixpath.normpath(posixpath.join(url or ".", href)).removeprefix(".")
@@ -203,15 +202,79 @@ def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
         path
         for path in files
         if not path.startswith(("assets/", "p/")) and path != "search/search_index.json"
-    } == {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz"}
+    } == {"404.html", "index.html"}  # no sitemap: it would list every page
     assert [
         p for p in files if p.startswith("p/") and not re.fullmatch(r"p/\w{12}/index.html", p)
     ] == []
     for path, data in files.items():
         if path.endswith(".html"):
             assert re.findall(rb"<title>(.*?)</title>", data) == [SITE_NAME.encode()], path
-    assert json.loads(files["search/search_index.json"])["docs"] == []
+    index = json.loads(files["search/search_index.json"])
+    assert sorted(index) == ["config", "docs", "sealed"] and index["docs"] == []
+    for path, data in files.items():
+        if path.endswith(".html"):
+            assert re.findall(rb'<link rel="(?:prev|next)"', data) == [], path
     assert not any(path.endswith(".png") and "qqv" in path for path in files)
+
+
+def test_the_search_index_is_sealed_with_the_pages_key(locked: Path) -> None:
+    """The index the theme's search reads once a page is open: the entries' text, titles
+    and random addresses, as on the owner's site, sealed with the same key."""
+    sealed = json.loads((locked / "search" / "search_index.json").read_text())["sealed"]
+    pages = sealed_pages(locked)
+    assert sealed["salt"] == pages[""]["salt"]
+    assert sealed["iv"] not in {page["iv"] for page in pages.values()}
+    index = json.loads(unseal(sealed, PASSPHRASE))
+    assert (
+        index["config"]
+        == json.loads((locked / "search" / "search_index.json").read_text())["config"]
+    )
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    entry = next(url for url, page in opened(locked).items() if "Qqvacme" in page["title"])
+    assert titles[entry] == "Qqvacme — Backend engineer"
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(entry))
+    assert "Start with the API." in text
+    assert "We talked about the API" in text
+    assert "zqx" not in json.dumps(index).lower()
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} <= set(pages)
+
+
+def test_nothing_of_mkdocs_yml_but_the_site_name_is_readable(tmp_path: Path) -> None:
+    root = make_notebook(tmp_path / "nb")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "theme:\n  name: material\n",
+            "theme:\n  name: material\n  features: [navigation.footer, navigation.instant]\n",
+        )
+        + "site_description: Qqzdescription of my job hunt\n"
+        "site_author: Qqzauthor Name\n"
+        "copyright: Qqzcopyright holder\n"
+        "repo_url: https://example.org/qqzrepo\n"
+        "extra:\n"
+        "  social:\n"
+        "    - icon: fontawesome/brands/github\n"
+        "      link: https://github.com/qqzsocialhandle\n"
+        "      name: Qqzsocial profile\n"
+        "  analytics: {provider: google, property: G-QQZANALYTICS}\n"
+        "  homepage: https://qqzhomepage.example.org\n"
+        "nav:\n"
+        "  - Qqznavhome: index.md\n"
+        "  - Qqznavmethod: method.md\n",
+        encoding="utf-8",
+    )
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 0, result.stderr
+    site = root / "site-share"
+    assert readable(site, b"qqz") == []
+    for path, data in output_files(site).items():
+        if path.endswith(".html"):
+            # The footer's previous and next page, the head's navigation hints.
+            assert b'rel="prev"' not in data and b'rel="next"' not in data, path
+            assert b"md-footer__link" not in data, path
+    # With the page list sealed: both pages, by the titles mkdocs.yml gives them.
+    home = opened(site)[""]["html"]
+    assert re.findall(r"<li><a [^>]*>([^<]*)</a></li>", home) == ["Qqznavhome", "Qqznavmethod"]
 
 
 def test_a_wrong_passphrase_opens_nothing(locked: Path) -> None:

@@ -295,14 +295,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if source is not None:
             # Rendered: MkDocs has no more use for it (None would lose the page's title).
             page.markdown = ""
-        if self.locked is not None:
-            # The locked share seals every page before any is written: fill them now.
-            if source is not None:
-                parts = tuple(self.locked.relink(part, page) for part in source.parts)
-                html = _filled(html, parts, page)
-                del self.pages[page.file.src_uri]
-            return self.locked.embed_files(html, page)
-        # Otherwise the blocks wait for on_page_context: until then a page holds little.
+        # The blocks wait for on_page_context: until then a page holds little.
         return html
 
     @event_priority(50)  # before the search plugin reads the page
@@ -310,7 +303,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
         source = self.source_of(page)
-        if source is not None and self.locked is None and page.content is not None:
+        if source is not None and page.content is not None:
             self._unfilled, self._parts = page.content, source.parts
             del self.pages[page.file.src_uri]  # this build has no more use for it
             parts = self._parts if not self.search_copies else map(search_copy, self._parts)
@@ -322,7 +315,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self._unfilled is not None:
             # What the search plugin did to the copy (it drops data-search-* attributes).
             content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
-            page.content = _filled(content, self._parts, page)
+            parts = self._parts
+            if self.locked is not None:
+                parts = tuple(self.locked.relink(part, page) for part in parts)
+            page.content = _filled(content, parts, page)
+        if self.locked is not None:
+            self.locked.seal_page(page)  # the search plugin has read it
         self._unfilled, self._parts = None, ()
         if self.incremental is not None:
             self.incremental.page_indexed(config, page.file.src_uri)
@@ -335,14 +333,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.locked is not None:
-            self.locked.seal_pages(files)
+            self.locked.remember_titles(files)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.is_generated(page):
             # Written, and in the search index: a thousand pages add up.
             page.content, page.toc = "", TableOfContents([])
-        return self.locked.finish_page(output) if self.locked is not None else output
+        return self.locked.finish_page(output, page) if self.locked is not None else output
 
     @event_priority(100)  # before the search plugin writes its index
     def _mend_incremental_build(self, *, config: MkDocsConfig) -> None:
@@ -355,12 +353,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         give_back_freed_memory()
 
     @event_priority(-100)  # after the search plugin has written its index
-    def _seal_search_and_sitemap(self, *, config: MkDocsConfig) -> None:
+    def _seal_search_drop_sitemap(self, *, config: MkDocsConfig) -> None:
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
     on_post_build = CombinedEvent(
-        _mend_incremental_build, _make_room_for_the_index, _seal_search_and_sitemap
+        _mend_incremental_build, _make_room_for_the_index, _seal_search_drop_sitemap
     )
 
     def on_serve(

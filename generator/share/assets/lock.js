@@ -2,10 +2,64 @@
 // The page carries {salt, iterations, iv, ciphertext} in #debrief-lock-data (AES-256-GCM,
 // key from PBKDF2-HMAC-SHA256). The derived key is kept for the tab in sessionStorage,
 // so moving between pages does not ask again; closing the tab forgets it.
+//
+// Search: search/search_index.json holds an empty index and, under "sealed", the real
+// one. This script is loaded in <head>, before the theme's bundle: it holds back the
+// theme's request for the index until the page is open, then lets it load the opened
+// index from a blob: URL. The theme's own search then works as on the owner's site.
 (function () {
   "use strict";
 
+  if (window.__debriefLock) return;
+  window.__debriefLock = true;
+
   var STORAGE = "debrief-share-key:";
+  var SCRIPT = document.currentScript && document.currentScript.src;
+  var INDEX = SCRIPT ? new URL("../search/search_index.json", SCRIPT).href : null;
+  var indexShown;
+  var indexReady = new Promise(function (resolve) {
+    indexShown = resolve;
+  });
+
+  // The theme asks for the index with XMLHttpRequest: that request waits for the opened
+  // index (a blob: URL), or goes out as it was (an empty index) when there is none.
+  var xhrOpen = XMLHttpRequest.prototype.open;
+  var xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (verb, url) {
+    var target = null;
+    try {
+      target = new URL(url, location.href).href;
+    } catch (error) {
+      // Not a URL this script cares about.
+    }
+    this.__debriefIndex = INDEX !== null && String(verb).toUpperCase() === "GET" && target === INDEX;
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.__debriefIndex) return xhrSend.apply(this, arguments);
+    var request = this;
+    indexReady.then(function (opened) {
+      if (opened) xhrOpen.call(request, "GET", opened);
+      xhrSend.call(request);
+    });
+  };
+
+  async function openIndex(key) {
+    var opened = null;
+    try {
+      var response = await fetch(INDEX);
+      var sealed = (await response.json()).sealed;
+      if (sealed) {
+        var plain = await crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: bytes(sealed.iv) }, key, bytes(sealed.ciphertext)
+        );
+        opened = URL.createObjectURL(new Blob([plain], { type: "application/json" }));
+      }
+    } catch (problem) {
+      opened = null; // the theme gets the empty index: no search, the page still reads
+    }
+    indexShown(opened);
+  }
 
   function bytes(base64) {
     var binary = atob(base64);
@@ -64,6 +118,7 @@
     unlocked.id = "debrief-unlocked";
     unlocked.innerHTML = page.html;
     locked.replaceWith(unlocked);
+    document.documentElement.classList.add("debrief-open");
     document.title = page.title;
     if (location.hash) {
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -98,6 +153,7 @@
       try {
         var key = await crypto.subtle.importKey("raw", bytes(stored), "AES-GCM", false, ["decrypt"]);
         show(await open(key, data));
+        openIndex(key);
         return;
       } catch (problem) {
         remember(storage, null);
@@ -122,6 +178,7 @@
         }
         remember(storage, base64(await crypto.subtle.exportKey("raw", key)));
         show(page);
+        openIndex(key);
       } finally {
         button.disabled = false;
       }
