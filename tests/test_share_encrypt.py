@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from generator.cli import share as share_command
 from generator.cli.main import cli
 from generator.share import lock
 from generator.share.lock import ITERATIONS, WrongPassphrase, derive_key, unseal
@@ -282,10 +286,25 @@ def test_a_wrong_passphrase_opens_nothing(locked: Path) -> None:
         unseal(sealed_pages(locked)[""], "correct horse battery stapler")
 
 
+TOO_SHORT = (
+    "the passphrase is too short: use at least 12 characters. Anyone with the published "
+    "files can test guesses offline, as fast as their hardware allows; four random words "
+    "(rolled with dice, not chosen) are long enough and easy to type"
+)
+
+
+def test_a_passphrase_needs_twelve_characters() -> None:
+    assert lock.passphrase_problem("eleven char") == TOO_SHORT
+    assert lock.passphrase_problem("twelve chars") is None
+    assert lock.passphrase_problem("   \t  ") == "the passphrase is empty"
+
+
 def test_the_passphrase_is_asked_twice_and_derived_once(
     tmp_path: Path, locked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_notebook(tmp_path / "nb")
+    # CliRunner types the answers; the test itself may run with no terminal.
+    monkeypatch.setattr(share_command, "has_terminal", lambda: True)
     calls: list[int] = []
     real = lock.derive_key
 
@@ -300,8 +319,7 @@ def test_the_passphrase_is_asked_twice_and_derived_once(
     assert calls == [600_000]
     assert result.stderr.startswith(
         "Passphrase for the share: \n"
-        "Error: the passphrase is too short: use at least 8 characters, "
-        "better four or five random words\n"
+        f"Error: {TOO_SHORT}\n"
         "Passphrase for the share: \n"
         "Repeat for confirmation: \n"
         "Error: The two entered values do not match.\n"
@@ -323,9 +341,28 @@ def test_a_short_passphrase_from_the_environment_is_refused(tmp_path: Path) -> N
     root = make_notebook(tmp_path / "nb")
     result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": "hunter2"})
     assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "Error: DEBRIEF_SHARE_PASSPHRASE: the passphrase is too short: "
-        "use at least 8 characters, better four or five random words\n"
+    assert result.stderr.endswith(f"Error: DEBRIEF_SHARE_PASSPHRASE: {TOO_SHORT}\n")
+    assert not (root / "site-share").exists()
+
+
+def test_with_no_terminal_and_no_passphrase_the_error_is_clean(tmp_path: Path) -> None:
+    """A new session has no controlling terminal (as under cron or CI): getpass would
+    warn and read the passphrase with echo on, so it is not called."""
+    root = make_notebook(tmp_path / "nb")
+    env = {k: v for k, v in os.environ.items() if k != "DEBRIEF_SHARE_PASSPHRASE"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from generator.cli.main import cli; cli(prog_name='debrief')",
+         "share", "--encrypt", "-f", str(root / "mkdocs.yml")],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, start_new_session=True,
+        env={**env, "DEBRIEF_TODAY": "2026-03-20"}, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Usage: debrief share [OPTIONS]\n"
+        "Try 'debrief share --help' for help.\n"
+        "\n"
+        "Error: --encrypt needs a passphrase: there is no terminal to ask for it, "
+        "so set DEBRIEF_SHARE_PASSPHRASE\n"
     )
     assert not (root / "site-share").exists()
 

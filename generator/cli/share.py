@@ -48,6 +48,13 @@ def _passphrase() -> str:
             raise click.UsageError(f"{PASSPHRASE_ENV}: {problem}")
         return value
 
+    if not has_terminal():
+        # getpass would warn (GetPassWarning) and read the passphrase with echo on.
+        raise click.UsageError(
+            f"--encrypt needs a passphrase: there is no terminal to ask for it, "
+            f"so set {PASSPHRASE_ENV}"
+        )
+
     def check(text: str) -> str:
         problem = passphrase_problem(text)
         if problem:
@@ -67,6 +74,19 @@ def _passphrase() -> str:
             f"no passphrase given: type it at the prompt, or set {PASSPHRASE_ENV}"
         ) from None
     return passphrase
+
+
+def has_terminal() -> bool:
+    """Whether a passphrase can be asked without echo: getpass reads the controlling
+    terminal (/dev/tty; the console on Windows), whatever stdin is."""
+    if os.name == "nt":
+        return sys.stdin.isatty()
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
 
 
 def build_edition(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from .conftest import (
+    ARTIFACTS,
     LOCK_ERROR,
     LOCK_FORM,
     PHONE,
@@ -143,7 +144,9 @@ def test_search_after_unlocking_finds_an_entry_by_its_lesson(open_tab, share_url
     fernbank.first.wait_for()
     # The result shows the entry's title and the matching text, highlighted.
     assert fernbank.first.locator("mark", has_text="exactly").count() > 0
-    tab.screenshot("share-search-results-light")
+    fernbank.first.evaluate("item => item.scrollIntoView()")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the window, where the results are
+    page.screenshot(path=str(ARTIFACTS / "share-search-results-light.png"))
     page.keyboard.press("Escape")
     assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
     assert page.locator(f"{UNLOCKED} h1").inner_text().startswith("Fernbank Insurance")
