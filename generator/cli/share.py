@@ -166,7 +166,12 @@ def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime
 
 
 @click.command()
-@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option(
+    "--remote",
+    default="origin",
+    show_default=True,
+    help="Where to push: a git remote's name, a URL or a path, as git push takes them.",
+)
 @click.option("--branch", default="gh-pages", show_default=True, help="The branch to publish.")
 @encrypt_option
 @click.option(
@@ -197,7 +202,7 @@ def publish(
         PublishError,
         pages_address,
         push,
-        remote_url,
+        push_target,
         repository_problem,
     )
 
@@ -205,21 +210,23 @@ def publish(
     problem = repository_problem(root)
     if problem:
         raise click.ClickException(f"publish: {problem}")
-    url = remote_url(root, remote)
-    if url is None:
+    target = push_target(root, remote)
+    if target is None:
         raise click.UsageError(
-            f"no git remote '{remote}' in {root}: add one with 'git remote add {remote} URL', "
-            "or pass --remote"
+            f"no git remote '{remote}' in {root}, and no such path: add one with "
+            f"'git remote add {remote} URL', or pass --remote a remote's name, a URL or a path"
         )
+    pushed, url = target
     edition = build_edition(config_file, encrypt=encrypt, strict=False, today=today)
     try:
-        push(edition.path, root, remote=remote, branch=branch, message=message)
+        push(edition.path, root, remote=pushed, branch=branch, message=message)
     except PublishError as error:
         raise click.ClickException(
             f"publish: {error}; the share is still in {edition.shown}"
         ) from None
     shown_url = re.sub(r"//[^/@]+@", "//", url)  # never print a token kept in the URL
-    click.echo(f"Published {edition.shown} to branch {branch} of {remote} ({shown_url}).")
+    where = f"{remote} ({shown_url})" if pushed != url else shown_url
+    click.echo(f"Published {edition.shown} to branch {branch} of {where}.")
     address = pages_address(url)
     passphrase = " and, by another channel, the passphrase" if edition.locked else ""
     if address:
