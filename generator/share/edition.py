@@ -10,11 +10,9 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, read_notebook
+from generator.entry.read import Entry, chronological, read_notebook
 from generator.settings import Settings
-from generator.share.anonymize import Anonymizer
-from generator.share.audience import anonymizer_for, for_audience
-from generator.share.clean import clean
+from generator.share.audience import anonymizer_for, for_audience, shown_text
 from generator.share.leaks import (
     Leak,
     baseline_corpus,
@@ -25,7 +23,6 @@ from generator.share.leaks import (
     shared_corpus,
 )
 
-PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
     "date": "every page and chart is placed by it",
     "private": "a private entry is left out whole",
@@ -102,12 +99,6 @@ def handwritten_pages(settings: Settings) -> dict[str, str]:
     return pages
 
 
-def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
-    """A hand-written page as the share shows it (the plugin does the same)."""
-    text = clean(markdown)
-    return anonymizer.markdown(text) if anonymizer else text
-
-
 def check_output(
     settings: Settings,
     out: Path,
@@ -125,9 +116,7 @@ def check_output(
     pages = handwritten_pages(settings)
     found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
     if locked:
-        kept: list[Entry] = sorted(
-            (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
-        )
+        kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
         shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
         found += readable_secrets(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
