@@ -44,9 +44,11 @@ ROW_NAMES = (
     "help vs import click",
     "serve edit vs full build",
     "peak memory vs plain mkdocs",
+    "locked share vs build",
 )
 REFERENCE_ROWS = ("same pages, mkdocs alone",)  # shown for comparison, no target
 BIN = Path(sys.executable).parent
+SHARE_PASSPHRASE = "benchmark passphrase, four words"
 HERE = Path(__file__).resolve().parent
 
 
@@ -148,6 +150,7 @@ def _environment() -> dict[str, str]:
         DEBRIEF_TODAY=generate.TODAY,
         NO_MKDOCS_2_WARNING="1",  # mkdocs-material's banner, printed by both sides
         NO_COLOR="1",
+        DEBRIEF_SHARE_PASSPHRASE=SHARE_PASSPHRASE,  # for `debrief share --encrypt`
     )
     return env
 
@@ -348,6 +351,36 @@ def check_row(notebook: Path, count: int, repeat: int) -> Row:
 
     try:
         _fill(row, *alternate(check, bare, repeat))
+    except CommandFailed as error:
+        row.error = str(error).splitlines()[0]
+        say(str(error))
+    return row
+
+
+def share_row(notebook: Path, count: int, repeat: int) -> Row:
+    """The passphrase-locked share (built, sealed, its search index sealed, every file
+    checked for anything readable) against the owner's build of the same notebook."""
+    row = Row(
+        "locked share vs build",
+        f"debrief share --encrypt, {count} entries",
+        f"debrief build, {count} entries",
+        3.0,
+    )
+    debrief = executable("debrief")
+    config = str(notebook / "mkdocs.yml")
+
+    def locked() -> Sample:
+        sample = measure([*debrief, "share", "--encrypt", "-f", config])
+        say(f"  debrief share --encrypt {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    def build() -> Sample:
+        sample = measure([*debrief, "build", "-f", config])
+        say(f"  debrief build           {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    try:
+        _fill(row, *alternate(locked, build, repeat))
     except CommandFailed as error:
         row.error = str(error).splitlines()[0]
         say(str(error))
@@ -599,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check-entries", type=int, default=10_000)
     parser.add_argument("--serve-entries", type=int, default=300)
+    parser.add_argument("--share-entries", type=int, default=1000)
     parser.add_argument(
         "--serve-edits", type=int, default=None, help="edits timed under serve (default: --repeat)"
     )
@@ -609,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         help="runs of each side of the --help row (default 4 x --repeat)",
     )
     parser.add_argument(
-        "--only", default=None, help="comma-separated rows to run: build,check,help,serve"
+        "--only", default=None, help="comma-separated rows to run: build,check,help,serve,share"
     )
     parser.add_argument(
         "--quick",
@@ -629,13 +663,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         sizes, repeat = [5, 20], 1
         check_entries, serve_entries, serve_edits, help_repeat = 50, 5, 1, 3
+        share_entries = 20
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
         repeat = args.repeat
         check_entries, serve_entries = args.check_entries, args.serve_entries
+        share_entries = args.share_entries
         serve_edits = args.serve_edits or repeat
         help_repeat = args.help_repeat or 4 * repeat
-    only = set(args.only.split(",")) if args.only else {"build", "check", "help", "serve"}
+    rows_all = {"build", "check", "help", "serve", "share"}
+    only = set(args.only.split(",")) if args.only else rows_all
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="debrief-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -673,6 +710,12 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 serve_row(path, serve_entries, serve_edits, settle=0.2 if args.quick else 1.0)
             )
+            say(rows[-1].line())
+        if "share" in only:
+            say("locked share vs build ...")
+            path = workdir / f"share-{share_entries}"
+            generate.write_notebook(path, share_entries)
+            rows.append(share_row(path, share_entries, repeat))
             say(rows[-1].line())
         if "build" in only:
             say("builds ...")
