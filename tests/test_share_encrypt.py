@@ -1,7 +1,7 @@
 """`debrief share --encrypt`: opened in Python exactly as the browser opens it, and
 searched whole for anything readable without the passphrase.
 
-A locked page carries `<script type="application/json" id="debrief-lock-data">` with
+A locked page carries `<template id="debrief-lock-data">` with
 {salt, iterations, iv, ciphertext}; PBKDF2-HMAC-SHA256 gives the AES-256-GCM key, and
 the plaintext is JSON {"title", "html"} (see generator/share/assets/lock.js).
 """
@@ -31,7 +31,7 @@ from tests.test_share import PNG, found_markers, make_notebook, output_files
 PASSPHRASE = "correct horse battery staple"
 SITE_NAME = "Test notebook"
 _DATA = re.compile(
-    r'<script type="application/json" id="debrief-lock-data">(.*?)</script>', re.DOTALL
+    r'<template id="debrief-lock-data">(.*?)</template>', re.DOTALL
 )
 
 
@@ -175,8 +175,9 @@ def test_links_to_entries_with_odd_file_names_open_in_a_locked_share(tmp_path: P
 
 
 def readable(site: Path, word: bytes) -> list[str]:
-    """Where `word` shows in a file or a name, outside the sealed data (base64 ciphertext
-    holds any three letters by chance) and the theme's own files (its script says 'method')."""
+    """Where `word` shows in a file or a name, outside the sealed data (the base64 of a
+    page, the search index or the sitemap holds any three letters by chance) and the
+    theme's own files (its script says 'method')."""
     import material
 
     theme = Path(material.__file__).parent / "templates"
@@ -185,12 +186,13 @@ def readable(site: Path, word: bytes) -> list[str]:
         ours = theme / path
         if ours.is_file() and ours.read_bytes() == data:
             continue
-        if word in _DATA_BYTES.sub(b"", data).lower():
+        if word in _SEALED_BYTES.sub(b"", _DATA_BYTES.sub(b"", data)).lower():
             places.append(path)
     return places
 
 
 _DATA_BYTES = re.compile(_DATA.pattern.encode(), re.DOTALL)
+_SEALED_BYTES = re.compile(rb'"(?:ciphertext|iv|salt)":"[A-Za-z0-9+/=]*"')  # index, sitemap
 
 
 def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
@@ -206,7 +208,7 @@ def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
         path
         for path in files
         if not path.startswith(("assets/", "p/")) and path != "search/search_index.json"
-    } == {"404.html", "index.html"}  # no sitemap: it would list every page
+    } == {"404.html", "index.html", "sitemap.xml"}  # the sitemap sealed, no .gz copy
     assert [
         p for p in files if p.startswith("p/") and not re.fullmatch(r"p/\w{12}/index.html", p)
     ] == []
@@ -234,13 +236,27 @@ def test_the_search_index_is_sealed_with_the_pages_key(locked: Path) -> None:
         == json.loads((locked / "search" / "search_index.json").read_text())["config"]
     )
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    entry = next(url for url, page in opened(locked).items() if "Qqvacme" in page["title"])
+    entry = next(
+        url
+        for url, page in opened(locked).items()
+        if page["title"] == "Qqvacme — Backend engineer - Test notebook"
+    )
     assert titles[entry] == "Qqvacme — Backend engineer"
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(entry))
     assert "Start with the API." in text
     assert "We talked about the API" in text
     assert "zqx" not in json.dumps(index).lower()
     assert {doc["location"].split("#")[0] for doc in index["docs"]} <= set(pages)
+
+
+def test_the_sitemap_is_sealed_with_the_pages_key(locked: Path) -> None:
+    """It lists every page: instant navigation reads it once the page is open."""
+    sealed = json.loads((locked / "sitemap.xml").read_text())
+    assert list(sealed) == ["sealed"]
+    sitemap = unseal(sealed["sealed"], PASSPHRASE)
+    assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert "<urlset" in sitemap
+    assert not (locked / "sitemap.xml.gz").exists()
 
 
 def test_nothing_of_mkdocs_yml_but_the_site_name_is_readable(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def passphrase_problem(passphrase: str) -> str | None:
 
 
 def sealed_json(sealed: dict[str, Any]) -> str:
-    """Safe inside <script type="application/json">: base64 and fixed names only."""
+    """Safe as the text of a <template>: base64 and fixed names only, no `<` or `&`."""
     return json.dumps(sealed, separators=(",", ":"))
 
 

@@ -2,12 +2,13 @@
 
 Without the passphrase a reader gets the site name, the theme's assets and, on
 every page, a passphrase form: page addresses are random (`p/<id>/`), every title
-is the site name, the navigation, the table of contents, the previous and next
-links and the sitemap are gone, and what a page shows (its content, its title and
-a list of the pages) is sealed with the build's key. So is the search index, which
-the theme's own search reads once the page is open (assets/lock.js). Files such as
-images that pages show are not copied: they are put inside the sealed content as
-data: URLs. Of mkdocs.yml, only the site name and the theme's look are kept.
+is the site name, the navigation, the table of contents and the previous and next
+links are gone, and what a page shows (its content, its title and a list of the
+pages) is sealed with the build's key. So are the search index, which the theme's
+own search reads once the page is open (assets/lock.js), and the sitemap. Files
+such as images that pages show are not copied: they are put inside the sealed
+content as data: URLs. Of mkdocs.yml, only the site name and the theme's look are
+kept.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ LOCK_JS = "assets/debrief-lock.js"
 LOCK_CSS = "assets/debrief-lock.css"
 HOME = "index.md"
 SEARCH_INDEX = "search/search_index.json"
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+SITEMAP, SITEMAP_GZ = "sitemap.xml", "sitemap.xml.gz"
 # Kept readable: they are the site's dressing, not the notebook.
 READABLE = {"CNAME", ".nojekyll", "robots.txt"}
 PUBLIC_SETTINGS = ("site_description", "site_author", "copyright", "repo_url", "repo_name")
@@ -58,12 +59,9 @@ class LockedSite:
         self.titles: dict[str, str] = {}  # a page's docs path -> its title, before sealing
 
     def configure(self, config: MkDocsConfig) -> None:
-        """No instant navigation (each page unlocks on load), nothing readable in settings:
-        `extra` holds what the theme shows in the footer (social links) or loads from
-        other hosts (analytics), so it is emptied whole."""
+        """Nothing readable in settings: `extra` holds what the theme shows in the footer
+        (social links) or loads from other hosts (analytics), so it is emptied whole."""
         self.site_name = config.site_name
-        features = config.theme.get("features") or []
-        config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         for name in PUBLIC_SETTINGS:
             config[name] = None
         config.edit_uri = None
@@ -179,9 +177,13 @@ class LockedSite:
         return _TITLE.sub(f"<title>{html.escape(self.site_name)}</title>", output, count=1)
 
     def finish_build(self, site_dir: str) -> None:
-        """The search index sealed, the sitemaps (a list of every page) removed."""
-        for name in SITEMAPS:
-            Path(site_dir, name).unlink(missing_ok=True)
+        """The search index and the sitemap (a list of every page, which instant navigation
+        reads) sealed; the compressed sitemap removed."""
+        Path(site_dir, SITEMAP_GZ).unlink(missing_ok=True)
+        sitemap = Path(site_dir, SITEMAP)
+        if sitemap.is_file():
+            sealed = self.lock.seal(sitemap.read_text(encoding="utf-8"))
+            sitemap.write_text(json.dumps({"sealed": sealed}, separators=(",", ":")))
         path = Path(site_dir, SEARCH_INDEX)
         if path.is_file():
             path.write_text(sealed_index(self.lock, path.read_text(encoding="utf-8")))
@@ -235,7 +237,9 @@ def lock_form(site_name: str, sealed: str) -> str:
         "</form>"
         "<noscript><p>Turn on JavaScript to unlock this notebook: "
         "it is decrypted in your browser.</p></noscript>"
-        f'<script type="application/json" id="debrief-lock-data">{sealed}</script>'
+        # A <template>, not a <script>: instant navigation re-creates the scripts of the
+        # page it swaps in, without their type and id.
+        f'<template id="debrief-lock-data">{sealed}</template>'
         "</div>"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,14 +14,18 @@ from .conftest import (
     LOCK_FORM,
     PHONE,
     SHARE_PASSPHRASE,
+    TODAY,
     UNLOCKED,
     chart_problems,
     contrast_problems,
+    copy_demo,
+    debrief,
     heading,
     overflow_px,
     search_problems,
     serve,
     unlock_problems,
+    wait_for_heading,
 )
 
 pytestmark = pytest.mark.browser
@@ -170,6 +175,41 @@ def test_search_still_works_after_moving_between_pages(open_tab, share_url):
     assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
     # The theme loaded the opened index from a blob: URL on each page it searched.
     assert len([url for url in tab.requests if url.startswith("blob:")]) >= 3
+    tab.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def instant_share_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo's locked share with instant navigation on: Material only uses it for the
+    addresses of its sitemap, so `site_url` is the address the share is served at."""
+    root = copy_demo(tmp_path_factory.mktemp("instant") / "nb")
+    with serve(root / "site-share") as url:
+        config = root / "mkdocs.yml"
+        config.write_text(f"site_url: {url}/\n" + config.read_text(encoding="utf-8"))
+        assert "navigation.instant" in config.read_text(encoding="utf-8")
+        env = {"DEBRIEF_SHARE_PASSPHRASE": SHARE_PASSPHRASE}
+        debrief("share", "--encrypt", "--today", TODAY, cwd=root, env=env)
+        yield url
+
+
+def test_instant_navigation_opens_each_page_and_keeps_search(open_tab, instant_share_url):
+    """The theme swaps pages in without loading them: each is opened with the key the
+    tab keeps, and the search loaded once keeps working."""
+    tab = open_tab(instant_share_url)
+    page = tab.page
+    tab.goto("/")
+    assert unlock_problems(page, SHARE_PASSPHRASE) == []
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.debrief-pages a", has_text=re.compile("^Lessons$")).click()
+    assert wait_for_heading(page, "Lessons") == "Lessons"
+    assert page.locator(LOCK_FORM).count() == 0
+    assert page.title() == "Lessons - Interview notebook (demo)"
+    assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
+    assert "Never say" in page.locator(UNLOCKED).inner_text()
+    page.go_back()
+    assert wait_for_heading(page, "Lessons") == "Lessons"
+    # Not one page was loaded: the first page's window is still there.
+    assert page.evaluate("window.__sameDocument") is True
     tab.assert_clean()
 
 

@@ -1,12 +1,14 @@
 // Unlocks a page of a locked debrief share in the browser, with the Web Crypto API only.
-// The page carries {salt, iterations, iv, ciphertext} in #debrief-lock-data (AES-256-GCM,
-// key from PBKDF2-HMAC-SHA256). The derived key is kept for the tab in sessionStorage,
-// so moving between pages does not ask again; closing the tab forgets it.
+// The page carries {salt, iterations, iv, ciphertext} in <template id="debrief-lock-data">
+// (AES-256-GCM, key from PBKDF2-HMAC-SHA256). The derived key is kept for the tab in
+// sessionStorage, so moving between pages does not ask again; closing the tab forgets it.
 //
 // Search: search/search_index.json holds an empty index and, under "sealed", the real
-// one. This script is loaded in <head>, before the theme's bundle: it holds back the
-// theme's request for the index until the page is open, then lets it load the opened
-// index from a blob: URL. The theme's own search then works as on the owner's site.
+// one; sitemap.xml (which instant navigation reads) is sealed whole. This script is
+// loaded in <head>, before the theme's bundle: it holds back the theme's requests for
+// them until the page is open, then lets the theme load the opened files from blob:
+// URLs. The theme's own search then works as on the owner's site; with instant
+// navigation, each page the theme swaps in is opened with the key the tab keeps.
 (function () {
   "use strict";
 
@@ -15,14 +17,21 @@
 
   var STORAGE = "debrief-share-key:";
   var SCRIPT = document.currentScript && document.currentScript.src;
-  var INDEX = SCRIPT ? new URL("../search/search_index.json", SCRIPT).href : null;
-  var indexShown;
-  var indexReady = new Promise(function (resolve) {
-    indexShown = resolve;
-  });
+  var HELD = {}; // absolute URL -> {type, ready: Promise of a blob: URL or null, shown}
+  function hold(path, type) {
+    if (!SCRIPT) return;
+    var file = { type: type };
+    file.ready = new Promise(function (resolve) {
+      file.shown = resolve;
+    });
+    HELD[new URL(path, SCRIPT).href] = file;
+  }
+  hold("../search/search_index.json", "application/json");
+  hold("../sitemap.xml", "application/xml");
+  var filesOpened = false;
 
-  // The theme asks for the index with XMLHttpRequest: that request waits for the opened
-  // index (a blob: URL), or goes out as it was (an empty index) when there is none.
+  // The theme asks for those files with XMLHttpRequest: such a request waits for the
+  // opened file (a blob: URL), or goes out as it was when there is none.
   var xhrOpen = XMLHttpRequest.prototype.open;
   var xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (verb, url) {
@@ -32,33 +41,40 @@
     } catch (error) {
       // Not a URL this script cares about.
     }
-    this.__debriefIndex = INDEX !== null && String(verb).toUpperCase() === "GET" && target === INDEX;
+    this.__debriefHeld = String(verb).toUpperCase() === "GET" ? HELD[target] : undefined;
     return xhrOpen.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    if (!this.__debriefIndex) return xhrSend.apply(this, arguments);
+    var file = this.__debriefHeld;
+    if (!file) return xhrSend.apply(this, arguments);
     var request = this;
-    indexReady.then(function (opened) {
+    file.ready.then(function (opened) {
       if (opened) xhrOpen.call(request, "GET", opened);
       xhrSend.call(request);
     });
   };
 
-  async function openIndex(key) {
+  async function openFile(url, file, key) {
     var opened = null;
     try {
-      var response = await fetch(INDEX);
-      var sealed = (await response.json()).sealed;
+      var response = await fetch(url);
+      var sealed = response.ok ? (await response.json()).sealed : null;
       if (sealed) {
         var plain = await crypto.subtle.decrypt(
           { name: "AES-GCM", iv: bytes(sealed.iv) }, key, bytes(sealed.ciphertext)
         );
-        opened = URL.createObjectURL(new Blob([plain], { type: "application/json" }));
+        opened = URL.createObjectURL(new Blob([plain], { type: file.type }));
       }
     } catch (problem) {
-      opened = null; // the theme gets the empty index: no search, the page still reads
+      opened = null; // the theme gets the file as published: no search, the page still reads
     }
-    indexShown(opened);
+    file.shown(opened);
+  }
+
+  function openFiles(key) {
+    if (filesOpened) return;
+    filesOpened = true;
+    for (var url in HELD) openFile(url, HELD[url], key);
   }
 
   function bytes(base64) {
@@ -114,6 +130,7 @@
 
   function show(page) {
     var locked = document.getElementById("debrief-locked");
+    if (!locked) return;
     var unlocked = document.createElement("div");
     unlocked.id = "debrief-unlocked";
     unlocked.innerHTML = page.html;
@@ -128,8 +145,9 @@
 
   async function start() {
     var holder = document.getElementById("debrief-lock-data");
-    if (!holder) return;
-    var data = JSON.parse(holder.textContent);
+    if (!holder || holder.dataset.started) return;
+    holder.dataset.started = "yes";
+    var data = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
     var form = document.getElementById("debrief-lock-form");
     var input = document.getElementById("debrief-passphrase");
     var button = document.getElementById("debrief-unlock");
@@ -153,7 +171,7 @@
       try {
         var key = await crypto.subtle.importKey("raw", bytes(stored), "AES-GCM", false, ["decrypt"]);
         show(await open(key, data));
-        openIndex(key);
+        openFiles(key);
         return;
       } catch (problem) {
         remember(storage, null);
@@ -178,7 +196,7 @@
         }
         remember(storage, base64(await crypto.subtle.exportKey("raw", key)));
         show(page);
-        openIndex(key);
+        openFiles(key);
       } finally {
         button.disabled = false;
       }
@@ -186,6 +204,15 @@
     input.focus();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  function begin() {
+    // The theme's document$ emits the first page and each page instant navigation swaps in.
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);
+    } else {
+      start();
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
+  else begin();
 })();
