@@ -30,9 +30,7 @@ from tests.test_share import PNG, found_markers, make_notebook, output_files
 
 PASSPHRASE = "correct horse battery staple"
 SITE_NAME = "Test notebook"
-_DATA = re.compile(
-    r'<template id="debrief-lock-data">(.*?)</template>', re.DOTALL
-)
+_DATA = re.compile(r'<template id="debrief-lock-data">(.*?)</template>', re.DOTALL)
 
 
 def share(root: Path, *, env: dict[str, str] | None = None, input: str | None = None) -> Result:
