@@ -57,7 +57,7 @@ def serve(
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    # Rebuilds are incremental (see generator/incremental.py), which MkDocs warns about
+    # Rebuilds are incremental (see generator/plugin/incremental.py), which MkDocs warns about
     # on every save as if navigation could go stale; here it cannot.
     handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     logging.getLogger("mkdocs").addHandler(handler)

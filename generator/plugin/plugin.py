@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.edition = self._choose_entries(notebook)
         fingerprints = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
+        # Everything the pages need is packed: let the entries go (hand-written pages still
+        # go through the edition's text, which needs the anonymizer only).
+        self.edition = replace(self.edition, entries=[])
         self._set_navigation(files, config)
         self.report.page_count = len(files.documentation_pages())
         self._rendered = 0

@@ -77,9 +77,9 @@ class PageView:
 
     @property
     def spots(self) -> dict[str, WeakSpot]:
-        spots: dict[str, WeakSpot] = self.lookups.setdefault(
-            "spots", {s.name: s for s in self.insights.weak_spots}
-        )
+        spots: dict[str, WeakSpot] | None = self.lookups.get("spots")
+        if spots is None:
+            spots = self.lookups["spots"] = {s.name: s for s in self.insights.weak_spots}
         return spots
 
     def position(self, name: str, slug: str) -> int:
@@ -113,9 +113,9 @@ class PageView:
 
     def _order(self, slug: str) -> int:
         """Where an entry stands in the insights' (chronological) order."""
-        order: dict[str, int] = self.lookups.setdefault(
-            "order", {e.slug: i for i, e in enumerate(self.insights.entries)}
-        )
+        order: dict[str, int] | None = self.lookups.get("order")
+        if order is None:
+            order = self.lookups["order"] = {e.slug: i for i, e in enumerate(self.insights.entries)}
         return order[slug]
 
     def href(self, target: str) -> str:

@@ -8,25 +8,20 @@ from typing import Any
 
 import pytest
 
-from .conftest import (
-    ARTIFACTS,
+from tests.browser.checks import (
     LOCK_ERROR,
     LOCK_FORM,
-    PHONE,
-    SHARE_PASSPHRASE,
-    TODAY,
     UNLOCKED,
     chart_problems,
     contrast_problems,
-    copy_demo,
-    debrief,
     heading,
     overflow_px,
     search_problems,
-    serve,
     unlock_problems,
     wait_for_heading,
 )
+from tests.browser.sites import ARTIFACTS, PHONE, SHARE_PASSPHRASE, TODAY, debrief, serve
+from tests.conftest import copy_demo
 
 pytestmark = pytest.mark.browser
 
