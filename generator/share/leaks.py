@@ -336,7 +336,10 @@ def views(data: bytes, name: str) -> list[str]:
     if name.endswith(".gz"):
         with contextlib.suppress(OSError, EOFError):
             data = gzip.decompress(data)
-    text = data.decode("utf-8", errors="replace")
+    # Long base64 runs (ciphertext, data: URLs) are dropped once here rather than from
+    # each of the views below (`normalize` drops them there too: none of the views can
+    # change such a run); in a locked share they are most of every page.
+    text = _BASE64_RUN.sub(" ", data.decode("utf-8", errors="replace"))
     forms = [text, unquote(text)]
     if name.endswith(".json"):
         with contextlib.suppress(ValueError):
