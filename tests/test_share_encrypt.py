@@ -12,7 +12,9 @@ import base64
 import json
 import os
 import posixpath
+import pty
 import re
+import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -374,6 +376,48 @@ def test_with_no_terminal_and_no_passphrase_the_error_is_clean(tmp_path: Path) -
         "so set DEBRIEF_SHARE_PASSPHRASE\n"
     )
     assert not (root / "site-share").exists()
+
+
+def test_at_a_terminal_the_passphrase_is_asked_twice_without_echo(tmp_path: Path) -> None:
+    """The real prompt, on a pseudo-terminal that is the command's controlling terminal."""
+    root = make_notebook(tmp_path / "nb")
+    env = {k: v for k, v in os.environ.items() if k != "DEBRIEF_SHARE_PASSPHRASE"}
+    env |= {"DEBRIEF_TODAY": "2026-03-20", "NO_COLOR": "1"}
+    command = "from generator.cli.main import cli; cli(prog_name='debrief')"
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the command, with the terminal as stdin, stdout and stderr
+        os.chdir(root)
+        os.execve(sys.executable, [sys.executable, "-c", command, "share", "--encrypt"], env)
+    shown = b""
+
+    def read_until(marker: bytes | None) -> None:
+        nonlocal shown
+        while marker is None or marker not in shown:
+            ready, _, _ = select.select([terminal], [], [], 120)
+            assert ready, shown
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # the command ended and closed the terminal
+                chunk = b""
+            if not chunk:
+                assert marker is None, shown
+                return
+            shown += chunk
+
+    read_until(b"Passphrase for the share: ")
+    os.write(terminal, PASSPHRASE.encode() + b"\n")
+    read_until(b"Repeat for confirmation: ")
+    os.write(terminal, PASSPHRASE.encode() + b"\n")
+    read_until(None)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0, shown
+    text = shown.decode().replace("\r\n", "\n")
+    assert PASSPHRASE not in text  # never echoed
+    assert text.startswith(
+        "Passphrase for the share: \nRepeat for confirmation: \n"
+        "Shared 2 of 3 entries into 14 locked pages in site-share/: "
+    ), text
+    assert "Warning" not in text
 
 
 def test_the_locked_share_check_finds_text_left_readable(tmp_path: Path) -> None:

@@ -170,8 +170,8 @@ class LockedSite:
         page.toc = TableOfContents([])
 
     def finish_page(self, output: str, page: Page) -> str:
-        """The site name as title; the lock's script first in <head>, before the theme's
-        own, so that it holds back the theme's request for the search index."""
+        """The site name as title; the lock's script in <head>, so that it runs before the
+        theme's bundle (at the end of <body>) asks for the search index and the sitemap."""
         script = html.escape(get_relative_url(LOCK_JS, page.url))
         output = _HEAD_END.sub(lambda _: f'<script src="{script}"></script></head>', output, 1)
         return _TITLE.sub(f"<title>{html.escape(self.site_name)}</title>", output, count=1)

@@ -17,21 +17,19 @@
 
   var STORAGE = "debrief-share-key:";
   var SCRIPT = document.currentScript && document.currentScript.src;
-  var HELD = {}; // absolute URL -> {type, ready: Promise of a blob: URL or null, shown}
-  function hold(path, type) {
-    if (!SCRIPT) return;
-    var file = { type: type };
-    file.ready = new Promise(function (resolve) {
-      file.shown = resolve;
-    });
-    HELD[new URL(path, SCRIPT).href] = file;
+  var HELD = {}; // absolute URL -> {type, opened: Promise of a blob: URL or null}
+  if (SCRIPT) {
+    HELD[new URL("../search/search_index.json", SCRIPT).href] = { type: "application/json" };
+    HELD[new URL("../sitemap.xml", SCRIPT).href] = { type: "application/xml" };
   }
-  hold("../search/search_index.json", "application/json");
-  hold("../sitemap.xml", "application/xml");
-  var filesOpened = false;
+  var keyGiven;
+  var keyReady = new Promise(function (resolve) {
+    keyGiven = resolve;
+  });
 
   // The theme asks for those files with XMLHttpRequest: such a request waits for the
-  // opened file (a blob: URL), or goes out as it was when there is none.
+  // page to be open, then for the opened file (a blob: URL), or goes out as it was when
+  // there is none. A file the theme does not ask for is not fetched.
   var xhrOpen = XMLHttpRequest.prototype.open;
   var xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (verb, url) {
@@ -41,40 +39,37 @@
     } catch (error) {
       // Not a URL this script cares about.
     }
-    this.__debriefHeld = String(verb).toUpperCase() === "GET" ? HELD[target] : undefined;
+    this.__debriefHeld = String(verb).toUpperCase() === "GET" ? target : undefined;
     return xhrOpen.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    var file = this.__debriefHeld;
+    var url = this.__debriefHeld;
+    var file = url && HELD[url];
     if (!file) return xhrSend.apply(this, arguments);
     var request = this;
-    file.ready.then(function (opened) {
+    if (!file.opened) {
+      file.opened = keyReady.then(function (key) {
+        return openFile(url, file.type, key);
+      });
+    }
+    file.opened.then(function (opened) {
       if (opened) xhrOpen.call(request, "GET", opened);
       xhrSend.call(request);
     });
   };
 
-  async function openFile(url, file, key) {
-    var opened = null;
+  async function openFile(url, type, key) {
     try {
       var response = await fetch(url);
       var sealed = response.ok ? (await response.json()).sealed : null;
-      if (sealed) {
-        var plain = await crypto.subtle.decrypt(
-          { name: "AES-GCM", iv: bytes(sealed.iv) }, key, bytes(sealed.ciphertext)
-        );
-        opened = URL.createObjectURL(new Blob([plain], { type: file.type }));
-      }
+      if (!sealed) return null;
+      var plain = await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv: bytes(sealed.iv) }, key, bytes(sealed.ciphertext)
+      );
+      return URL.createObjectURL(new Blob([plain], { type: type }));
     } catch (problem) {
-      opened = null; // the theme gets the file as published: no search, the page still reads
+      return null; // the theme gets the file as published: no search, the page still reads
     }
-    file.shown(opened);
-  }
-
-  function openFiles(key) {
-    if (filesOpened) return;
-    filesOpened = true;
-    for (var url in HELD) openFile(url, HELD[url], key);
   }
 
   function bytes(base64) {
@@ -171,7 +166,7 @@
       try {
         var key = await crypto.subtle.importKey("raw", bytes(stored), "AES-GCM", false, ["decrypt"]);
         show(await open(key, data));
-        openFiles(key);
+        keyGiven(key);
         return;
       } catch (problem) {
         remember(storage, null);
@@ -196,7 +191,7 @@
         }
         remember(storage, base64(await crypto.subtle.exportKey("raw", key)));
         show(page);
-        openFiles(key);
+        keyGiven(key);
       } finally {
         button.disabled = false;
       }
