@@ -189,7 +189,9 @@ def seen_before_entries() -> list[Entry]:
             "2026-02-01-b",
             "2026-02-01",
             "stage: onsite\noutcome: rejected\nfeeling: 3\n"
-            "weak_spots: [Sys Design, estimation]\nlessons: [Draw the data model first.]\n",
+            # two weak spots: the lesson says which one it is about (through the alias)
+            "weak_spots: [Sys Design, estimation]\n"
+            "lessons: [{lesson: Draw the data model first., about: sys design}]\n",
             company="Globex",
             folder="old/",
         ),
@@ -321,7 +323,7 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
         '<li>Third time I wrote this. — <a href="../../entries/2026-03-01-c/">Initech</a> (<time datetime="2026-03-01">2026-03-01</time>)</li>',
         "</ul>",
     ]
-    questions = page.split("## Questions from those interviews\n\n", 1)[1].strip()
+    questions = page.split("## Questions about it\n\n", 1)[1].strip()
     assert questions.splitlines() == [
         "<div data-search-exclude>",
         "<ul>",
@@ -621,7 +623,7 @@ def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> Non
         "<ul data-search-exclude>\n<li>Lesson 3. — "
     )
     assert learned.count("<li>Lesson ") == 12  # lessons 3 to 14
-    asked = page.split("## Questions from those interviews\n\n", 1)[1].strip()
+    asked = page.split("## Questions about it\n\n", 1)[1].strip()
     assert asked.startswith(
         '<p>The latest 12 of 14; <a href="../../questions/">Questions</a> lists more, and search finds every one.</p>\n'
         "<div data-search-exclude>\n<ul>\n<li>\n<p><strong>Question 3?</strong> — "

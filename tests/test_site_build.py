@@ -481,6 +481,8 @@ def test_home_is_the_handwritten_intro_then_the_dashboard(small: Built) -> None:
         ("0", "offers"),
         ("1", "recurring weak spot"),
         ("4", "follow-ups open, 4 overdue"),
+        # acme asked for feedback and got it; no other note asked
+        ("100%", "feedback answered: 1 of 1 request"),
     ]
 
 
@@ -564,6 +566,7 @@ def test_entry_page_header_questions_and_follow_through(small: Built) -> None:
         (" checked", "Let go for a while"),
         (" checked", "Reflected with a clear mind on 2026-01-07"),
         (" checked", "Thank-you note sent on 2026-01-05, feedback asked"),
+        (" checked", "Feedback received on 2026-01-12"),
         (" checked", "Lessons recorded"),
     ]
 

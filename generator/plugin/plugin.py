@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,13 +33,16 @@ from mkdocs.structure.toc import TableOfContents
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
+from generator.plugin.attachment import Attachment
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
 from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
@@ -174,9 +178,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         fingerprints: dict[str, str] = {}
-        for path, source in render_sources(
-            insights, self.settings, home_intro=intro, banner=banner
-        ):
+        sources = render_sources(insights, self.settings, home_intro=intro, banner=banner)
+        if self.is_serve:  # a broken entry's page shows its problems until it is fixed
+            sources = chain(sources, broken_entry_pages(self.report.diagnostics))
+        for path, source in sources:
+            if path in self.store.generated:
+                continue  # a broken file named like a good entry: the entry keeps its page
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
@@ -192,9 +199,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
         """The files next to the entries (images, PDFs) this audience gets."""
         found = attachments(self.settings.entries_path)
+        problems = self.report.diagnostics  # a copy that fails is reported with them
         for original, target in self.edition.attachments(found, self.settings.entries_dir):
             if files.get_file_from_path(target) is None:
-                files.append(File.generated(config, target, abs_src_path=str(original)))
+                rel = relative(original, self.settings.root)
+                files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
         """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""

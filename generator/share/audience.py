@@ -76,6 +76,9 @@ def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
             update[name] = info.default_factory()  # type: ignore[call-arg]
         else:
             update[name] = info.default
+    if {"weak_spots", "strengths"} & set(fields) and "lessons" not in update:
+        # A lesson's `about` names weak spots and strengths: redacted with them.
+        update["lessons"] = [note.model_copy(update={"about": []}) for note in meta.lessons]
     return meta.model_copy(update=update)
 
 
