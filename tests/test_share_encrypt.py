@@ -415,7 +415,7 @@ def test_at_a_terminal_the_passphrase_is_asked_twice_without_echo(tmp_path: Path
     assert PASSPHRASE not in text  # never echoed
     assert text.startswith(
         "Passphrase for the share: \nRepeat for confirmation: \n"
-        "Shared 2 of 3 entries into 14 locked pages in site-share/: "
+        "Shared 2 of 3 entries into 15 locked pages in site-share/: "
     ), text
     assert "Warning" not in text
 
