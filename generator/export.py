@@ -16,10 +16,11 @@ from typing import Any
 import yaml
 
 from generator.aggregate import Insights
-from generator.entry.read import Entry, attachments
+from generator.entry.read import attachments
 from generator.render.pages import CSS, HOME, default_nav, render_pages
 from generator.settings import Settings
 from generator.share.audience import Audience
+from generator.share.privacy import Privacy
 
 DOCS = "docs"
 HEADER = (
@@ -72,28 +73,24 @@ def export_markdown(
     audience: Audience,
     out_dir: Path,
     *,
-    all_entries: list[Entry] | None = None,
+    privacy: Privacy | None = None,
 ) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
-    For the share audience, hand-written pages lose private blocks and comments and
-    only attachments that shared entries use are copied, as in `debrief share`;
-    `all_entries` (private ones too) tells the anonymizer every company to hide.
+    For the share audience, `privacy` (the share's one decision, which made the
+    insights' entries) also gives the hand-written pages as the share shows them
+    and the attachments it copies, as in `debrief share`.
     """
     from mkdocs.utils.yaml import yaml_load
 
     check_target(settings, out_dir)
-    shown: Callable[[str], str] = lambda text: text  # noqa: E731
+    if audience == "share" and privacy is None:
+        raise ValueError("a share's export needs the share's Privacy")
+    shown: Callable[[str, str], str] = lambda text, _path: text  # noqa: E731
     found = attachments(settings.entries_path)
-    if audience == "share":
-        from generator.share.attachments import shared_attachments
-        from generator.share.audience import anonymizer_for
-        from generator.share.edition import shown_text
-
-        anonymizer = anonymizer_for(all_entries or insights.entries, settings.share)
-        shown = lambda text: shown_text(text, anonymizer)  # noqa: E731
-        rename = anonymizer.path if anonymizer else (lambda path: path)
-        found = shared_attachments(insights.entries, found, settings.entries_dir, rename)
+    if privacy is not None:
+        shown = privacy.page_text
+        found = privacy.attachments
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -107,12 +104,12 @@ def export_markdown(
                 source = Path(folder, name)
                 rel = source.relative_to(docs_src).as_posix()
                 if rel == HOME:
-                    intro = shown(source.read_text(encoding="utf-8-sig"))
+                    intro = shown(source.read_text(encoding="utf-8-sig"), rel)
                     continue
                 target = docs / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if rel.endswith(".md"):
-                    target.write_text(shown(source.read_text(encoding="utf-8-sig")), "utf-8")
+                    target.write_text(shown(source.read_text(encoding="utf-8-sig"), rel), "utf-8")
                     handwritten.append(rel)
                 else:
                     shutil.copy2(source, target)

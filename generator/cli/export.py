@@ -38,8 +38,9 @@ def export(
     import json
 
     from generator.aggregate import aggregate
+    from generator.entry.read import attachments
     from generator.render.data import to_csv, to_json
-    from generator.share.audience import for_audience
+    from generator.share.privacy import Privacy, docs_files
 
     if fmt == "markdown" and out_dir is None:
         raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
@@ -47,7 +48,12 @@ def export(
         raise click.UsageError(f"--format {fmt} prints to stdout and takes no OUT_DIR")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
-    entries = for_audience(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
+    privacy = None
+    entries = notebook.entries
+    if audience == "share":
+        found = attachments(settings.entries_path)
+        privacy = Privacy.build(entries, settings, found, docs_files(settings))
+        entries = privacy.entries
     insights = aggregate(entries, settings, day)
     if fmt == "json":
         click.echo(json.dumps(to_json(insights), indent=2, ensure_ascii=False))
@@ -63,7 +69,7 @@ def export(
                 insights,
                 audience,  # type: ignore[arg-type]
                 out_dir,
-                all_entries=notebook.entries,
+                privacy=privacy,
             )
         except ExportError as error:
             raise click.UsageError(str(error)) from None

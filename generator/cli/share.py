@@ -101,6 +101,7 @@ def build_edition(
         leaks = check_output(
             settings,
             out,
+            privacy=plugin.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,

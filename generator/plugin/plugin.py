@@ -55,12 +55,10 @@ from generator.render.pages import (
 )
 from generator.settings import Settings
 from generator.settings import today as settings_today
-from generator.share.anonymize import Anonymizer
-from generator.share.attachments import shared_attachments
-from generator.share.audience import Audience, anonymizer_for, for_audience
-from generator.share.edition import shown_text
+from generator.share.audience import Audience
 from generator.share.lock import Lock
 from generator.share.locked import LockedSite
+from generator.share.privacy import Privacy
 
 if TYPE_CHECKING:
     # Only for a type: importing it starts watchdog and an HTTP server's modules (4 MB),
@@ -137,7 +135,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         # The share edition: set by `debrief share` before the build, never read from mkdocs.yml.
         self.lock: Lock | None = None
         self.locked: LockedSite | None = None
-        self.anonymizer: Anonymizer | None = None
+        self.privacy: Privacy | None = None  # a share's one decision on what is private
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -196,9 +194,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             raise PluginError(ABORTED + summary(diagnostics, count))
         broken = {d.path for d in errors}
         entries = [e for e in entries if e.path not in broken]
-        shared = for_audience(entries, self.audience, self.settings.share)
-        share = self.audience == "share"
-        self.anonymizer = anonymizer_for(entries, self.settings.share) if share else None
+        found = attachments(self.settings.entries_path)
+        self.privacy = None
+        if self.audience == "share":
+            self.privacy = Privacy.build(entries, self.settings, found, [f.src_uri for f in files])
+            found = self.privacy.attachments
+        shared = self.privacy.entries if self.privacy else entries
         insights = aggregate(shared, self.settings, self.current_day())
         self.entry_count = len(shared)
 
@@ -233,10 +234,6 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 )
             )
         files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
-        found = attachments(self.settings.entries_path)
-        if self.audience == "share":
-            rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
-            found = shared_attachments(shared, found, self.settings.entries_dir, rename)
         for original, target in found:
             if files.get_file_from_path(target) is None:
                 files.append(File.generated(config, target, abs_src_path=str(original)))
@@ -262,9 +259,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             self.cache = EntryCache()
         return files
 
-    def shared_text(self, markdown: str) -> str:
+    def shared_text(self, markdown: str, path: str = HOME) -> str:
         """A hand-written page as a share shows it: no private blocks, comments or names."""
-        return shown_text(markdown, self.anonymizer) if self.audience == "share" else markdown
+        return self.privacy.page_text(markdown, path) if self.privacy else markdown
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.locked is not None:
@@ -275,7 +272,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if page.file.generated_by is None:
-            return self.shared_text(markdown)
+            return self.shared_text(markdown, page.file.src_uri)
         return markdown
 
     def source_of(self, page: Page) -> Packed | None:

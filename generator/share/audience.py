@@ -1,28 +1,21 @@
-"""Who is looking: the owner sees everything; a share loses private entries and redacted fields.
+"""Who is looking: the owner sees everything; a share sees what `privacy.Privacy` leaves.
 
 Filtering happens before aggregation, so a private entry leaves no count,
-no chart point and no name behind. A shared entry's body loses its
-`<!-- private -->` blocks and HTML comments, and with `anonymize: [company]`
-every company name, in every field, body and address, becomes "Company A", ...
+no chart point and no name behind.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from generator.entry.models import FrontMatter
-from generator.entry.read import Entry
-from generator.settings import ShareSettings
-
-if TYPE_CHECKING:
-    from generator.share.anonymize import Anonymizer
 
 Audience = Literal["owner", "share"]
 REDACTED = "redacted"
 
 
 def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
+    """`meta` with `fields` emptied (a required one holds "redacted"; the date stays)."""
     update: dict[str, Any] = {}
     for name in fields:
         info = FrontMatter.model_fields.get(name)
@@ -35,69 +28,3 @@ def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
         else:
             update[name] = info.default
     return meta.model_copy(update=update)
-
-
-def for_audience(entries: list[Entry], audience: Audience, share: ShareSettings) -> list[Entry]:
-    if audience == "owner":
-        return list(entries)
-    from generator.share.clean import clean
-
-    kept = [e for e in entries if not e.meta.private]
-    kept.sort(key=lambda e: (e.date, e.path))
-    anonymizer = anonymizer_for(entries, share)
-    shared: list[Entry] = []
-    for entry in kept:
-        meta = redact_meta(entry.meta, share.redact)
-        body = clean(entry.body)
-        slug, path = entry.slug, entry.path
-        if anonymizer is not None:
-            meta = anonymizer.meta(meta)
-            body = anonymizer.markdown(body)
-            slug, path = anonymizer.path(slug), anonymizer.path(path)
-        shared.append(replace(entry, meta=meta, body=body, slug=slug, path=path))
-    return shared
-
-
-def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | None:
-    """The renamer of companies when the share anonymizes them, else None.
-
-    Shared companies are lettered in order of first appearance; companies only
-    private entries name come after them, so that a mention of one in a shared
-    text is hidden too, without a gap in the letters giving it away. The short
-    name an entry's file uses (`northwind` for Northwind Logistics) is hidden too.
-    """
-    if "company" not in share.anonymize:
-        return None
-    from generator.share.anonymize import Anonymizer, short_name
-
-    ordered = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
-    letters = anonymous_names([e.meta.company for e in ordered])
-    forms = dict(letters)
-    for entry in ordered:
-        short = short_name(entry.meta.company, entry.slug)
-        if short is not None:
-            forms.setdefault(short, letters[entry.meta.company])
-    return Anonymizer(forms)
-
-
-def anonymous_names(companies: list[str]) -> dict[str, str]:
-    """'Company A', 'Company B', ... in order of first appearance (then AA, AB, ...)."""
-    from generator.entry.names import normalize_name
-
-    letters: dict[str, str] = {}
-    by_normal: dict[str, str] = {}
-    for company in companies:
-        key = normalize_name(company)
-        if key not in by_normal:
-            by_normal[key] = f"Company {_letters(len(by_normal))}"
-        letters[company] = by_normal[key]
-    return letters
-
-
-def _letters(index: int) -> str:
-    text = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = chr(ord("A") + rest) + text
-    return text

@@ -10,11 +10,8 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, read_notebook
+from generator.entry.read import Entry
 from generator.settings import Settings
-from generator.share.anonymize import Anonymizer
-from generator.share.audience import anonymizer_for, for_audience
-from generator.share.clean import clean
 from generator.share.leaks import (
     Leak,
     baseline_corpus,
@@ -24,6 +21,7 @@ from generator.share.leaks import (
     secrets,
     shared_corpus,
 )
+from generator.share.privacy import Privacy
 
 PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
@@ -102,33 +100,30 @@ def handwritten_pages(settings: Settings) -> dict[str, str]:
     return pages
 
 
-def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
-    """A hand-written page as the share shows it (the plugin does the same)."""
-    text = clean(markdown)
-    return anonymizer.markdown(text) if anonymizer else text
-
-
 def check_output(
     settings: Settings,
     out: Path,
     *,
+    privacy: Privacy,
     theme_dirs: list[str],
     theme: dict[str, Any],
     locked: bool,
 ) -> list[Leak]:
-    """Read the owner's notebook again and look for everything it keeps back in `out`."""
+    """Look in `out` for everything the owner's notebook keeps back, as `privacy` decided."""
     vocabulary = Vocabulary(settings.aliases)
-    notebook = read_notebook(settings.entries_path, settings.root, vocabulary=vocabulary)
-    entries = notebook.entries
-    anonymizer = anonymizer_for(entries, settings.share)
-    shared = for_audience(entries, "share", settings.share)
+    entries = privacy.owner
+    anonymizer = privacy.anonymizer
+    shared = privacy.entries
     pages = handwritten_pages(settings)
     found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
     if locked:
         kept: list[Entry] = sorted(
             (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
         )
-        shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
+        docs = settings.docs_dir.rstrip("/") + "/"
+        shown = {
+            path: privacy.page_text(text, path.removeprefix(docs)) for path, text in pages.items()
+        }
         found += readable_secrets(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
     baseline = baseline_corpus(

@@ -1,0 +1,460 @@
+"""The one decision of a share: what is private, made once, on the owner's notebook.
+
+`Privacy.build` reads the owner's entries and share settings once per share run
+(`debrief share`, `debrief export --audience share`); everything the share shows
+then comes out of it, and nothing else decides:
+
+(a) `entries`: the shared entries. Private entries are gone; redacted fields are
+    emptied; in every text field and body, private blocks and comments are
+    removed (`clean`), links to what the share does not hold become plain text
+    (`links`), and the names of redacted people and of hidden companies are
+    replaced by a label ("[interviewer]", "[mentor]", "Company A", "[company]";
+    `words`). An entry's address is made from what its page shows (date,
+    company, stage), never from its file name.
+(b) `page_text(markdown, path)`: a hand-written page as the share shows it, by
+    the same rules.
+(c) `attachments`: the files next to the entries that a shared entry shows, as
+    (source, docs path); their names, too, come from the entry's address
+    (`entries/2026-03-02-company-a-technical-1.png`), never from the file's name.
+    What is in a file is decided where it is copied (`attachments`).
+(d) `needles()`: what it hid, for the output check (the second line of defence)
+    to look for, each a `Needle`: the text, why it is secret, and the file and
+    line it comes from. They are: the names of redacted people, whole and each
+    word but initials, as written and without accents; hidden companies' names
+    and distinctive words, the same way; the sentences of private blocks (in
+    entries and in hand-written pages); every text field, the sentences and the
+    file name of a private entry; the values of other redacted fields. Names
+    are never legitimately in a share; the other needles are dropped when the
+    share shows the same words on purpose (a private entry's weak spot that a
+    shared entry has too), so that the check raises no false alarm. Look for a
+    needle as a whole word (or phrase), case-insensitively, in every view of
+    every output file and in file and folder names.
+(e) `reports`: per entry and page, what was left out or replaced, with counts,
+    for `debrief share --report` (`report.format_report`).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from pydantic import BaseModel
+
+from generator.entry.models import FrontMatter
+from generator.entry.names import slugify
+from generator.entry.read import Entry
+from generator.render.pages import HOME, NAV
+from generator.settings import Settings, ShareSettings
+from generator.share.anonymize import Anonymizer, company_names
+from generator.share.audience import Audience, redact_meta
+from generator.share.clean import clean_text
+from generator.share.links import relink
+from generator.share.needles import Needle, Shown, sentences
+from generator.share.words import Hidden, HiddenWords, fold, words
+
+# Fields that hold people: when redacted, their words are hidden everywhere, as these.
+PEOPLE = {"interviewers": "interviewer", "discussed_with": "mentor"}
+
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class TextReport:
+    """What the share did to one entry or page."""
+
+    source: str  # the owner's file: entries/x.md, notebook/y.md
+    shared_as: str | None  # its docs path in the share; None when left out
+    private_entry: bool = False
+    private_blocks: list[int] = field(default_factory=list)  # the lines they start on
+    comments: int = 0
+    redacted: list[str] = field(default_factory=list)  # fields that had a value
+    replaced: Counter[tuple[str, str]] = field(default_factory=Counter)  # (name, label)
+    links: list[str] = field(default_factory=list)  # targets made plain text
+    attachments: list[tuple[str, str]] = field(default_factory=list)  # (source, shared name)
+
+
+class Privacy:
+    """See the module's text. Build it with `Privacy.build`."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        settings: Settings,
+        attachments: Iterable[tuple[Path, str]] = (),
+        docs_files: Iterable[str] = (),
+    ) -> None:
+        self.settings = settings
+        share = settings.share
+        self.owner = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
+        kept = sorted((e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path))
+        self._private = [e for e in self.owner if e.meta.private]
+        self._files = {docs: source for source, docs in attachments}
+        self._docs = set(docs_files)
+        self._entries_dir = posixpath.normpath(settings.entries_dir.strip("/") or ".")
+        self.letters, companies = company_names(
+            [e.meta.company for e in kept],
+            [e.meta.company for e in self._private],
+            "company" in share.anonymize,
+        )
+        self.people = _people(self.owner, share.redact)
+        self.hidden = HiddenWords(self.people + companies)
+        self.anonymizer = (
+            Anonymizer(self.letters, self.hidden) if "company" in share.anonymize else None
+        )
+        self.reports: list[TextReport] = []
+        self.attachments: list[tuple[Path, str]] = []
+        self._pages_shown: list[str] = []
+        self._slugs: dict[str, str] = {}  # owner docs path (entries/2026/x.md) -> shared slug
+        metas: list[tuple[Entry, FrontMatter, TextReport]] = []
+        taken: set[str] = set()
+        for entry in kept:
+            report = TextReport(entry.path, None)
+            meta = self._meta(entry, report)
+            slug = _unique(_address(meta), taken)
+            self._slugs[self._docs_path(entry)] = slug
+            report.shared_as = f"entries/{slug}.md"
+            metas.append((entry, meta, report))
+        self.entries: list[Entry] = []
+        for entry, meta, report in metas:
+            slug = self._slugs[self._docs_path(entry)]
+            body = self._body(entry, slug, report)
+            path = posixpath.join(self._entries_dir, f"{slug}.md").removeprefix("./")
+            self.entries.append(replace(entry, meta=meta, body=body, slug=slug, path=path))
+            self.reports.append(report)
+        for entry in self._private:
+            self.reports.append(TextReport(entry.path, None, private_entry=True))
+        self.reports.sort(key=lambda r: r.source)
+
+    @classmethod
+    def build(
+        cls,
+        entries: list[Entry],
+        settings: Settings,
+        attachments: Iterable[tuple[Path, str]] = (),
+        docs_files: Iterable[str] = (),
+    ) -> Privacy:
+        """The decision for `entries` (all of the owner's, private ones too).
+
+        `attachments` are the files next to the entries as (source, entries/...);
+        `docs_files` the docs folder's files by docs path, the pages a hand-written
+        page may link to.
+        """
+        return cls(entries, settings, attachments, docs_files)
+
+    # --- (a) entries ---------------------------------------------------------------------
+
+    def _docs_path(self, entry: Entry) -> str:
+        inside = posixpath.relpath(entry.path, self._entries_dir)
+        return posixpath.normpath(f"entries/{inside}")
+
+    def _meta(self, entry: Entry, report: TextReport) -> FrontMatter:
+        share = self.settings.share
+        report.redacted = [
+            name for name in share.redact if name != "private" and getattr(entry.meta, name, None)
+        ]
+        meta = redact_meta(entry.meta, share.redact)
+        before = Counter(self.hidden.counts)
+
+        def shown(value: str, key: KeyPath) -> str:
+            cleaned = clean_text(value)
+            line = entry.document.line_of(key)
+            report.private_blocks += [line or 0 for _ in cleaned.private_blocks]
+            report.comments += len(cleaned.removed) - len(cleaned.private_blocks)
+            return self.hidden.replace(cleaned.text).strip()
+
+        data = _shown_fields(meta, shown)
+        if meta.company in self.letters and self.letters[meta.company] != meta.company:
+            data["company"] = self.letters[meta.company]
+        self._count(before, report)
+        return FrontMatter.model_validate(data)
+
+    def _body(self, entry: Entry, slug: str, report: TextReport) -> str:
+        cleaned = clean_text(entry.body)
+        for removed in cleaned.private_blocks:
+            line = entry.body_line + entry.body.count("\n", 0, removed.offset)
+            report.private_blocks.append(line)
+        report.comments += len(cleaned.removed) - len(cleaned.private_blocks)
+        folder = posixpath.dirname(self._docs_path(entry))
+        names: dict[str, str] = {}
+
+        def resolve(target: str) -> str | None:
+            if target.startswith("#"):
+                return None if self.hidden.finds(unquote(target)) else target
+            if _EXTERNAL.match(target):
+                return None if self.hidden.finds(unquote(target)) else target
+            path, _, anchor = unquote(target).partition("#")
+            path = posixpath.normpath(posixpath.join(folder, path.split("?", 1)[0]))
+            anchor = "" if not anchor or self.hidden.finds(anchor) else f"#{anchor}"
+            if path.endswith(".md"):
+                shared = self._entry_slug(path)
+                if shared is not None:
+                    return f"{shared}.md{anchor}"
+                if path.startswith("entries/"):
+                    return None
+                page = posixpath.relpath(path, "entries")
+                return f"../{page}" if page in self._docs and not page.startswith("..") else None
+            if path not in self._files:
+                return None
+            if path not in names:
+                suffix = _EXTENSION.search(path)
+                names[path] = f"{slug}-{len(names) + 1}{suffix.group().lower() if suffix else ''}"
+                self.attachments.append((self._files[path], f"entries/{names[path]}"))
+                report.attachments.append((posixpath.basename(path), names[path]))
+            return names[path]
+
+        text, dropped = relink(cleaned.text, resolve)
+        report.links += dropped
+        before = Counter(self.hidden.counts)
+        text = self.hidden.replace(text)
+        self._count(before, report)
+        return text
+
+    def _entry_slug(self, docs_path: str) -> str | None:
+        if docs_path in self._slugs:
+            return self._slugs[docs_path]
+        # The owner's site finds an entry by its file's name alone (render.shift_body_links).
+        name = posixpath.basename(docs_path)
+        found = [slug for path, slug in self._slugs.items() if posixpath.basename(path) == name]
+        return found[0] if len(found) == 1 else None
+
+    def _count(self, before: Counter[int], report: TextReport) -> None:
+        for index, count in (self.hidden.counts - before).items():
+            item = self.hidden.hidden[index]
+            report.replaced[(item.name, item.label or "")] += count
+
+    # --- (b) hand-written pages ------------------------------------------------------------
+
+    def page_text(self, markdown: str, path: str) -> str:
+        """The hand-written page at docs path `path` (`method.md`) as the share shows it."""
+        report = TextReport(posixpath.join(self.settings.docs_dir, path), path)
+        cleaned = clean_text(markdown)
+        for removed in cleaned.private_blocks:
+            report.private_blocks.append(1 + markdown.count("\n", 0, removed.offset))
+        report.comments = len(cleaned.removed) - len(cleaned.private_blocks)
+        folder = posixpath.dirname(path)
+        generated = {HOME, *(target for _title, target in NAV)}
+
+        def resolve(target: str) -> str | None:
+            if target.startswith("#") or _EXTERNAL.match(target):
+                return None if self.hidden.finds(unquote(target)) else target
+            where, _, anchor = unquote(target).partition("#")
+            where = where.split("?", 1)[0]
+            docs = posixpath.normpath(posixpath.join(folder, where)) if where else path
+            if self.hidden.finds(docs) or self.hidden.finds(anchor):
+                return None
+            shared = self._slugs.get(docs)
+            if shared is None and docs.startswith("entries/") and docs.endswith(".md"):
+                shared = self._entry_slug(docs)
+                if shared is None:
+                    return None
+            if shared is not None:
+                link = posixpath.relpath(f"entries/{shared}.md", folder or ".")
+                return link + (f"#{anchor}" if anchor else "")
+            if docs in self._docs or docs in generated:
+                return target
+            if docs.startswith(("weak-spots/", "prep/")) and docs.endswith(".md"):
+                return target
+            return None
+
+        text, report.links = relink(cleaned.text, resolve)
+        before = Counter(self.hidden.counts)
+        text = self.hidden.replace(text)
+        self._count(before, report)
+        self.reports = [r for r in self.reports if r.source != report.source] + [report]
+        self._pages_shown.append(text)
+        return text
+
+    # --- (d) what the output check looks for ---------------------------------------------
+
+    def needles(self) -> list[Needle]:
+        """What the share hid, for the output check: see the module's text."""
+        found: list[Needle] = []
+        for item in self.hidden.hidden:
+            if item.label is None:
+                continue
+            source, line = self._first_mention(item)
+            why = _why(item)
+            forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
+            for form in dict.fromkeys(forms):
+                found += [Needle(text, why, source, line) for text in _spellings(form)]
+        shown = Shown(self._shown_texts())
+        for entry in self.owner:
+            if entry.meta.private:
+                found += shown.secret(self._private_entry(entry))
+            else:
+                found += shown.secret(self._private_blocks(entry.body, entry.path, entry.body_line))
+                for _key, value, line in self._fields(entry):
+                    found += shown.secret(self._private_blocks(value, entry.path, line or 0))
+                found += shown.secret(self._redacted(entry))
+        return found
+
+    def _first_mention(self, item: Hidden) -> tuple[str, int | None]:
+        for entry in self.owner:
+            for key, value in field_strings(entry.meta):
+                if key[0] in (*PEOPLE, "company") and value == item.name:
+                    return entry.path, entry.document.line_of(key)
+        return "", None
+
+    def _private_entry(self, entry: Entry) -> list[Needle]:
+        found = [
+            Needle(value, f"{describe(key)} of a private entry", entry.path, line)
+            for key, value, line in self._fields(entry)
+            if key[0] not in ("outcome", "private")
+        ]
+        found.append(Needle(entry.slug, "the file name of a private entry", entry.path, None))
+        for line, sentence in sentences(entry.body, entry.body_line):
+            found.append(Needle(sentence, "the notes of a private entry", entry.path, line))
+        return found
+
+    def _private_blocks(self, text: str, path: str, first_line: int) -> list[Needle]:
+        found: list[Needle] = []
+        for removed in clean_text(text).private_blocks:
+            start = first_line + text.count("\n", 0, removed.offset)
+            for line, sentence in sentences(removed.text, start):
+                found.append(Needle(sentence, "a private block", path, line))
+        return found
+
+    def _redacted(self, entry: Entry) -> list[Needle]:
+        return [
+            Needle(value, f"redacted {describe(key)}", entry.path, line)
+            for key, value, line in self._fields(entry)
+            if key[0] in self.settings.share.redact and key[0] not in PEOPLE
+        ]
+
+    def _fields(self, entry: Entry) -> list[tuple[KeyPath, str, int | None]]:
+        return [
+            (key, value, entry.document.line_of(key)) for key, value in field_strings(entry.meta)
+        ]
+
+    def _shown_texts(self) -> list[str]:
+        texts = list(self._pages_shown)
+        for entry in self.entries:
+            texts += [entry.slug, entry.body, *(value for _key, value in field_strings(entry.meta))]
+        return texts
+
+
+def for_audience(
+    entries: list[Entry], audience: Audience, settings: Settings | ShareSettings
+) -> list[Entry]:
+    """The entries `audience` sees: the owner all of them, a share `Privacy`'s."""
+    if audience == "owner":
+        return list(entries)
+    if isinstance(settings, ShareSettings):
+        settings = Settings(share=settings)
+    return Privacy.build(entries, settings).entries
+
+
+def docs_files(settings: Settings) -> list[str]:
+    """The files of the docs folder by docs path (`method.md`, `img/x.png`): what MkDocs
+    builds besides the generated pages, and what a hand-written page may link to."""
+    docs = settings.root / settings.docs_dir
+    found: list[str] = []
+    for folder, dirs, names in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += sorted(Path(folder, n).relative_to(docs).as_posix() for n in names)
+    return found
+
+
+def _people(entries: list[Entry], redact: tuple[str, ...]) -> list[Hidden]:
+    """The redacted people of the notebook, each once, interviewers first."""
+    found: dict[str, Hidden] = {}
+    for name, kind in PEOPLE.items():
+        if name not in redact:
+            continue
+        for entry in entries:
+            for value in getattr(entry.meta, name):
+                folded = [fold(word) for word in words(value)]
+                if not folded or " ".join(folded) in found:
+                    continue
+                distinctive = frozenset(w for w in folded if len(w) > 1)
+                found[" ".join(folded)] = Hidden(
+                    value, kind, f"[{kind}]", frozenset(folded), distinctive
+                )
+    return list(found.values())
+
+
+def _shown_fields(meta: FrontMatter, change: Callable[[str, KeyPath], str]) -> dict[str, Any]:
+    """The front matter as data, each text changed; what a change empties is left out."""
+
+    def walk(value: Any, key: KeyPath) -> Any:
+        if isinstance(value, str):
+            return change(value, key)
+        if isinstance(value, list):
+            items = [walk(item, (*key, index)) for index, item in enumerate(value)]
+            return [item for item in items if item not in ("", None)]
+        if isinstance(value, dict):
+            data = {name: walk(item, (*key, name)) for name, item in value.items()}
+            if "question" in data and not data["question"]:
+                return None
+            return {name: (None if item == "" else item) for name, item in data.items()}
+        return value
+
+    data: dict[str, Any] = walk(meta.model_dump(), ())
+    for name in ("company", "role"):
+        data[name] = data[name] or "private"
+    return data
+
+
+def _address(meta: FrontMatter) -> str:
+    """An entry's address in a share, from what its page shows: date, company, stage."""
+    parts = [meta.date.isoformat(), slugify(meta.company), slugify(meta.stage or "")]
+    return "-".join(part for part in parts if part)
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def _why(item: Hidden) -> str:
+    if item.kind == "company":
+        if item.label and item.label.startswith("Company"):
+            return "the company name, which the share anonymizes,"
+        return "company of a private entry"
+    return f"the name of a redacted {item.kind}"
+
+
+def _spellings(text: str) -> list[str]:
+    """`text`, and without accents when it has some: 'Jürgen' -> ['Jürgen', 'Jurgen']."""
+    plain = slugify(text).replace("-", " ")
+    spelled = [text]
+    if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
+        spelled.append(plain)
+    return spelled
+
+
+def field_strings(meta: FrontMatter) -> Iterable[tuple[KeyPath, str]]:
+    """Every text value of the front matter, with its key path: ('questions', 0, 'answer')."""
+
+    def walk(value: Any, key: KeyPath) -> Iterable[tuple[KeyPath, str]]:
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*key, index))
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), (*key, name))
+
+    yield from walk(meta, ())
+
+
+def describe(key: KeyPath) -> str:
+    """('questions', 1, 'answer') -> 'questions[2].answer': counted from 1, as a person counts."""
+    text = ""
+    for part in key:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
