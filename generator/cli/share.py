@@ -70,7 +70,12 @@ def _passphrase() -> str:
 
 
 def build_edition(
-    config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
+    config_file: Path | None,
+    *,
+    encrypt: bool,
+    strict: bool,
+    today: datetime | None,
+    show_report: bool = False,
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
     from generator.cli.build import _config_path, run_build
@@ -98,6 +103,10 @@ def build_edition(
         config, plugin, _seconds = run_build(
             path, audience="share", site_dir=str(out), strict=strict, setup=hand_over_the_key
         )
+        if show_report:
+            from generator.share.report import format_report
+
+            click.echo(format_report(plugin.privacy), nl=False)
         leaks = check_output(
             settings,
             out,
@@ -135,15 +144,22 @@ def build_edition(
 @click.command()
 @encrypt_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print, per entry, what the share left out or replaced (names with their counts).",
+)
 @config_option
 @today_option
-def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime | None) -> None:
+def share(
+    encrypt: bool, strict: bool, report: bool, config_file: Path | None, today: datetime | None
+) -> None:
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
     left out; if any of them is found in the output, the folder is removed (exit 1).
     """
-    build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
+    build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
 
 @click.command()

@@ -100,6 +100,10 @@ class Privacy:
         self._files = {docs: source for source, docs in attachments}
         self._docs = set(docs_files)
         self._entries_dir = posixpath.normpath(settings.entries_dir.strip("/") or ".")
+        docs = Path(settings.docs_dir)
+        if docs.is_absolute():
+            docs = Path(os.path.relpath(docs, settings.root.resolve()))
+        self._docs_dir = docs.as_posix()
         self.letters, companies = company_names(
             [e.meta.company for e in kept],
             [e.meta.company for e in self._private],
@@ -235,7 +239,7 @@ class Privacy:
 
     def page_text(self, markdown: str, path: str) -> str:
         """The hand-written page at docs path `path` (`method.md`) as the share shows it."""
-        report = TextReport(posixpath.join(self.settings.docs_dir, path), path)
+        report = TextReport(posixpath.join(self._docs_dir, path), path)
         cleaned = clean_text(markdown)
         for removed in cleaned.private_blocks:
             report.private_blocks.append(1 + markdown.count("\n", 0, removed.offset))
