@@ -101,6 +101,11 @@ PEOPLE = HiddenWords(
         ("N. Priya and Priya N and Priya-N", "[interviewer] and [interviewer] and [interviewer]"),
         # an initial alone names no one, and "n" is a word
         ("Plan N. was the n-th try.", "Plan N. was the n-th try."),
+        # a run never crosses a line break: headings and list items stay apart
+        (
+            "# On Priya\n\nPriya N.\n- Priya\n",
+            "# On [interviewer]\n\n[interviewer].\n- [interviewer]\n",
+        ),
         # whole words only
         ("Priyanka and Bob and Boa", "Priyanka and Bob and Boa"),
         # names of three letters or fewer

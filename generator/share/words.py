@@ -52,8 +52,9 @@ _SPECIAL = {
 }
 _MARKS = "[\u0300-\u036f]*"  # combining accents, in text written decomposed (NFD)
 _TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
-# What may join the words of one name: "Priya N.", "Alder & Finch", "O'Brien", "a_b".
-_JOIN = r"(?:\s*[-'’.&_+]\s*|\s+)"
+# What may join the words of one name: "Priya N.", "Alder & Finch", "O'Brien", "a_b"; never
+# a line break, which may end a heading or a list item that the replacement must keep.
+_JOIN = r"(?:[ \t]*[-'’.&_+][ \t]*|[ \t]+)"
 _UMLAUT_E = re.compile(r"(?<=[aou])e")
 
 
