@@ -106,11 +106,12 @@ def export_markdown(
                 if rel == HOME:
                     intro = shown(source.read_text(encoding="utf-8-sig"), rel)
                     continue
-                target = docs / rel
+                address = privacy.docs_address(rel) if privacy else rel
+                target = docs / address
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if rel.endswith(".md"):
                     target.write_text(shown(source.read_text(encoding="utf-8-sig"), rel), "utf-8")
-                    handwritten.append(rel)
+                    handwritten.append(address)
                 else:
                     shutil.copy2(source, target)
     pages = render_pages(insights, settings, audience, home_intro=intro)

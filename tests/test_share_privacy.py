@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -156,6 +155,13 @@ def make_notebook(root: Path, options: str = "") -> Path:
     )
     (root / "entries" / "zqpriya-whiteboard.png").write_bytes(PNG)
     (root / "notebook" / "notes.md").write_text(PAGE, encoding="utf-8")
+    # A page whose folder, file name and title name people, with an image named after one.
+    (root / "notebook" / "zqmarta").mkdir(exist_ok=True)
+    (root / "notebook" / "zqmarta" / "zqpriya-notes.md").write_text(
+        "---\ntitle: Zqpriya and Zqmarta\n---\nText about Zqokafor. ![face](../zqpriya.png)\n",
+        encoding="utf-8",
+    )
+    (root / "notebook" / "zqpriya.png").write_bytes(PNG)
     return root
 
 
@@ -270,6 +276,13 @@ def test_nothing_private_reaches_a_share(notebook: Path) -> None:
     assert 'href="../"' in (site / "notes/index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", (site / "notes/index.html").read_text("utf-8"))
     assert title is not None and title.group(1) == "Notes on [interviewer] - Test notebook"
+    # Hand-written pages and files get addresses without the names, and so do titles.
+    moved = (site / "mentor/interviewer-notes/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", moved)
+    assert title is not None and title.group(1) == "[interviewer] and [mentor] - Test notebook"
+    assert "Text about [mentor]." in page_text(site, "mentor/interviewer-notes/index.html")
+    assert 'src="../../interviewer.png"' in moved
+    assert (site / "interviewer.png").read_bytes() == PNG
 
 
 def test_an_anonymized_share_hides_companies_everywhere(notebook: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -199,6 +199,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.audience == "share":
             self.privacy = Privacy.build(entries, self.settings, found, [f.src_uri for f in files])
             found = self.privacy.attachments
+            for file in list(files):  # the docs folder's files: addresses without hidden names
+                _move(files, file, self.privacy.docs_address(file.src_uri))
         shared = self.privacy.entries if self.privacy else entries
         insights = aggregate(shared, self.settings, self.current_day())
         self.entry_count = len(shared)
@@ -264,6 +266,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         return self.privacy.page_text(markdown, path) if self.privacy else markdown
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.privacy is not None:  # the titles mkdocs.yml gives sections and links
+            for item in _walk(nav.items):
+                if not isinstance(item, Page) and item.title:
+                    item.title = self.privacy.title(item.title)
         if self.locked is not None:
             self.locked.hide_navigation(nav)
         return nav
@@ -271,6 +277,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if page.file.generated_by is None and self.privacy is not None:
+            page.title = self.privacy.title(page.title or "")
+            page.meta = self.privacy.page_meta(page.meta)
         if page.file.generated_by is None:
             return self.shared_text(markdown, page.file.src_uri)
         return markdown
@@ -365,6 +374,23 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
         return server
+
+
+def _move(files: Files, file: File, address: str) -> None:
+    """Give `file` the docs path `address` in the build; it is still read where it is."""
+    if address != file.src_uri:
+        files.remove(file)
+        file.abs_src_path = file.abs_src_path
+        file.src_uri = address
+        for derived in ("dest_uri", "url", "name", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
+        files.append(file)
+
+
+def _walk(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
 
 
 def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:

@@ -39,7 +39,7 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,7 @@ class Privacy:
         self.reports: list[TextReport] = []
         self.attachments: list[tuple[Path, str]] = []
         self._pages_shown: list[str] = []
+        self._original: dict[str, str] = {}  # a docs file's address in the share -> its path
         self._slugs: dict[str, str] = {}  # owner docs path (entries/2026/x.md) -> shared slug
         metas: list[tuple[Entry, FrontMatter, TextReport]] = []
         taken: set[str] = set()
@@ -238,36 +239,40 @@ class Privacy:
     # --- (b) hand-written pages ------------------------------------------------------------
 
     def page_text(self, markdown: str, path: str) -> str:
-        """The hand-written page at docs path `path` (`method.md`) as the share shows it."""
-        report = TextReport(posixpath.join(self._docs_dir, path), path)
+        """The hand-written page at docs path `path` (`method.md`, or its share address)
+        as the share shows it, its links made from its address in the share."""
+        path = self._original.get(path, path)
+        report = TextReport(posixpath.join(self._docs_dir, path), self.docs_address(path))
         cleaned = clean_text(markdown)
         for removed in cleaned.private_blocks:
             report.private_blocks.append(1 + markdown.count("\n", 0, removed.offset))
         report.comments = len(cleaned.removed) - len(cleaned.private_blocks)
         folder = posixpath.dirname(path)
+        here = posixpath.dirname(self.docs_address(path)) or "."
         generated = {HOME, *(target for _title, target in NAV)}
 
         def resolve(target: str) -> str | None:
             if target.startswith("#") or _EXTERNAL.match(target):
                 return None if self.hidden.finds(unquote(target)) else target
             where, _, anchor = unquote(target).partition("#")
-            where = where.split("?", 1)[0]
-            docs = posixpath.normpath(posixpath.join(folder, where)) if where else path
-            if self.hidden.finds(docs) or self.hidden.finds(anchor):
-                return None
+            docs = posixpath.normpath(posixpath.join(folder, where.split("?", 1)[0]))
+            anchor = "" if not anchor or self.hidden.finds(anchor) else f"#{anchor}"
             shared = self._slugs.get(docs)
             if shared is None and docs.startswith("entries/") and docs.endswith(".md"):
                 shared = self._entry_slug(docs)
                 if shared is None:
                     return None
             if shared is not None:
-                link = posixpath.relpath(f"entries/{shared}.md", folder or ".")
-                return link + (f"#{anchor}" if anchor else "")
-            if docs in self._docs or docs in generated:
-                return target
-            if docs.startswith(("weak-spots/", "prep/")) and docs.endswith(".md"):
-                return target
-            return None
+                docs = f"entries/{shared}.md"
+            elif docs in self._docs:
+                docs = self.docs_address(docs)
+            elif docs not in generated and not (
+                docs.startswith(("weak-spots/", "prep/"))
+                and docs.endswith(".md")
+                and not self.hidden.finds(docs)
+            ):
+                return None
+            return posixpath.relpath(docs, here) + anchor
 
         text, report.links = relink(cleaned.text, resolve)
         before = Counter(self.hidden.counts)
@@ -276,6 +281,22 @@ class Privacy:
         self.reports = [r for r in self.reports if r.source != report.source] + [report]
         self._pages_shown.append(text)
         return text
+
+    def docs_address(self, docs_path: str) -> str:
+        """Where the docs folder's file at `docs_path` goes in the share: its path with
+        hidden names replaced (`notes-on-priya.md` -> `notes-on-interviewer.md`)."""
+        address = self.hidden.replace(docs_path, slug=True)
+        if address != docs_path:
+            self._original[address] = docs_path
+        return address
+
+    def title(self, text: str) -> str:
+        """A page or section title as the share shows it."""
+        return self.hidden.replace(clean_text(text).text).strip()
+
+    def page_meta(self, meta: Mapping[str, Any]) -> dict[str, Any]:
+        """A hand-written page's front matter (title, description: the theme shows them)."""
+        return {key: _map_strings(value, self.title) for key, value in meta.items()}
 
     # --- (d) what the output check looks for ---------------------------------------------
 
@@ -406,6 +427,16 @@ def _shown_fields(meta: FrontMatter, change: Callable[[str, KeyPath], str]) -> d
     for name in ("company", "role"):
         data[name] = data[name] or "private"
     return data
+
+
+def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [_map_strings(item, change) for item in value]
+    if isinstance(value, dict):
+        return {key: _map_strings(item, change) for key, item in value.items()}
+    return value
 
 
 def _address(meta: FrontMatter) -> str:
