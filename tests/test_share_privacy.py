@@ -21,6 +21,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli.main import cli
+from generator.entry.read import Entry, entry_from_bytes
+from generator.settings import Settings, ShareSettings
+from generator.share.needles import Needle
+from generator.share.privacy import Privacy
 from tests.conftest import copy_demo, write_notebook
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -405,3 +409,62 @@ def test_share_report_says_what_was_left_out_and_replaced(tmp_path: Path) -> Non
         "1 HTML comment left out, 5 names replaced, 1 link made plain text, "
         "1 attachment shared.\n"
     )
+
+
+# --- the decision object, without a build ------------------------------------------------------
+
+
+def entry(name: str, text: str) -> Entry:
+    found, problems = entry_from_bytes(text.encode(), f"entries/{name}.md", name)
+    assert found is not None, problems
+    return found
+
+
+def test_needles_are_what_the_share_hid_with_where_it_was_written() -> None:
+    public = entry(
+        "2026-01-05-acme-screen",
+        "---\ncompany: Acme\nrole: Engineer\ndate: 2026-01-05\ninterviewers: [Jürgen N.]\n"
+        "weak_spots: [estimation]\nfeedback: {summary: Too slow}\n---\nFine.\n"
+        "<!-- private -->\nMy salary was low. And more.\n<!-- /private -->\n",
+    )
+    private = entry(
+        "2026-02-01-initech-final",
+        "---\ncompany: Initech\nrole: Staff engineer\ndate: 2026-02-01\n"
+        "weak_spots: [estimation, salary talk]\nprivate: true\n---\nThey compete with us.\n",
+    )
+    share = ShareSettings(redact=("interviewers", "discussed_with", "feedback"))
+    privacy = Privacy.build([public, private], Settings(share=share))
+    pub, priv = "entries/2026-01-05-acme-screen.md", "entries/2026-02-01-initech-final.md"
+    interviewer = "the name of a redacted interviewer"
+    assert privacy.needles() == [
+        Needle("Jürgen N.", interviewer, pub, 5),
+        Needle("jurgen n", interviewer, pub, 5),
+        Needle("Jürgen", interviewer, pub, 5),  # not "N": an initial alone names no one
+        Needle("jurgen", interviewer, pub, 5),
+        Needle("Initech", "company of a private entry", priv, 2),
+        Needle("My salary was low.", "a private block", pub, 11),
+        Needle("And more.", "a private block", pub, 11),
+        Needle("Too slow", "redacted feedback.summary", pub, 7),
+        # "estimation" is not here: a shared entry shows it too
+        Needle("Staff engineer", "role of a private entry", priv, 3),
+        Needle("salary talk", "weak_spots[2] of a private entry", priv, 5),
+        Needle("2026-02-01-initech-final", "the file name of a private entry", priv, None),
+        Needle("They compete with us.", "the notes of a private entry", priv, 8),
+    ]
+    [shared] = privacy.entries
+    assert (shared.slug, shared.path, shared.meta.feedback.summary) == (
+        "2026-01-05-acme",  # no stage: date and company
+        "entries/2026-01-05-acme.md",
+        None,
+    )
+    assert shared.body == "Fine.\n\n"
+
+
+def test_shared_addresses_are_unique_and_made_of_what_is_shown() -> None:
+    same = "---\ncompany: Ünïcorn Co\nrole: R\ndate: 2026-01-05\nstage: On-site\n---\n"
+    entries = [entry("b-priya", same), entry("a-zzz", same)]
+    privacy = Privacy.build(entries, Settings())
+    assert [(e.slug, e.path) for e in privacy.entries] == [
+        ("2026-01-05-unicorn-co-on-site", "entries/2026-01-05-unicorn-co-on-site.md"),
+        ("2026-01-05-unicorn-co-on-site-2", "entries/2026-01-05-unicorn-co-on-site-2.md"),
+    ]

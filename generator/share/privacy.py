@@ -320,7 +320,7 @@ class Privacy:
                 for _key, value, line in self._fields(entry):
                     found += shown.secret(self._private_blocks(value, entry.path, line or 0))
                 found += shown.secret(self._redacted(entry))
-        return found
+        return list(dict.fromkeys(found))
 
     def _first_mention(self, item: Hidden) -> tuple[str, int | None]:
         for entry in self.owner:
