@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
+from generator.config import without_debrief
 from generator.entry.read import attachments
-from generator.render.pages import CSS, HOME, default_nav, render_pages
+from generator.render.addresses import CSS, HOME, default_nav
+from generator.render.pages import render_pages
 from generator.settings import Settings
-from generator.share.audience import Audience
-from generator.share.privacy import Privacy
+from generator.share.audience import Edition
 
 DOCS = "docs"
 HEADER = (
@@ -67,30 +68,15 @@ _Dumper.add_multi_representer(
 )
 
 
-def export_markdown(
-    settings: Settings,
-    insights: Insights,
-    audience: Audience,
-    out_dir: Path,
-    *,
-    privacy: Privacy | None = None,
-) -> int:
+def export_markdown(settings: Settings, edition: Edition, insights: Insights, out_dir: Path) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
-    For the share audience, `privacy` (the share's one decision, which made the
-    insights' entries) also gives the hand-written pages as the share shows them
-    and the attachments it copies, as in `debrief share`.
+    `insights` are the aggregates of `edition.entries`. For the share, hand-written
+    pages and attachments go through the edition as in `debrief share`.
     """
-    from mkdocs.utils.yaml import yaml_load
-
     check_target(settings, out_dir)
-    if audience == "share" and privacy is None:
-        raise ValueError("a share's export needs the share's Privacy")
-    shown: Callable[[str, str], str] = lambda text, _path: text  # noqa: E731
-    found = attachments(settings.entries_path)
-    if privacy is not None:
-        shown = privacy.page_text
-        found = privacy.attachments
+    shown = edition.text
+    found = edition.attachments(attachments(settings.entries_path), settings.entries_dir)
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -106,7 +92,8 @@ def export_markdown(
                 if rel == HOME:
                     intro = shown(source.read_text(encoding="utf-8-sig"), rel)
                     continue
-                address = privacy.docs_address(rel) if privacy else rel
+                # A share's files get addresses without hidden names (`privacy.docs_address`).
+                address = edition.privacy.docs_address(rel) if edition.privacy else rel
                 target = docs / address
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if rel.endswith(".md"):
@@ -114,7 +101,7 @@ def export_markdown(
                     handwritten.append(address)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, audience, home_intro=intro)
+    pages = render_pages(insights, settings, home_intro=intro)
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +118,7 @@ def export_markdown(
         config: dict[str, Any] = yaml_load(file)
     config["docs_dir"] = DOCS
     config["site_dir"] = "site"
-    config["plugins"] = _without_debrief(config.get("plugins") or ["search"])
+    config["plugins"] = without_debrief(config.get("plugins") or ["search"])
     if not config.get("nav"):
         config["nav"] = default_nav(handwritten)
     extra_css = list(config.get("extra_css") or [])
@@ -145,14 +132,3 @@ def export_markdown(
         encoding="utf-8",
     )
     return len(pages)
-
-
-def _without_debrief(plugins: Any) -> Any:
-    if isinstance(plugins, dict):
-        return {name: options for name, options in plugins.items() if name != "debrief"}
-    kept = []
-    for item in plugins:
-        name = next(iter(item)) if isinstance(item, dict) else item
-        if name != "debrief":
-            kept.append(item)
-    return kept

@@ -41,9 +41,9 @@ ENTRIES = {
     # all done: nothing
     "2026-10-15-hooli-final.md": HOOLI_DONE,
 }
-THANK = "(send a thank-you note and ask for honest feedback)"
-REFLECT = "(reflect with a clear mind, talk it over with a mentor)"
-CHASE = "(ask again for the feedback you were promised)"
+THANK = "(send a thank-you note, and ask for honest feedback)"
+REFLECT = "(reflect with a clear mind; talk it over with a mentor)"
+CHASE = "(chase the feedback you asked for)"
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def test_the_one_row_of_the_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = CliRunner().invoke(cli, ["followups", "--today", "2026-11-05"])
     assert result.stdout == (
         "OVERDUE  2026-11-02  thank-you   2026-11-01-acme-onsite  Acme — Backend engineer  "
-        "(send a thank-you note and ask for honest feedback)\n"
+        "(send a thank-you note, and ask for honest feedback)\n"
     )
 
 

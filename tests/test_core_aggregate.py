@@ -19,9 +19,9 @@ from generator.aggregate import (
     follow_ups,
 )
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, entry_from_bytes
+from generator.entry.read import Entry, chronological, entry_from_bytes
 from generator.settings import Settings, ShareSettings
-from generator.share.privacy import for_audience
+from generator.share.audience import for_audience
 
 D = date.fromisoformat
 
@@ -68,7 +68,9 @@ def weak_spot_entries() -> list[Entry]:
 
 
 def test_weak_spots_counts_dates_entries_and_order() -> None:
-    spots = aggregate_weak_spots(weak_spot_entries(), Vocabulary(), recurring_after=2)
+    spots = aggregate_weak_spots(
+        chronological(weak_spot_entries()), Vocabulary(), recurring_after=2
+    )
     table = [
         (s.name, s.count, s.first_seen, s.last_seen, s.entries, s.recurring, s.resolved)
         for s in spots
@@ -121,7 +123,7 @@ def test_same_day_entries_are_ordered_by_path() -> None:
         entry("umbrella", "2026-03-05", "weak_spots: [sql]\n"),
         entry("hooli", "2026-03-05", "weak_spots: [sql]\n"),
     ]
-    spots = aggregate_weak_spots(entries, Vocabulary(), 2)
+    spots = aggregate_weak_spots(chronological(entries), Vocabulary(), 2)
     assert spots[0].entries == ("hooli", "umbrella")
 
 
@@ -156,25 +158,25 @@ def test_resolved_needs_a_strength_after_the_last_weak_spot() -> None:
         entry("b", "2026-01-05", "strengths: [Estimation]\n"),  # resolves, for now
         entry("c", "2026-01-09", "weak_spots: [estimation]\n"),  # back again: last seen 01-09
     ]
-    spots = aggregate_weak_spots(entries, Vocabulary(), 2)
+    spots = aggregate_weak_spots(chronological(entries), Vocabulary(), 2)
     assert [(s.name, s.count, s.last_seen, s.resolved) for s in spots] == [
         ("estimation", 2, D("2026-01-09"), False)
     ]
     later = [*entries, entry("d", "2026-01-20", "strengths: estimation\n")]
-    spots = aggregate_weak_spots(later, Vocabulary(), 2)
+    spots = aggregate_weak_spots(chronological(later), Vocabulary(), 2)
     assert (spots[0].resolved, spots[0].resolved_by) == (True, "d")
 
 
 def test_a_strength_never_listed_as_weak_spot_is_no_weak_spot() -> None:
     entries = [entry("a", "2026-01-01", "strengths: [communication]\n")]
-    assert aggregate_weak_spots(entries, Vocabulary(), 2) == []
+    assert aggregate_weak_spots(chronological(entries), Vocabulary(), 2) == []
 
 
 # --- lessons -------------------------------------------------------------------------------
 
 
 def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
-    lessons = collect_lessons(weak_spot_entries(), Vocabulary())
+    lessons = collect_lessons(chronological(weak_spot_entries()), Vocabulary())
     assert [(x.text, x.entry, x.date, x.weak_spots) for x in lessons] == [
         # oldest entry first; within an entry, in the order written
         ("Ask about scale first.", "acme", D("2026-01-10"), ("system-design", "estimation")),
@@ -187,7 +189,7 @@ def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
 
 def test_lessons_use_aliases() -> None:
     entries = [entry("a", "2026-01-01", "weak_spots: [Sys Design]\nlessons: Draw first.\n")]
-    lessons = collect_lessons(entries, Vocabulary({"sys design": "system design"}))
+    lessons = collect_lessons(chronological(entries), Vocabulary({"sys design": "system design"}))
     assert [(x.text, x.weak_spots) for x in lessons] == [("Draw first.", ("system-design",))]
 
 
@@ -228,7 +230,7 @@ def question_entries() -> list[Entry]:
 
 
 def test_questions_struggled_and_asked_again() -> None:
-    records = collect_questions(question_entries())
+    records = collect_questions(chronological(question_entries()))
     assert [
         (q.question, q.entry, q.date, q.topic, q.rating, q.struggled, q.asked_again)
         for q in records
@@ -254,7 +256,13 @@ def test_struggled_boundary() -> None:
             "questions:\n" + "".join(f"  - question: Q{r}\n    rating: {r}\n" for r in range(1, 6)),
         )
     ]
-    assert [q.struggled for q in collect_questions(entries)] == [True, True, False, False, False]
+    assert [q.struggled for q in collect_questions(chronological(entries))] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 # --- follow-ups ----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import yaml
 from generator.aggregate import Insights, aggregate
 from generator.entry.read import Entry, entry_from_bytes
 from generator.render.escape import html_text, md_inline, yaml_string
-from generator.render.pages import ordinal, render_pages
+from generator.render.pages import render_pages
+from generator.render.view import ordinal
 from generator.settings import Settings
 
 TODAY = date(2026, 3, 15)
@@ -58,7 +59,7 @@ def pages_of(
     entries: list[Entry], settings: Settings | None = None, **kwargs: str
 ) -> dict[str, str]:
     settings = settings or Settings()
-    return render_pages(insights_of(entries, settings), settings, "owner", **kwargs)
+    return render_pages(insights_of(entries, settings), settings, **kwargs)
 
 
 def admonitions(page: str) -> list[str]:
@@ -659,7 +660,7 @@ def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it
 
 
 def test_fill_parts_puts_each_block_once_in_its_place() -> None:
-    from generator.render.pages import PART, MissingBlocks, fill_parts
+    from generator.render.placeholders import PART, MissingBlocks, fill_parts
 
     one, zero, seven = (f"<p>{PART.format(n)}</p>" for n in (1, 0, 7))
     html = f"a{one}b{zero}c{one}{seven}"
@@ -720,7 +721,7 @@ def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> Non
     ],
 )
 def test_relative_url_as_mkdocs_writes_links(target: str, here: str, expected: str) -> None:
-    from generator.render.pages import relative_url
+    from generator.render.addresses import relative_url
 
     assert relative_url(target, here) == expected
 

@@ -10,11 +10,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 
 from generator.cli.common import config_option, resolve_today, today_option, use_color
+from generator.cli.site import config_path, run_build, shown_folder
+from generator.render.words import plural
 
 PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 encrypt_option = click.option(
@@ -31,14 +32,8 @@ class Edition:
     locked: bool
 
 
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path) + "/"
-    except ValueError:
-        return str(path) + "/"
-
-
 def _passphrase() -> str:
+    # lazy: `debrief --help` imports none of this
     from generator.share.lock import passphrase_problem
 
     value = os.environ.get(PASSPHRASE_ENV)
@@ -78,13 +73,15 @@ def build_edition(
     show_report: bool = False,
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
-    from generator.cli.build import _config_path, run_build
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings, report
+    from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
+    from generator.share.report import format_report
 
-    path = _config_path(config_file)
+    path = config_path(config_file)
     settings = load_settings(path)
     problems = settings_problems(settings)
     if problems:
@@ -93,24 +90,18 @@ def build_edition(
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     lock = Lock.from_passphrase(_passphrase()) if encrypt else None
     out = share_dir(settings)
-    shown = _shown(out)
-
-    def hand_over_the_key(plugin: Any) -> None:
-        plugin.lock = lock
-
+    shown = shown_folder(out)
     started = time.perf_counter()
     try:
-        config, plugin, _seconds = run_build(
-            path, audience="share", site_dir=str(out), strict=strict, setup=hand_over_the_key
-        )
+        options = RunOptions(audience="share", strict=strict, lock=lock)
+        config, built, _seconds = run_build(path, options, site_dir=str(out))
+        assert built.privacy is not None  # a share always decides
         if show_report:
-            from generator.share.report import format_report
-
-            click.echo(format_report(plugin.privacy), nl=False)
+            click.echo(format_report(built.privacy), nl=False)
         leaks = check_output(
             settings,
             out,
-            privacy=plugin.privacy,
+            privacy=built.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
@@ -126,15 +117,12 @@ def build_edition(
         report(diagnostics, err=True)
         count = len(diagnostics)
         raise click.ClickException(
-            f"share: {count} {'leak' if count == 1 else 'leaks'} found; "
-            f"{shown} was removed so that nothing leaks"
+            f"share: {plural(count, 'leak')} found; {shown} was removed so that nothing leaks"
         )
-    total = plugin.file_count
-    warnings = plugin.warnings
     line = (
-        f"Shared {plugin.entry_count} of {total} {'entry' if total == 1 else 'entries'}"
-        f" into {plugin.page_count} {'locked ' if lock else ''}pages in {shown}: "
-        f"{warnings} {'warning' if warnings == 1 else 'warnings'}, "
+        f"Shared {built.entry_count} of {plural(built.file_count, 'entry', 'entries')}"
+        f" into {built.page_count} {'locked ' if lock else ''}pages in {shown}: "
+        f"{plural(built.warnings, 'warning')}, "
         f"no leaks in {files} files, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
@@ -188,7 +176,7 @@ def publish(
     The branch holds the last share only, without history. Nothing is pushed when
     the share's leak check fails.
     """
-    from generator.cli.build import _config_path
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings
     from generator.share.publish import (
         PublishError,
@@ -198,7 +186,7 @@ def publish(
         repository_problem,
     )
 
-    root = load_settings(_config_path(config_file)).root
+    root = load_settings(config_path(config_file)).root
     problem = repository_problem(root)
     if problem:
         raise click.ClickException(f"publish: {problem}")

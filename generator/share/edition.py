@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings
 from generator.share.leaks import (
     Leak,
@@ -23,7 +23,6 @@ from generator.share.leaks import (
 )
 from generator.share.privacy import Privacy
 
-PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
     "date": "every page and chart is placed by it",
     "private": "a private entry is left out whole",
@@ -117,10 +116,8 @@ def check_output(
     pages = handwritten_pages(settings)
     found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
     if locked:
-        kept: list[Entry] = sorted(
-            (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
-        )
-        docs = settings.docs_dir.rstrip("/") + "/"
+        kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
+        docs = privacy.docs_folder + "/"
         shown = {
             path: privacy.page_text(text, path.removeprefix(docs)) for path, text in pages.items()
         }

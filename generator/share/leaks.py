@@ -30,17 +30,17 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.frontmatter import KeyPath, describe
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary, slugify
 from generator.entry.read import Entry
 from generator.settings import ShareSettings
 from generator.share.anonymize import Anonymizer
+from generator.share.audience import redact_meta
 from generator.share.clean import clean_text
 
 MIN_LENGTH = 4
 NAMED_FIELDS = ("weak_spots", "strengths", "tags", "stage")  # shown by canonical name
-
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,6 @@ def _removed(text: str, path: str, first_line: int) -> Iterator[Secret]:
 
 
 def _redacted(entry: Entry, share: ShareSettings) -> Iterator[Secret]:
-    from generator.share.audience import redact_meta
-
     if not share.redact:
         return
     placeholders = {value for _key, value in field_strings(redact_meta(entry.meta, share.redact))}
@@ -190,14 +188,6 @@ def field_strings(meta: FrontMatter) -> Iterator[tuple[KeyPath, str]]:
                 yield from walk(getattr(value, name), (*key, name))
 
     yield from walk(meta, ())
-
-
-def describe(key: KeyPath) -> str:
-    """('questions', 1, 'answer') -> 'questions[2].answer': counted from 1, as a person counts."""
-    text = ""
-    for part in key:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 # --- sentences of Markdown text -------------------------------------------------------------

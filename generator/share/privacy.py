@@ -39,32 +39,39 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote
-
-from pydantic import BaseModel
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import slugify
 from generator.entry.read import Entry
-from generator.render.pages import HOME, NAV
-from generator.settings import Settings, ShareSettings
+from generator.entry.read import attachments as files_next_to_entries
+from generator.render.addresses import HOME, NAV
+from generator.settings import Settings
 from generator.share.anonymize import Anonymizer, company_names
-from generator.share.audience import Audience, redact_meta
 from generator.share.clean import clean_text
+from generator.share.fields import (
+    KeyPath,
+    describe,
+    field_strings,
+    map_strings,
+    redact_meta,
+    shown_fields,
+)
 from generator.share.links import relink
 from generator.share.needles import Needle, Shown, sentences
 from generator.share.words import Hidden, HiddenWords, fold, words
+
+Audience = Literal["owner", "share"]
 
 # Fields that hold people: when redacted, their words are hidden everywhere, as these.
 PEOPLE = {"interviewers": "interviewer", "discussed_with": "mentor"}
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass
@@ -103,7 +110,7 @@ class Privacy:
         docs = Path(settings.docs_dir)
         if docs.is_absolute():
             docs = Path(os.path.relpath(docs, settings.root.resolve()))
-        self._docs_dir = docs.as_posix()
+        self.docs_folder = docs.as_posix()
         self.letters, companies = company_names(
             [e.meta.company for e in kept],
             [e.meta.company for e in self._private],
@@ -144,16 +151,20 @@ class Privacy:
         cls,
         entries: list[Entry],
         settings: Settings,
-        attachments: Iterable[tuple[Path, str]] = (),
-        docs_files: Iterable[str] = (),
+        attachments: Iterable[tuple[Path, str]] | None = None,
+        docs: Iterable[str] | None = None,
     ) -> Privacy:
         """The decision for `entries` (all of the owner's, private ones too).
 
         `attachments` are the files next to the entries as (source, entries/...);
-        `docs_files` the docs folder's files by docs path, the pages a hand-written
-        page may link to.
+        `docs` the docs folder's files by docs path, the pages a hand-written page may
+        link to. Both are read from the notebook's folders when not given.
         """
-        return cls(entries, settings, attachments, docs_files)
+        if attachments is None:
+            attachments = files_next_to_entries(settings.entries_path)
+        if docs is None:
+            docs = docs_files(settings)
+        return cls(entries, settings, attachments, docs)
 
     # --- (a) entries ---------------------------------------------------------------------
 
@@ -176,7 +187,7 @@ class Privacy:
             report.comments += len(cleaned.removed) - len(cleaned.private_blocks)
             return self.hidden.replace(cleaned.text).strip()
 
-        data = _shown_fields(meta, shown)
+        data = shown_fields(meta, shown)
         if meta.company in self.letters and self.letters[meta.company] != meta.company:
             data["company"] = self.letters[meta.company]
         self._count(before, report)
@@ -242,7 +253,7 @@ class Privacy:
         """The hand-written page at docs path `path` (`method.md`, or its share address)
         as the share shows it, its links made from its address in the share."""
         path = self._original.get(path, path)
-        report = TextReport(posixpath.join(self._docs_dir, path), self.docs_address(path))
+        report = TextReport(posixpath.join(self.docs_folder, path), self.docs_address(path))
         cleaned = clean_text(markdown)
         for removed in cleaned.private_blocks:
             report.private_blocks.append(1 + markdown.count("\n", 0, removed.offset))
@@ -296,7 +307,7 @@ class Privacy:
 
     def page_meta(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """A hand-written page's front matter (title, description: the theme shows them)."""
-        return {key: _map_strings(value, self.title) for key, value in meta.items()}
+        return {key: map_strings(value, self.title) for key, value in meta.items()}
 
     # --- (d) what the output check looks for ---------------------------------------------
 
@@ -367,17 +378,6 @@ class Privacy:
         return texts
 
 
-def for_audience(
-    entries: list[Entry], audience: Audience, settings: Settings | ShareSettings
-) -> list[Entry]:
-    """The entries `audience` sees: the owner all of them, a share `Privacy`'s."""
-    if audience == "owner":
-        return list(entries)
-    if isinstance(settings, ShareSettings):
-        settings = Settings(share=settings)
-    return Privacy.build(entries, settings).entries
-
-
 def docs_files(settings: Settings) -> list[str]:
     """The files of the docs folder by docs path (`method.md`, `img/x.png`): what MkDocs
     builds besides the generated pages, and what a hand-written page may link to."""
@@ -405,38 +405,6 @@ def _people(entries: list[Entry], redact: tuple[str, ...]) -> list[Hidden]:
                     value, kind, f"[{kind}]", frozenset(folded), distinctive
                 )
     return list(found.values())
-
-
-def _shown_fields(meta: FrontMatter, change: Callable[[str, KeyPath], str]) -> dict[str, Any]:
-    """The front matter as data, each text changed; what a change empties is left out."""
-
-    def walk(value: Any, key: KeyPath) -> Any:
-        if isinstance(value, str):
-            return change(value, key)
-        if isinstance(value, list):
-            items = [walk(item, (*key, index)) for index, item in enumerate(value)]
-            return [item for item in items if item not in ("", None)]
-        if isinstance(value, dict):
-            data = {name: walk(item, (*key, name)) for name, item in value.items()}
-            if "question" in data and not data["question"]:
-                return None
-            return {name: (None if item == "" else item) for name, item in data.items()}
-        return value
-
-    data: dict[str, Any] = walk(meta.model_dump(), ())
-    for name in ("company", "role"):
-        data[name] = data[name] or "private"
-    return data
-
-
-def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, list):
-        return [_map_strings(item, change) for item in value]
-    if isinstance(value, dict):
-        return {key: _map_strings(item, change) for key, item in value.items()}
-    return value
 
 
 def _address(meta: FrontMatter) -> str:
@@ -469,27 +437,3 @@ def _spellings(text: str) -> list[str]:
     if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
         spelled.append(plain)
     return spelled
-
-
-def field_strings(meta: FrontMatter) -> Iterable[tuple[KeyPath, str]]:
-    """Every text value of the front matter, with its key path: ('questions', 0, 'answer')."""
-
-    def walk(value: Any, key: KeyPath) -> Iterable[tuple[KeyPath, str]]:
-        if isinstance(value, str):
-            yield key, value
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*key, index))
-        elif isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), (*key, name))
-
-    yield from walk(meta, ())
-
-
-def describe(key: KeyPath) -> str:
-    """('questions', 1, 'answer') -> 'questions[2].answer': counted from 1, as a person counts."""
-    text = ""
-    for part in key:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

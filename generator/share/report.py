@@ -8,7 +8,7 @@ The report says it all before the share is sent, in the owner's own words.
 
 from __future__ import annotations
 
-from generator.render.pages import page_url
+from generator.render.addresses import page_url
 from generator.share.privacy import Privacy, TextReport
 
 
