@@ -88,7 +88,7 @@ class Shown:
 
     def shows(self, text: str) -> bool:
         phrase = _normal(text)
-        if not phrase or not self._words.issuperset(phrase.split()):
+        if not phrase or not self._words.issuperset(phrase.split()) or phrase not in self._text:
             return False
         return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self._text) is not None
 

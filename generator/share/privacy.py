@@ -181,11 +181,14 @@ class Privacy:
         before = Counter(self.hidden.counts)
 
         def shown(value: str, key: KeyPath) -> str:
-            cleaned = clean_text(value)
-            line = entry.document.line_of(key)
-            report.private_blocks += [line or 0 for _ in cleaned.private_blocks]
-            report.comments += len(cleaned.removed) - len(cleaned.private_blocks)
-            return self.hidden.replace(cleaned.text).strip()
+            if "<!--" in value:
+                cleaned = clean_text(value)
+                if cleaned.private_blocks:
+                    line = entry.document.line_of(key) or 0
+                    report.private_blocks += [line for _ in cleaned.private_blocks]
+                report.comments += len(cleaned.removed) - len(cleaned.private_blocks)
+                value = cleaned.text.strip()
+            return self.hidden.replace(value)
 
         data = shown_fields(meta, shown)
         if meta.company in self.letters and self.letters[meta.company] != meta.company:
@@ -314,10 +317,11 @@ class Privacy:
     def needles(self) -> list[Needle]:
         """What the share hid, for the output check: see the module's text."""
         found: list[Needle] = []
+        mentions = self._first_mentions()
         for item in self.hidden.hidden:
             if item.label is None:
                 continue
-            source, line = self._first_mention(item)
+            source, line = mentions.get(item.name, ("", None))
             why = _why(item)
             forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
             for form in dict.fromkeys(forms):
@@ -333,12 +337,15 @@ class Privacy:
                 found += shown.secret(self._redacted(entry))
         return list(dict.fromkeys(found))
 
-    def _first_mention(self, item: Hidden) -> tuple[str, int | None]:
+    def _first_mentions(self) -> dict[str, tuple[str, int | None]]:
+        """Where each person and company is first written: {name: (file, line)}."""
+        found: dict[str, tuple[str, int | None]] = {}
         for entry in self.owner:
-            for key, value in field_strings(entry.meta):
-                if key[0] in (*PEOPLE, "company") and value == item.name:
-                    return entry.path, entry.document.line_of(key)
-        return "", None
+            found.setdefault(entry.meta.company, (entry.path, entry.document.line_of(("company",))))
+            for name in PEOPLE:
+                for index, value in enumerate(getattr(entry.meta, name)):
+                    found.setdefault(value, (entry.path, entry.document.line_of((name, index))))
+        return found
 
     def _private_entry(self, entry: Entry) -> list[Needle]:
         found = [

@@ -50,11 +50,10 @@ _SPECIAL = {
     "Þ": "th",
     "ı": "i",
 }
-_MARKS = "[\u0300-\u036f]*"  # combining accents, in text written decomposed (NFD)
 _TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
 # What may join the words of one name: "Priya N.", "Alder & Finch", "O'Brien", "a_b"; never
 # a line break, which may end a heading or a list item that the replacement must keep.
-_JOIN = r"(?:[ \t]*[-'’.&_+][ \t]*|[ \t]+)"
+_JOINED = re.compile(r"[ \t]*[-'’.&_+][ \t]*|[ \t]+")
 _UMLAUT_E = re.compile(r"(?<=[aou])e")
 
 
@@ -81,53 +80,6 @@ def words(name: str) -> list[str]:
     return _TOKEN.findall(name)
 
 
-def _letter_table() -> dict[str, str]:
-    """For each base letter, a character class of the letters that fold to it."""
-    found: dict[str, set[str]] = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        char = chr(code)
-        base = _base(char)
-        if len(base) == 1 and base.isascii() and base.isalpha():
-            found.setdefault(base, {base}).update({char, char.lower(), char.upper()})
-    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in found.items()}
-
-
-_LETTERS = _letter_table()
-
-
-def word_pattern(folded: str) -> str:
-    """A regular expression for every spelling of a folded word (see `fold`)."""
-    parts: list[str] = []
-    index = 0
-    while index < len(folded):
-        pair = folded[index : index + 2]
-        if pair == "ss":
-            parts.append(f"(?:ss|ß|ẞ){_MARKS}")
-            index += 2
-            continue
-        if pair == "th":
-            parts.append(f"(?:th|þ){_MARKS}")
-            index += 2
-            continue
-        char = folded[index]
-        letter = _LETTERS.get(char, re.escape(char)) + _MARKS
-        if char == "a":
-            letter = f"(?:{letter}(?:e{_MARKS})?|æ)"
-        elif char == "o":
-            letter = f"(?:{letter}(?:e{_MARKS})?|œ|ø)"
-        elif char == "u":
-            letter = f"(?:{letter}(?:e{_MARKS})?)"
-        elif char == "i":
-            letter = f"(?:{letter}|ı)"
-        elif char == "l":
-            letter = f"(?:{letter}|ł)"
-        elif char == "d":
-            letter = f"(?:{letter}|đ|ð)"
-        parts.append(letter)
-        index += 1
-    return "".join(parts)
-
-
 @dataclass(frozen=True)
 class Hidden:
     """One person or company a share hides, or (label None) a company it shows.
@@ -145,73 +97,80 @@ class Hidden:
 
 
 class HiddenWords:
-    """Finds and replaces the names of `hidden`, with one regular expression for all."""
+    """Finds and replaces the names of `hidden` in one pass over a text's words.
+
+    A text is cut into words once; each word is folded (see `fold`, memoized) and
+    looked up; only the words of a name, and the runs they make, cost more. A text
+    with none of them is returned as it is.
+    """
 
     def __init__(self, hidden: list[Hidden]) -> None:
         self.hidden = list(hidden)
         self._owners: dict[str, list[int]] = {}
+        # A shown company's words are looked up too: "Blue Heron" stays whole when
+        # Blue Heron Health is shown, even if a hidden "Blue Apron" has "Blue".
         for index, item in enumerate(self.hidden):
             for word in item.words:
                 self._owners.setdefault(word, []).append(index)
-        # A shown company's words are looked for too: "Blue Heron" stays whole when
-        # Blue Heron Health is shown, even if a hidden "Blue Apron" has "Blue".
-        every = {w for item in self.hidden for w in item.words}
-        patterns = sorted({word_pattern(w) for w in every if w}, key=lambda p: (-len(p), p))
-        self._run: re.Pattern[str] | None = None
-        if patterns and any(item.label is not None for item in self.hidden):
-            token = "(?:" + "|".join(patterns) + ")"
-            self._run = re.compile(
-                rf"(?<![^\W_]){token}(?:{_JOIN}{token})*(?![^\W_])", re.IGNORECASE
-            )
+        self._hiding = any(item.label is not None for item in self.hidden)
         self.counts: Counter[int] = Counter()  # replacements made, by index in `hidden`
 
     def replace(self, text: str, *, slug: bool = False) -> str:
         """`text` with every hidden name replaced by its label (its slug in an address)."""
-        if self._run is None or not text:
+        if not self._hiding or not text:
             return text
-
-        def change(match: re.Match[str]) -> str:
-            return self._replace_run(match.group(), slug)
-
-        return self._run.sub(change, text)
+        owners = self._owners
+        if not any(fold(word) in owners for word in set(_TOKEN.findall(text))):
+            return text
+        runs: list[list[tuple[int, int, str]]] = []
+        for match in _TOKEN.finditer(text):
+            key = fold(match.group())
+            if key not in owners:
+                continue
+            token = (match.start(), match.end(), key)
+            if runs and _JOINED.fullmatch(text, runs[-1][-1][1], token[0]):
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        out: list[str] = []
+        position = 0
+        for run in runs:
+            for start, end, index in self._groups(run):
+                if index is None:
+                    continue
+                self.counts[index] += 1
+                label = self.hidden[index].label or ""
+                out += [text[position:start], _slug(label) if slug else label]
+                position = end
+        out.append(text[position:])
+        return "".join(out)
 
     def finds(self, text: str) -> bool:
         """Whether `text` holds a hidden name."""
-        return self.replace(text) != text if self._run is not None else False
+        counts = Counter(self.counts)
+        found = self.replace(text) != text
+        self.counts = counts  # a question, not a replacement: nothing to count
+        return found
 
-    def _replace_run(self, run: str, slug: bool) -> str:
-        tokens = list(_TOKEN.finditer(run))
-        out: list[str] = []
-        position = 0
-        group: list[re.Match[str]] = []
+    def _groups(self, run: list[tuple[int, int, str]]) -> list[tuple[int, int, int | None]]:
+        """A run of words cut into the names it holds: (start, end, index in `hidden`, or
+        None to keep the words as they are). Consecutive words go together while one name
+        has them all."""
+        groups: list[tuple[int, int, int | None]] = []
+        group: list[tuple[int, int, str]] = []
         owners: set[int] = set()
-
-        def flush() -> None:
-            nonlocal position
-            if not group:
-                return
-            start, end = group[0].start(), group[-1].end()
-            out.append(run[position:start])
-            chosen = self._chosen(owners, [fold(t.group()) for t in group])
-            if chosen is None:
-                out.append(run[start:end])
-            else:
-                self.counts[chosen] += 1
-                label = self.hidden[chosen].label or ""
-                out.append(_slug(label) if slug else label)
-            position = end
-
-        for token in tokens:
-            mine = set(self._owners.get(fold(token.group()), ()))
+        for token in [*run, None]:
+            mine = set(self._owners[token[2]]) if token is not None else set()
             if group and owners & mine:
                 owners &= mine
-                group.append(token)
+                group.append(token)  # type: ignore[arg-type]
                 continue
-            flush()
-            group, owners = [token], mine
-        flush()
-        out.append(run[position:])
-        return "".join(out)
+            if group:
+                chosen = self._chosen(owners, [key for _s, _e, key in group])
+                groups.append((group[0][0], group[-1][1], chosen))
+            if token is not None:
+                group, owners = [token], mine
+        return groups
 
     def _chosen(self, owners: set[int], folded: list[str]) -> int | None:
         """The first hidden name the group of words can be, if it has a distinctive word."""
