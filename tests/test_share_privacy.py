@@ -289,6 +289,24 @@ def test_nothing_private_reaches_a_share(notebook: Path) -> None:
     assert (site / "interviewer.png").read_bytes() == PNG
 
 
+def test_titles_from_mkdocs_yml_are_shared_without_names(notebook: Path) -> None:
+    config = notebook / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "nav:\n  - Home: index.md\n  - Zqmarta's corner:\n    - Zqpriya's notes: notes.md\n"
+        "  - Careers at Zqxprivcompany: https://zqxprivcompany.example/jobs\n",
+        encoding="utf-8",
+    )
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    site = notebook / "site-share"
+    assert markers_in(site, [*ALWAYS_HIDDEN, "zqxprivcompany"]) == []
+    notes = (site / "notes/index.html").read_text(encoding="utf-8")
+    assert "[mentor]&#39;s corner" in notes or "[mentor]'s corner" in notes
+    title = re.search(r"<title>(.*?)</title>", notes)
+    assert title is not None and title.group(1) == "[interviewer]'s notes - Test notebook"
+
+
 def test_an_anonymized_share_hides_companies_everywhere(notebook: Path) -> None:
     make_notebook(notebook, "share:\n  anonymize: [company]")
     result = run("share")

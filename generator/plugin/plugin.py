@@ -15,7 +15,7 @@ plugin that reads `page.content` in `on_page_content` sees the placeholders.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -214,11 +214,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        privacy = self.edition.privacy
-        if privacy is not None:  # the titles mkdocs.yml gives sections and links
-            for item in _walk(nav.items):
-                if not isinstance(item, Page) and item.title:
-                    item.title = privacy.title(item.title)
+        if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
+            nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
             self.locked.hide_navigation(nav)
         return nav
@@ -314,12 +311,6 @@ def _move(files: Files, file: File, address: str) -> None:
         for derived in ("dest_uri", "url", "name", "abs_dest_path"):
             file.__dict__.pop(derived, None)
         files.append(file)
-
-
-def _walk(items: list[Any]) -> Iterator[Any]:
-    for item in items:
-        yield item
-        yield from _walk(getattr(item, "children", None) or [])
 
 
 def _fingerprint(source: Source) -> str:

@@ -308,6 +308,21 @@ class Privacy:
         """A page or section title as the share shows it."""
         return self.hidden.replace(clean_text(text).text).strip()
 
+    def nav_items(self, items: list[Any]) -> list[Any]:
+        """The navigation mkdocs.yml gives, as the share shows it (MkDocs' items, by their
+        attributes): sections and links titled without hidden names, and no link to an
+        address that names one. Pages get their titles as they are read (`title`)."""
+        kept = []
+        for item in items:
+            if getattr(item, "is_link", False) and self.hidden.finds(unquote(item.url)):
+                continue
+            if not getattr(item, "is_page", False) and item.title:
+                item.title = self.title(item.title)
+            if getattr(item, "children", None):
+                item.children = self.nav_items(item.children)
+            kept.append(item)
+        return kept
+
     def page_meta(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """A hand-written page's front matter (title, description: the theme shows them)."""
         return {key: map_strings(value, self.title) for key, value in meta.items()}

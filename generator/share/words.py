@@ -120,14 +120,12 @@ class HiddenWords:
         if not self._hiding or not text:
             return text
         owners = self._owners
-        if not any(fold(word) in owners for word in set(_TOKEN.findall(text))):
+        present = frozenset(w for w in set(_TOKEN.findall(text)) if fold(w) in owners)
+        if not present:
             return text
         runs: list[list[tuple[int, int, str]]] = []
-        for match in _TOKEN.finditer(text):
-            key = fold(match.group())
-            if key not in owners:
-                continue
-            token = (match.start(), match.end(), key)
+        for match in _these_words(present).finditer(text):
+            token = (match.start(), match.end(), fold(match.group()))
             if runs and _JOINED.fullmatch(text, runs[-1][-1][1], token[0]):
                 runs[-1].append(token)
             else:
@@ -179,6 +177,14 @@ class HiddenWords:
             if any(word in item.distinctive for word in folded):
                 return index if item.label is not None else None
         return None
+
+
+@lru_cache(maxsize=512)
+def _these_words(present: frozenset[str]) -> re.Pattern[str]:
+    """The words `present` as written in a text, found whole (as `_TOKEN` cuts words)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(present, key=lambda w: (-len(w), w)))
+    mark = "[\u0300-\u036f]"
+    return re.compile(rf"(?<![^\W_])(?<!{mark})(?:{alternatives})(?![^\W_]|{mark})")
 
 
 def _slug(label: str) -> str:
