@@ -14,6 +14,8 @@ from pydantic import BaseModel
 from generator.entry.models import FrontMatter
 
 REDACTED = "redacted"
+# Fields that hold people: when redacted, their words are hidden everywhere, as these.
+PEOPLE = {"interviewers": "interviewer", "discussed_with": "mentor"}
 KeyPath = tuple[str | int, ...]
 
 

@@ -12,6 +12,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.entry.names import slugify
+from generator.entry.read import Entry
+from generator.settings import ShareSettings
+from generator.share.clean import clean_text
+from generator.share.fields import PEOPLE, KeyPath, describe, field_strings
+from generator.share.words import Hidden, fold, words
+
 MIN_LENGTH = 4  # shorter texts (but names) are ordinary words: not worth a false alarm
 
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s?|!!!|\?\?\?)")
@@ -99,3 +106,94 @@ class Shown:
             for needle in needles
             if len(needle.text.strip()) >= MIN_LENGTH and not self.shows(needle.text)
         ]
+
+
+# --- what a share hid -------------------------------------------------------------
+
+
+def needles_of(
+    owner: list[Entry], hidden: list[Hidden], shown_texts: list[str], share: ShareSettings
+) -> list[Needle]:
+    """What a share hid (see `privacy.Privacy`): `owner` are all the owner's entries,
+    `hidden` the names it replaced, `shown_texts` what it shows on purpose."""
+    found: list[Needle] = []
+    mentions = _first_mentions(owner)
+    for item in hidden:
+        if item.label is None:
+            continue
+        source, line = mentions.get(item.name, ("", None))
+        why = _why(item)
+        forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
+        for form in dict.fromkeys(forms):
+            found += [Needle(text, why, source, line) for text in _spellings(form)]
+    shown = Shown(shown_texts)
+    for entry in owner:
+        if entry.meta.private:
+            found += shown.secret(_private_entry(entry))
+        else:
+            found += shown.secret(_private_blocks(entry.body, entry.path, entry.body_line))
+            for _key, value, line in _fields(entry):
+                found += shown.secret(_private_blocks(value, entry.path, line or 0))
+            found += shown.secret(_redacted(entry, share))
+    return list(dict.fromkeys(found))
+
+
+def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, int | None]]:
+    """Where each person and company is first written: {name: (file, line)}."""
+    found: dict[str, tuple[str, int | None]] = {}
+    for entry in owner:
+        found.setdefault(entry.meta.company, (entry.path, entry.document.line_of(("company",))))
+        for name in PEOPLE:
+            for index, value in enumerate(getattr(entry.meta, name)):
+                found.setdefault(value, (entry.path, entry.document.line_of((name, index))))
+    return found
+
+
+def _private_entry(entry: Entry) -> list[Needle]:
+    found = [
+        Needle(value, f"{describe(key)} of a private entry", entry.path, line)
+        for key, value, line in _fields(entry)
+        if key[0] not in ("outcome", "private")
+    ]
+    found.append(Needle(entry.slug, "the file name of a private entry", entry.path, None))
+    for line, sentence in sentences(entry.body, entry.body_line):
+        found.append(Needle(sentence, "the notes of a private entry", entry.path, line))
+    return found
+
+
+def _private_blocks(text: str, path: str, first_line: int) -> list[Needle]:
+    found: list[Needle] = []
+    for removed in clean_text(text).private_blocks:
+        start = first_line + text.count("\n", 0, removed.offset)
+        for line, sentence in sentences(removed.text, start):
+            found.append(Needle(sentence, "a private block", path, line))
+    return found
+
+
+def _redacted(entry: Entry, share: ShareSettings) -> list[Needle]:
+    return [
+        Needle(value, f"redacted {describe(key)}", entry.path, line)
+        for key, value, line in _fields(entry)
+        if key[0] in share.redact and key[0] not in PEOPLE
+    ]
+
+
+def _fields(entry: Entry) -> list[tuple[KeyPath, str, int | None]]:
+    return [(key, value, entry.document.line_of(key)) for key, value in field_strings(entry.meta)]
+
+
+def _why(item: Hidden) -> str:
+    if item.kind == "company":
+        if item.label and item.label.startswith("Company"):
+            return "the company name, which the share anonymizes,"
+        return "company of a private entry"
+    return f"the name of a redacted {item.kind}"
+
+
+def _spellings(text: str) -> list[str]:
+    """`text`, and without accents when it has some: 'Jürgen' -> ['Jürgen', 'Jurgen']."""
+    plain = slugify(text).replace("-", " ")
+    spelled = [text]
+    if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
+        spelled.append(plain)
+    return spelled

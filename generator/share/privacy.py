@@ -54,21 +54,19 @@ from generator.settings import Settings
 from generator.share.anonymize import Anonymizer, company_names
 from generator.share.clean import clean_text
 from generator.share.fields import (
+    PEOPLE,
     KeyPath,
-    describe,
     field_strings,
     map_strings,
     redact_meta,
     shown_fields,
 )
 from generator.share.links import relink
-from generator.share.needles import Needle, Shown, sentences
+from generator.share.needles import Needle, needles_of
 from generator.share.words import Hidden, HiddenWords, fold, words
 
 Audience = Literal["owner", "share"]
 
-# Fields that hold people: when redacted, their words are hidden everywhere, as these.
-PEOPLE = {"interviewers": "interviewer", "discussed_with": "mentor"}
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
@@ -331,67 +329,7 @@ class Privacy:
 
     def needles(self) -> list[Needle]:
         """What the share hid, for the output check: see the module's text."""
-        found: list[Needle] = []
-        mentions = self._first_mentions()
-        for item in self.hidden.hidden:
-            if item.label is None:
-                continue
-            source, line = mentions.get(item.name, ("", None))
-            why = _why(item)
-            forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
-            for form in dict.fromkeys(forms):
-                found += [Needle(text, why, source, line) for text in _spellings(form)]
-        shown = Shown(self._shown_texts())
-        for entry in self.owner:
-            if entry.meta.private:
-                found += shown.secret(self._private_entry(entry))
-            else:
-                found += shown.secret(self._private_blocks(entry.body, entry.path, entry.body_line))
-                for _key, value, line in self._fields(entry):
-                    found += shown.secret(self._private_blocks(value, entry.path, line or 0))
-                found += shown.secret(self._redacted(entry))
-        return list(dict.fromkeys(found))
-
-    def _first_mentions(self) -> dict[str, tuple[str, int | None]]:
-        """Where each person and company is first written: {name: (file, line)}."""
-        found: dict[str, tuple[str, int | None]] = {}
-        for entry in self.owner:
-            found.setdefault(entry.meta.company, (entry.path, entry.document.line_of(("company",))))
-            for name in PEOPLE:
-                for index, value in enumerate(getattr(entry.meta, name)):
-                    found.setdefault(value, (entry.path, entry.document.line_of((name, index))))
-        return found
-
-    def _private_entry(self, entry: Entry) -> list[Needle]:
-        found = [
-            Needle(value, f"{describe(key)} of a private entry", entry.path, line)
-            for key, value, line in self._fields(entry)
-            if key[0] not in ("outcome", "private")
-        ]
-        found.append(Needle(entry.slug, "the file name of a private entry", entry.path, None))
-        for line, sentence in sentences(entry.body, entry.body_line):
-            found.append(Needle(sentence, "the notes of a private entry", entry.path, line))
-        return found
-
-    def _private_blocks(self, text: str, path: str, first_line: int) -> list[Needle]:
-        found: list[Needle] = []
-        for removed in clean_text(text).private_blocks:
-            start = first_line + text.count("\n", 0, removed.offset)
-            for line, sentence in sentences(removed.text, start):
-                found.append(Needle(sentence, "a private block", path, line))
-        return found
-
-    def _redacted(self, entry: Entry) -> list[Needle]:
-        return [
-            Needle(value, f"redacted {describe(key)}", entry.path, line)
-            for key, value, line in self._fields(entry)
-            if key[0] in self.settings.share.redact and key[0] not in PEOPLE
-        ]
-
-    def _fields(self, entry: Entry) -> list[tuple[KeyPath, str, int | None]]:
-        return [
-            (key, value, entry.document.line_of(key)) for key, value in field_strings(entry.meta)
-        ]
+        return needles_of(self.owner, self.hidden.hidden, self._shown_texts(), self.settings.share)
 
     def _shown_texts(self) -> list[str]:
         texts = list(self._pages_shown)
@@ -442,20 +380,3 @@ def _unique(slug: str, taken: set[str]) -> str:
         candidate = f"{slug}-{number}"
     taken.add(candidate)
     return candidate
-
-
-def _why(item: Hidden) -> str:
-    if item.kind == "company":
-        if item.label and item.label.startswith("Company"):
-            return "the company name, which the share anonymizes,"
-        return "company of a private entry"
-    return f"the name of a redacted {item.kind}"
-
-
-def _spellings(text: str) -> list[str]:
-    """`text`, and without accents when it has some: 'Jürgen' -> ['Jürgen', 'Jurgen']."""
-    plain = slugify(text).replace("-", " ")
-    spelled = [text]
-    if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
-        spelled.append(plain)
-    return spelled
