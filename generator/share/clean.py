@@ -150,6 +150,7 @@ def _without_comments(text: str) -> tuple[str, list[tuple[str, int]]]:
     An unclosed `<!--` removes everything after it, as a private marker does.
     """
     code = code_spans(text)
+    starts = [a for a, _b in code]
     out: list[str] = []
     removed: list[tuple[str, int]] = []
     position = 0
@@ -158,9 +159,9 @@ def _without_comments(text: str) -> tuple[str, list[tuple[str, int]]]:
         start = text.find("<!--", search_from)
         if start < 0:
             break
-        inside = next(((a, b) for a, b in code if a <= start < b), None)
-        if inside is not None:
-            search_from = inside[1]
+        index = bisect.bisect_right(starts, start) - 1  # the code span starting before it
+        if index >= 0 and start < code[index][1]:
+            search_from = code[index][1]
             continue
         out.append(text[position:start])
         end = text.find("-->", start + 4)

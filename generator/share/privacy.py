@@ -167,7 +167,9 @@ class Privacy:
     # --- (a) entries ---------------------------------------------------------------------
 
     def _docs_path(self, entry: Entry) -> str:
-        inside = posixpath.relpath(entry.path, self._entries_dir)
+        """The entry's file as a docs path: entries/2026/x.md."""
+        prefix = self._entries_dir + "/"
+        inside = entry.path[len(prefix) :] if entry.path.startswith(prefix) else entry.path
         return posixpath.normpath(f"entries/{inside}")
 
     def _meta(self, entry: Entry, report: TextReport) -> FrontMatter:
