@@ -478,6 +478,24 @@ def test_needles_are_what_the_share_hid_with_where_it_was_written() -> None:
     assert shared.body == "Fine.\n\n"
 
 
+def test_needles_of_companies_and_of_names_that_are_labels() -> None:
+    mentor = entry(
+        "a",
+        "---\ncompany: Blue Heron Health\nrole: R\ndate: 2026-01-05\n"
+        "discussed_with: [Mentor, Ana]\n---\n",
+    )
+    settings = Settings(share=ShareSettings(anonymize=("company",)))
+    why = "the company name, which the share anonymizes,"
+    assert Privacy.build([mentor], settings, [], []).needles() == [
+        # "Mentor" is not looked for: the share writes [mentor] itself
+        Needle("Ana", "the name of a redacted mentor", "entries/a.md", 5),
+        Needle("Blue Heron Health", why, "entries/a.md", 2),
+        Needle("Blue", why, "entries/a.md", 2),
+        Needle("Heron", why, "entries/a.md", 2),
+        Needle("BlueHeronHealth", why, "entries/a.md", 2),
+    ]
+
+
 def test_shared_addresses_are_unique_and_made_of_what_is_shown() -> None:
     same = "---\ncompany: Ünïcorn Co\nrole: R\ndate: 2026-01-05\nstage: On-site\n---\n"
     entries = [entry("b-priya", same), entry("a-zzz", same)]

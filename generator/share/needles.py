@@ -118,13 +118,17 @@ def needles_of(
     `hidden` the names it replaced, `shown_texts` what it shows on purpose."""
     found: list[Needle] = []
     mentions = _first_mentions(owner)
+    # The share prints its labels: a mentor called "Mentor" is not looked for.
+    labels = {fold(word) for item in hidden for word in words(item.label or "")}
     for item in hidden:
         if item.label is None:
             continue
         source, line = mentions.get(item.name, ("", None))
         why = _why(item)
         forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
-        for form in dict.fromkeys(forms):
+        if item.kind == "company" and len(words(item.name)) > 1:
+            forms.append("".join(words(item.name)))  # as a domain writes it
+        for form in dict.fromkeys(f for f in forms if fold(f) not in labels):
             found += [Needle(text, why, source, line) for text in _spellings(form)]
     shown = Shown(shown_texts)
     for entry in owner:
