@@ -6,6 +6,7 @@ the CLI reads; `settings_from` turns it into the plain `Settings` the core takes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class PluginConfig(base.Config):
     thank_you_within_days = c.Type(int, default=1)
     reflect_after_days = c.Type(int, default=1)
     feedback_wait_days = c.Type(int, default=7)
+    feedback_give_up_days = c.Type(int, default=21)
     share = c.SubConfig(ShareConfig)
 
 
@@ -51,6 +53,7 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
         thank_you_within_days=plugin.thank_you_within_days,
         reflect_after_days=plugin.reflect_after_days,
         feedback_wait_days=plugin.feedback_wait_days,
+        feedback_give_up_days=plugin.feedback_give_up_days,
         share=ShareSettings(
             site_dir=share.site_dir,
             redact=tuple(share.redact),
@@ -73,6 +76,29 @@ def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
         if name == "debrief":
             return dict(options or {})
     return None
+
+
+_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a mapping",
+    "NoneType": "nothing",
+}
+
+
+def _readable(error: str, value: Any) -> str:
+    """MkDocs names Python types ("<class 'int'>"); a notebook's owner writes YAML."""
+
+    def kinds(match: re.Match[str]) -> str:
+        expected, received = (_KINDS.get(name, name) for name in match.groups())
+        shown = f" {value!r}" if isinstance(value, str | int | float) else ""
+        return f"must be {expected}, got {received}{shown}"
+
+    return _TYPE.sub(kinds, error)
 
 
 def without_debrief(plugins: Any) -> Any:
@@ -102,6 +128,9 @@ def load_settings(config_file: Path) -> Settings:
     plugin.load_dict(options or {})
     errors, _warnings = plugin.validate()
     if errors:
-        problems = "; ".join(f"'{key}': {error}" for key, error in errors)
+        given = options or {}
+        problems = "; ".join(
+            f"'{key}': {_readable(str(error), given.get(key))}" for key, error in errors
+        )
         raise ConfigError(f"{config_file}: debrief plugin options: {problems}")
     return settings_from(plugin, config_file.parent.resolve(), raw)

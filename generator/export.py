@@ -17,6 +17,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
 from generator.config import without_debrief
+from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
 from generator.entry.read import attachments
 from generator.render.addresses import CSS, HOME, default_nav
 from generator.render.pages import render_pages
@@ -68,7 +70,13 @@ _Dumper.add_multi_representer(
 )
 
 
-def export_markdown(settings: Settings, edition: Edition, insights: Insights, out_dir: Path) -> int:
+def export_markdown(
+    settings: Settings,
+    edition: Edition,
+    insights: Insights,
+    out_dir: Path,
+    problems: list[Diagnostic] | None = None,
+) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
     `insights` are the aggregates of `edition.entries`. For the share, hand-written
@@ -111,8 +119,21 @@ def export_markdown(settings: Settings, edition: Edition, insights: Insights, ou
     shutil.copy2(Path(__file__).parent / "render" / "assets" / "debrief.css", css)
     for source, target_path in found:
         target = docs / target_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+        except OSError as error:  # gone or locked since it was listed: left out, and said
+            if problems is not None:
+                problems.append(
+                    Diagnostic(
+                        relative(source, settings.root),
+                        None,
+                        "warning",
+                        "attachment left out of the export: it could not be copied"
+                        f" ({error.strerror or error})",
+                        "check that it is still there and readable, then export again",
+                    )
+                )
 
     with open(settings.root / "mkdocs.yml", "rb") as file:
         config: dict[str, Any] = yaml_load(file)

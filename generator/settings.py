@@ -31,6 +31,8 @@ class Settings:
     thank_you_within_days: int = 1
     reflect_after_days: int = 1
     feedback_wait_days: int = 7
+    # After this many days from the thank-you note, an unanswered request is "no answer".
+    feedback_give_up_days: int = 21
     share: ShareSettings = field(default_factory=ShareSettings)
 
     @property

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.aggregate import Insights, aggregate
-from generator.cli.main import cli
 from generator.entry.read import read_notebook
 from generator.render.prep import escape_md, prep_brief
 from generator.settings import Settings
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 ENTRIES = {
     "2026-09-01-acme-screen.md": (
@@ -24,7 +26,10 @@ ENTRIES = {
     "2026-09-20-globex-technical.md": (
         "---\ncompany: Globex\nrole: Platform engineer\ndate: 2026-09-20\nstage: technical\n"
         "outcome: rejected\nfeeling: 2\nweak_spots: [system design, estimation]\n"
-        "lessons: ['Clarify scale <before> drawing']\n"
+        # two weak spots: the first lesson says it is about system design; the plain one
+        # belongs to the interview and shows under no weak spot in the brief
+        "lessons: [{lesson: 'Clarify scale <before> drawing', about: system design},"
+        " Never name a number first.]\n"
         "questions:\n"
         "  - question: Design a rate limiter | API\n"
         "    topic: system design\n"
@@ -102,7 +107,7 @@ def insights(notebook: Path) -> Insights:
 
 
 def test_prep_by_company(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--company", "acme", "--today", "2026-11-01"])
+    result = run_cli("prep", "--company", "acme", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert result.stdout == HEAD + GENERAL + ACME
 
@@ -162,9 +167,7 @@ def test_a_first_interview(insights: Insights) -> None:
 
 
 def test_out_writes_the_file(notebook: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["prep", "--company", "acme", "--today", "2026-11-01", "--out", "brief.md"]
-    )
+    result = run_cli("prep", "--company", "acme", "--today", "2026-11-01", "--out", "brief.md")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr == "Wrote brief.md\n"
@@ -172,7 +175,7 @@ def test_out_writes_the_file(notebook: Path) -> None:
 
 
 def test_out_into_a_missing_folder_fails(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--out", "nowhere/brief.md"])
+    result = run_cli("prep", "--out", "nowhere/brief.md")
     assert result.exit_code == 1
     assert result.stderr == "Error: nowhere/brief.md: cannot write: No such file or directory\n"
 
@@ -204,7 +207,7 @@ def test_company_matches_whole_words_of_the_name() -> None:
 
 
 def test_a_misspelt_company_gets_a_suggestion_on_stderr(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--company", "Globx", "--today", "2026-11-01"])
+    result = run_cli("prep", "--company", "Globx", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert result.stderr == "note: no earlier interview with 'Globx'; did you mean 'Globex'?\n"
     assert result.stdout.endswith(
@@ -214,6 +217,53 @@ def test_a_misspelt_company_gets_a_suggestion_on_stderr(notebook: Path) -> None:
 
 def test_a_new_company_gets_no_suggestion(notebook: Path) -> None:
     for company in ("Umbrella", "acme"):  # far from every name; a company that matches
-        result = CliRunner().invoke(cli, ["prep", "--company", company, "--today", "2026-11-01"])
+        result = run_cli("prep", "--company", company, "--today", "2026-11-01")
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
+
+
+PLAIN = (
+    "---\ncompany: Alder & Finch\nrole: SRE\ndate: 2026-03-01\n"
+    "weak_spots: [sql]\nlessons: ['Name tables in snake_case, not *camelCase*.']\n---\n"
+)
+
+
+def _prep_in_a_terminal(root: Path) -> str:
+    """`debrief prep` with its stdout on a pseudo-terminal, as a person runs it."""
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("debrief")), "prep", "--today", "2026-03-10"],
+        cwd=root,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_prep_in_a_terminal_shows_text_without_markdown_escapes(tmp_path: Path) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-03-01-alder.md": PLAIN}, "recurring_after: 1")
+    shown = _prep_in_a_terminal(root)
+    assert (
+        "- Alder & Finch — SRE (2026-03-01): Name tables in snake_case, not *camelCase*." in shown
+    )
+    assert "\\" not in shown and "&amp;" not in shown
+    # A pipe or a file gets the Markdown, escaped so that it renders as written.
+    piped = run_cli("prep", "--today", "2026-03-10", "-f", str(root / "mkdocs.yml"))
+    assert (
+        "- Alder &amp; Finch — SRE (2026-03-01): Name tables in snake\\_case, not \\*camelCase\\*."
+        in piped.stdout
+    )

@@ -13,16 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 OUTCOMES = "pending, advanced, offer, rejected, withdrew, no-response"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -72,7 +66,7 @@ WARN_LINES = [
 
 def test_check_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD, "other.md": OTHER}))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout == "2 entries checked, no problems\n"
     assert result.stderr == ""
@@ -80,7 +74,7 @@ def test_check_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_check_clean_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    result = run("check", "--strict", "--today", "2026-04-01")
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout == "1 entry checked, no problems\n"
 
@@ -89,7 +83,7 @@ def test_check_errors_and_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     files = {"good.md": GOOD, "other.md": OTHER, "bad.md": BAD, "warn.md": WARN,
              "future.md": FUTURE}  # fmt: skip
     monkeypatch.chdir(write_notebook(tmp_path / "nb", files))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 1
     # ordered by path, then line; the summary is the last line
     assert result.stdout.splitlines() == [
@@ -108,7 +102,7 @@ def test_check_crlf_and_bom_files(
         return text.replace("\n", "\r\n") if variant == "crlf" else "\ufeff" + text
 
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"bad.md": encode(BAD)}))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [*BAD_LINES, "1 entry checked: 3 errors, 0 warnings"]
 
@@ -119,11 +113,11 @@ def test_check_warnings_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     expected = [*FUTURE_LINES, *WARN_LINES, "4 entries checked: 0 errors, 3 warnings"]
     strict_expected = [*expected[:-1], expected[-1] + " (--strict: warnings fail)"]
 
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == expected
 
-    strict = run("check", "--strict", "--today", "2026-04-01")
+    strict = run_cli("check", "--strict", "--today", "2026-04-01")
     assert strict.exit_code == 1
     assert strict.stdout.splitlines() == strict_expected
 
@@ -132,8 +126,8 @@ def test_check_today_decides_what_is_future(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"future.md": FUTURE}))
-    assert run("check", "--strict", "--today", "2026-04-02").exit_code == 0
-    result = run("check", "--strict", "--today", "2026-04-01")
+    assert run_cli("check", "--strict", "--today", "2026-04-02").exit_code == 0
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         *FUTURE_LINES,
@@ -147,7 +141,7 @@ def test_check_aliases_from_mkdocs_yml_silence_look_alikes(
     files = {"good.md": GOOD, "other.md": OTHER, "warn.md": WARN.replace("weakspots", "tags")}
     root = write_notebook(tmp_path / "nb", files, "aliases:\n  estimations: estimation")
     monkeypatch.chdir(root)
-    result = run("check", "--strict", "--today", "2026-04-01")
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.stdout == "3 entries checked, no problems\n"
     assert result.exit_code == 0
 
@@ -157,7 +151,7 @@ def test_check_paths_are_relative_to_the_notebook(
 ) -> None:
     write_notebook(tmp_path / "nb", {"2026/bad.md": BAD})
     monkeypatch.chdir(tmp_path)
-    result = run("check", "--config", "nb/mkdocs.yml", "--today", "2026-04-01")
+    result = run_cli("check", "--config", "nb/mkdocs.yml", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "entries/2026/bad.md:4: error: 'date' is not a real date: 2026-02-30"
@@ -170,7 +164,7 @@ def test_check_without_mkdocs_yml_is_misuse(
     (tmp_path / "entries").mkdir()
     (tmp_path / "entries" / "good.md").write_text(GOOD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = run("check")
+    result = run_cli("check")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Error: mkdocs.yml: no such file" in result.stderr
@@ -181,7 +175,7 @@ def test_check_with_missing_config_is_misuse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    result = run("check", "--config", "elsewhere.yml")
+    result = run_cli("check", "--config", "elsewhere.yml")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Error: elsewhere.yml: no such file" in result.stderr
@@ -193,15 +187,15 @@ def test_check_without_entries_folder_is_misuse(
     root = write_notebook(tmp_path / "nb", {})
     (root / "entries").rmdir()
     monkeypatch.chdir(root)
-    result = run("check")
+    result = run_cli("check")
     assert result.exit_code == 2
     assert "no entries folder" in result.stderr
 
 
 def test_check_bad_today_is_misuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    assert run("check", "--today", "2026-02-30").exit_code == 2
-    assert run("check", "--today", "yesterday").exit_code == 2
+    assert run_cli("check", "--today", "2026-02-30").exit_code == 2
+    assert run_cli("check", "--today", "yesterday").exit_code == 2
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -219,7 +213,7 @@ def test_check_never_writes_into_entries(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(root)
     before = snapshot(root / "entries")
     for args in (["check"], ["check", "--strict"], ["check", "--today", "2026-04-01"]):
-        assert run(*args).exit_code == 1
+        assert run_cli(*args).exit_code == 1
     assert snapshot(root / "entries") == before
 
 
@@ -320,12 +314,13 @@ SECRET = {
 }
 QUESTIONS = [
     # the same question (case, punctuation) in acme and globex: asked again in both
+    # about: acme's by its topic; globex's has none, and globex has one weak spot
     {"question": "Design a URL shortener.", "entry": "acme", "date": "2026-03-02",
      "topic": "system design", "rating": 2, "answer": None, "better": None,
-     "asked_again": True, "struggled": True},
+     "asked_again": True, "about": ["system-design"], "struggled": True},
     {"question": "design a url shortener", "entry": "globex", "date": "2026-03-10",
      "topic": None, "rating": None, "answer": None, "better": None,
-     "asked_again": True, "struggled": False},
+     "asked_again": True, "about": ["system-design"], "struggled": False},
 ]  # fmt: skip
 # today 2026-03-15; thank-you 2 days, reflection 3 days, feedback 5 days (from mkdocs.yml)
 FOLLOW_UPS = [
@@ -345,11 +340,22 @@ def export_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+BACKUP_KEYS = ("path", "front_matter", "body")
+
+
+def derived(exported: dict[str, Any]) -> dict[str, Any]:
+    """The export without each entry's backup part (tested on its own below)."""
+    for record in exported["entries"]:
+        for key in BACKUP_KEYS:
+            record.pop(key)
+    return exported
+
+
 def test_export_json_owner(export_notebook: Path) -> None:
-    result = run("export", "--format", "json", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "json", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert json.loads(result.stdout) == {
+    assert derived(json.loads(result.stdout)) == {
         "entries": [ACME, GLOBEX, SECRET],  # by date
         "weak_spots": [
             # system-design: acme 03-02, globex 03-10, secret 03-12 -> 3
@@ -365,11 +371,12 @@ def test_export_json_owner(export_notebook: Path) -> None:
              "last_seen": "2026-03-02", "entries": ["acme"],
              "recurring": False, "resolved": True},
         ],
+        # plain lessons of entries with two weak spots: about no weak spot
         "lessons": [
             {"text": "Start with the API.", "entry": "acme", "date": "2026-03-02",
-             "weak_spots": ["system-design", "estimation"]},
+             "about": []},
             {"text": "Know my number.", "entry": "secret", "date": "2026-03-12",
-             "weak_spots": ["negotiation", "system-design"]},
+             "about": []},
         ],
         "questions": QUESTIONS,
         "follow_ups": FOLLOW_UPS,
@@ -392,9 +399,9 @@ def shared_slugs(value: Any) -> Any:
 
 
 def test_export_json_share(export_notebook: Path) -> None:
-    result = run("export", "--format", "json", "--audience", "share", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "json", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == shared_slugs({
+    assert derived(json.loads(result.stdout)) == shared_slugs({
         "entries": [ACME, GLOBEX],  # the private entry is gone
         "weak_spots": [
             # system-design: acme, globex -> 2 (secret no longer counts); negotiation gone
@@ -407,7 +414,7 @@ def test_export_json_share(export_notebook: Path) -> None:
         ],
         "lessons": [
             {"text": "Start with the API.", "entry": "acme", "date": "2026-03-02",
-             "weak_spots": ["system-design", "estimation"]},
+             "about": []},
         ],
         "questions": QUESTIONS,
         "follow_ups": FOLLOW_UPS,
@@ -418,14 +425,14 @@ def test_export_json_share(export_notebook: Path) -> None:
 
 
 def test_export_json_is_the_default_format(export_notebook: Path) -> None:
-    default = run("export", "--today", "2026-03-15")
-    explicit = run("export", "--format", "json", "--today", "2026-03-15")
+    default = run_cli("export", "--today", "2026-03-15")
+    explicit = run_cli("export", "--format", "json", "--today", "2026-03-15")
     assert default.exit_code == 0
     assert default.stdout == explicit.stdout
 
 
 def test_export_csv(export_notebook: Path) -> None:
-    result = run("export", "--format", "csv", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "csv", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stdout == (
         "slug,company,role,date,stage,format,outcome,feeling,weak_spots,strengths,lessons,private\n"
@@ -439,7 +446,7 @@ def test_export_csv(export_notebook: Path) -> None:
 
 
 def test_export_csv_share(export_notebook: Path) -> None:
-    result = run("export", "--format", "csv", "--audience", "share", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "csv", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [
         "2026-03-02-acme-technical-screen,Acme,Backend engineer,2026-03-02,technical-screen,"
@@ -451,7 +458,7 @@ def test_export_csv_share(export_notebook: Path) -> None:
 
 def test_export_keeps_warnings_off_stdout(export_notebook: Path) -> None:
     # on 03-11, secret (03-12) is in the future: a warning on stderr, JSON still on stdout
-    result = run("export", "--format", "json", "--today", "2026-03-11")
+    result = run_cli("export", "--format", "json", "--today", "2026-03-11")
     assert result.exit_code == 0
     assert "entries/secret.md:4: warning: date 2026-03-12 is in the future" in result.stderr
     data = json.loads(result.stdout)
@@ -462,7 +469,7 @@ def test_export_refuses_a_notebook_with_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD, "bad.md": BAD}))
-    result = run("export", "--format", "json", "--today", "2026-04-01")
+    result = run_cli("export", "--format", "json", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "entries/bad.md:4: error: 'date' is not a real date: 2026-02-30" in result.stderr
@@ -470,7 +477,7 @@ def test_export_refuses_a_notebook_with_errors(
 
 
 def test_export_json_with_out_dir_is_misuse(export_notebook: Path) -> None:
-    assert run("export", "--format", "json", "out").exit_code == 2
+    assert run_cli("export", "--format", "json", "out").exit_code == 2
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -483,7 +490,7 @@ SPEC_FIELDS = {
 
 
 def test_schema_is_json_with_the_required_fields() -> None:
-    result = run("schema")
+    result = run_cli("schema")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["required"] == ["company", "role", "date"]
@@ -493,7 +500,7 @@ def test_schema_is_json_with_the_required_fields() -> None:
 
 
 def test_schema_outcome_values() -> None:
-    schema = json.loads(run("schema").stdout)
+    schema = json.loads(run_cli("schema").stdout)
     text = json.dumps(schema["properties"]["outcome"])
     for outcome in ("pending", "advanced", "offer", "rejected", "withdrew", "no-response"):
         assert f'"{outcome}"' in text
@@ -506,22 +513,30 @@ def test_init_creates_a_notebook_that_passes_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "my-notebook"
-    result = run("init", str(target))
+    result = run_cli("init", str(target))
     assert result.exit_code == 0
-    for name in ("mkdocs.yml", "notebook/index.md", "entries/example.md", ".gitignore"):
+    for name in ("mkdocs.yml", "notebook/index.md", "entries/_example.md", ".gitignore"):
         assert (target / name).is_file(), name
     assert "site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
     monkeypatch.chdir(target)
-    checked = run("check", "--strict", "--today", "2026-06-01")
+    # the example is not an entry: nothing to check, nothing to follow up, no stats
+    checked = run_cli("check", "--strict", "--today", "2026-06-01")
+    assert checked.stdout == "0 entries checked, no problems\n"
+    assert checked.exit_code == 0
+    assert run_cli("followups", "--today", "2026-06-01").stdout == "Nothing to follow up\n"
+    assert run_cli("stats").stdout == "No entries yet: write the first with 'debrief new'.\n"
+    # copied to an entry's name, it is one, and a valid one
+    example = (target / "entries" / "_example.md").read_bytes()
+    (target / "entries" / "2026-01-15-example.md").write_bytes(example)
+    checked = run_cli("check", "--strict", "--today", "2026-06-01")
     assert checked.stdout == "1 entry checked, no problems\n"
     assert checked.exit_code == 0
-    assert run("check").exit_code == 0  # and on the real today
 
 
 def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "empty"
     target.mkdir()
-    assert run("init", str(target)).exit_code == 0
+    assert run_cli("init", str(target)).exit_code == 0
     assert (target / "mkdocs.yml").is_file()
 
 
@@ -529,7 +544,7 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "busy"
     target.mkdir()
     (target / "notes.txt").write_text("mine\n", encoding="utf-8")
-    result = run("init", str(target))
+    result = run_cli("init", str(target))
     assert result.exit_code == 2
     assert "is not empty" in result.stderr
     assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
@@ -540,7 +555,7 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
 
 
 def test_help_exits_0() -> None:
-    result = run("--help")
+    result = run_cli("--help")
     assert result.exit_code == 0
     for command in ("check", "export", "init", "schema"):
         assert command in result.stdout
@@ -563,3 +578,33 @@ def test_debrief_help_in_a_subprocess() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert out.stdout.startswith("Usage: debrief")
+
+
+def test_check_reports_date_warnings_of_an_entry_with_errors_in_the_same_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixing the error must not reveal a warning that was there all along (issue 13)."""
+    text = (
+        "---\n"  # 1
+        "company: Acme\n"  # 2
+        "role: SRE\n"  # 3
+        "date: 2026-03-14\n"  # 4
+        "feeling: terrible\n"  # 5  the error
+        "reflected: 2027-03-15\n"  # 6  in the future (today is 2026-03-20)
+        "thank_you: {sent: 2026-03-01}\n"  # 7  before the interview
+        "---\n"
+    )
+    root = write_notebook(tmp_path / "nb", {"acme.md": text})
+    monkeypatch.chdir(root)
+    result = run_cli("check", "--today", "2026-03-20")
+    assert result.stdout.splitlines() == [
+        "entries/acme.md:5: error: 'feeling' must be a whole number from 1 to 5, got 'terrible'",
+        "    hint: 1 = went badly, 5 = went very well",
+        "entries/acme.md:6: warning: reflected 2027-03-15 is in the future",
+        "    hint: a step is dated once it is done: check the year, or leave it empty until then",
+        "entries/acme.md:7: warning: thank_you.sent 2026-03-01 is before the interview"
+        " (2026-03-14)",
+        "    hint: check the year and month",
+        "1 entry checked: 1 error, 2 warnings",
+    ]
+    assert result.exit_code == 1

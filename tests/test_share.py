@@ -11,10 +11,8 @@ import gzip
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
@@ -102,10 +100,6 @@ def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
-
 def output_files(site: Path) -> dict[str, bytes]:
     """Every file of the output by its path, gzip files decompressed."""
     found: dict[str, bytes] = {}
@@ -140,7 +134,7 @@ def shared_line(pages: int, files: int) -> str:
 
 
 def test_share_leaves_out_every_private_place(notebook: Path) -> None:
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     site = notebook / "site-share"
     files = output_files(site)
@@ -177,7 +171,7 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
 
 def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Path) -> None:
     make_notebook(notebook, "share:\n  anonymize: [company]")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     site = notebook / "site-share"
     assert found_markers(site) == []
@@ -203,10 +197,10 @@ def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
         "ZQXLESSON know my number.\n",
         encoding="utf-8",
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr == (
-        "entries/2026-03-05-zqxslug-final.md:8: error: leak: lessons[1] of a private entry "
+        "entries/2026-03-05-zqxslug-final.md:8: error: leak: lessons[1].lesson of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
         "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
     )
@@ -217,7 +211,7 @@ def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
     (notebook / "notebook" / "2026-03-05-zqxslug-final.md").write_text(
         "# Copied by mistake\n", encoding="utf-8"
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
@@ -231,7 +225,7 @@ def test_share_reports_entry_errors_and_builds_nothing(notebook: Path) -> None:
     (notebook / "entries" / "broken.md").write_text(
         "---\ncompany: X\nrole: Y\ndate: 2026-02-30\n---\n", encoding="utf-8"
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr == (
         "entries/broken.md:4: error: 'date' is not a real date: 2026-02-30\n"
@@ -276,7 +270,7 @@ def test_share_reports_entry_errors_and_builds_nothing(notebook: Path) -> None:
 )
 def test_share_refuses_unusable_settings(notebook: Path, options: str, problem: str) -> None:
     make_notebook(notebook, options)
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: mkdocs.yml: debrief plugin options: {problem}\n")
     assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
@@ -284,7 +278,7 @@ def test_share_refuses_unusable_settings(notebook: Path, options: str, problem: 
 
 def test_share_builds_where_share_site_dir_says(notebook: Path) -> None:
     make_notebook(notebook, "share:\n  site_dir: for-mentor")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     assert "pages in for-mentor/:" in result.stderr
     assert (notebook / "for-mentor" / "index.html").is_file()
@@ -293,6 +287,6 @@ def test_share_builds_where_share_site_dir_says(notebook: Path) -> None:
 
 def test_share_and_publish_have_help() -> None:
     for command in ("share", "publish"):
-        result = run(command, "--help")
+        result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "--encrypt" in result.stdout

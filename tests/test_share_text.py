@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.entry.names import Vocabulary
-from generator.entry.read import entry_from_bytes
+from generator.entry.read import Entry, entry_from_bytes
 from generator.settings import Settings, ShareSettings
 from generator.share.attachments import shared_attachments
 from generator.share.clean import Removed, clean_text, link_targets
@@ -23,6 +23,7 @@ from generator.share.leaks import (
     views,
 )
 from generator.share.privacy import Privacy
+from tests.conftest import entry_from_text
 
 # --- private blocks and comments ----------------------------------------------------------
 
@@ -80,10 +81,8 @@ def test_link_targets() -> None:
 # --- anonymizing (more in test_share_privacy.py) ----------------------------------------------
 
 
-def entry(name: str, text: str) -> object:
-    found, problems = entry_from_bytes(text.encode(), f"entries/{name}.md", name)
-    assert found is not None, problems
-    return found
+def entry_of(name: str, text: str) -> Entry:
+    return entry_from_text(text, name)
 
 
 ACME = "---\ncompany: Acme Robotics\nrole: SRE\ndate: 2026-03-01\ninterviewers: [Dana]\n---\n"
@@ -93,9 +92,9 @@ INITECH = "---\ncompany: Initech\nrole: SRE\ndate: 2026-03-02\nprivate: true\n--
 
 def test_share_letters_shared_companies_first_and_hides_private_ones_too() -> None:
     entries = [
-        entry("2026-03-01-acme-screen", ACME),
-        entry("globex", GLOBEX),
-        entry("initech", INITECH),
+        entry_of("2026-03-01-acme-screen", ACME),
+        entry_of("globex", GLOBEX),
+        entry_of("initech", INITECH),
     ]
     settings = Settings(share=ShareSettings(anonymize=("company",)))
     privacy = Privacy.build(entries, settings)  # type: ignore[arg-type]
@@ -190,12 +189,12 @@ def test_find_leaks_looks_in_contents_and_names_but_not_theme_files(tmp_path: Pa
 
 
 def test_secrets_of_a_notebook() -> None:
-    public = entry(
+    public = entry_of(
         "pub",
         "---\ncompany: A\nrole: R\ndate: 2026-01-01\ninterviewers: [Dana Scully]\n---\n"
         "Kept.\n<!-- private -->\nHidden text here.\n<!-- /private -->\n",
     )
-    private = entry(
+    private = entry_of(
         "sec",
         "---\ncompany: Zed Corp\nrole: R\ndate: 2026-01-02\nweak_spots: [Sys Design]\n"
         "private: true\n---\nBody line.\n",

@@ -1,4 +1,4 @@
-"""The search plugin reads a lighter copy of the generated blocks (generator/search_copy.py):
+"""The search plugin reads a lighter copy of the generated blocks (generator/plugin/search_copy.py):
 the built site and its search index must be the same, byte for byte, as without it."""
 
 from __future__ import annotations

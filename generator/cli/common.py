@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -58,6 +59,18 @@ def use_color(stream: Any = None) -> bool:
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def terminal_columns(stream: Any = None) -> int | None:
+    """The width to fit text to: COLUMNS when set, else the terminal's; None for a pipe or
+    a file, which get whole lines (a script reads them, nothing wraps them)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    stream = stream or sys.stdout
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def load_settings(config_file: Path | None) -> Settings:

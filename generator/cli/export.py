@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option
+from generator.cli.common import config_option, read_checked, report, resolve_today, today_option
+from generator.render.words import plural
 
 
 @click.command()
@@ -15,7 +16,8 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
     type=click.Choice(["json", "csv", "markdown"]),
     default="json",
     show_default=True,
-    help="json: everything; csv: the entries table; markdown: a docs tree for any engine.",
+    help="json: everything, every entry whole (a backup); csv: the entries table; "
+    "markdown: a docs tree for any engine.",
 )
 @click.option(
     "--audience",
@@ -56,11 +58,14 @@ def export(
         click.echo(to_csv(insights), nl=False)
     else:
         # lazy: `debrief --help` imports none of this
+        from generator.entry.diagnostics import Diagnostic
         from generator.export import ExportError, export_markdown
 
         assert out_dir is not None
         try:
-            count = export_markdown(settings, edition, insights, out_dir)
+            skipped: list[Diagnostic] = []
+            count = export_markdown(settings, edition, insights, out_dir, skipped)
         except ExportError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)
+        report(skipped, err=True)
+        click.echo(f"Wrote {plural(count, 'page')} and {out_dir / 'mkdocs.yml'}", err=True)

@@ -121,9 +121,9 @@ def build_edition(
         )
     line = (
         f"Shared {built.entry_count} of {plural(built.file_count, 'entry', 'entries')}"
-        f" into {built.page_count} {'locked ' if lock else ''}pages in {shown}: "
+        f" into {plural(built.page_count, 'locked page' if lock else 'page')} in {shown}: "
         f"{plural(built.warnings, 'warning')}, "
-        f"no leaks in {files} files, {seconds:.1f} s"
+        f"no leaks in {plural(files, 'file')}, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
     return Edition(out, shown, lock is not None)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,13 +33,16 @@ from mkdocs.structure.toc import TableOfContents
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
+from generator.plugin.attachment import Attachment
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
 from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
@@ -113,6 +118,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.edition = self._choose_entries(notebook, files)
         fingerprints = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
+        # Everything the pages need is packed: let the entries go (hand-written pages still
+        # go through the edition's text, which needs the anonymizer only).
+        self.edition = replace(self.edition, entries=[])
         self._set_navigation(files, config)
         self.report.page_count = len(files.documentation_pages())
         self._rendered = 0
@@ -176,9 +184,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         fingerprints: dict[str, str] = {}
-        for path, source in render_sources(
-            insights, self.settings, home_intro=intro, banner=banner
-        ):
+        sources = render_sources(insights, self.settings, home_intro=intro, banner=banner)
+        if self.is_serve:  # a broken entry's page shows its problems until it is fixed
+            sources = chain(sources, broken_entry_pages(self.report.diagnostics))
+        for path, source in sources:
+            if path in self.store.generated:
+                continue  # a broken file named like a good entry: the entry keeps its page
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
@@ -194,9 +205,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
         """The files next to the entries (images, PDFs) this audience gets."""
         found = attachments(self.settings.entries_path)
+        problems = self.report.diagnostics  # a copy that fails is reported with them
         for original, target in self.edition.attachments(found, self.settings.entries_dir):
             if files.get_file_from_path(target) is None:
-                files.append(File.generated(config, target, abs_src_path=str(original)))
+                rel = relative(original, self.settings.root)
+                files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
         """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
-from generator.aggregate import Insights
+from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, question_key
 from generator.entry.read import Entry
 from generator.render import charts
@@ -39,7 +40,7 @@ from generator.render.addresses import (
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.view import PageView, render_template
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 from generator.settings import Settings
 
 
@@ -125,7 +126,8 @@ def render_entry(entry: Entry, page: PageView) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
+            lessons = about[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
@@ -159,6 +161,7 @@ def render_entry(entry: Entry, page: PageView) -> str:
             ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
+        *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
     return render_template(
@@ -171,9 +174,28 @@ def render_entry(entry: Entry, page: PageView) -> str:
         strengths=insights.names(entry, "strengths"),
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
+        lessons=[
+            (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
+        ],
         steps=steps,
         body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
+
+
+def _feedback_step(
+    status: FeedbackStatus, meta: FrontMatter, page: PageView
+) -> list[tuple[str, bool]]:
+    """The feedback line of the follow-through: ticked once it is settled either way."""
+    if status == "received":
+        return [(f"Feedback received on {meta.feedback.received}", True)]
+    if status == "none":
+        return [("No feedback will come", True)]
+    if status == "no answer":
+        days = page.settings.feedback_give_up_days
+        return [(f"No answer to the request for feedback after {plural(days, 'day')}", True)]
+    if status == "waiting":
+        return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
+    return []
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -227,7 +249,10 @@ def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
     groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
     groups[None] = []
     for lesson in insights.lessons:
-        for name in lesson.weak_spots or (None,):
+        # Under each weak spot it is about; a lesson about none of them (the interview as a
+        # whole, or only strengths) goes to the "Other lessons" group.
+        names: list[str | None] = [n for n in lesson.about if n in groups]
+        for name in names or [None]:
             groups[name].append(lesson)
     return [(name, lessons) for name, lessons in groups.items() if lessons]
 

@@ -32,6 +32,9 @@ def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
             update[name] = info.default_factory()  # type: ignore[call-arg]
         else:
             update[name] = info.default
+    if {"weak_spots", "strengths"} & set(fields) and "lessons" not in update:
+        # A lesson's `about` names weak spots and strengths: redacted with them.
+        update["lessons"] = [note.model_copy(update={"about": []}) for note in meta.lessons]
     return meta.model_copy(update=update)
 
 
@@ -46,8 +49,8 @@ def shown_fields(meta: FrontMatter, change: Callable[[str, KeyPath], str]) -> di
             return [item for item in items if item not in ("", None)]
         if isinstance(value, dict):
             data = {name: walk(item, (*key, name)) for name, item in value.items()}
-            if "question" in data and not data["question"]:
-                return None
+            if any(name in data and not data[name] for name in ("question", "lesson")):
+                return None  # a question or lesson a private block emptied
             return {name: (None if item == "" else item) for name, item in data.items()}
         return value
 
