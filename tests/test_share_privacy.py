@@ -504,3 +504,45 @@ def test_shared_addresses_are_unique_and_made_of_what_is_shown() -> None:
         ("2026-01-05-unicorn-co-on-site", "entries/2026-01-05-unicorn-co-on-site.md"),
         ("2026-01-05-unicorn-co-on-site-2", "entries/2026-01-05-unicorn-co-on-site-2.md"),
     ]
+
+
+def test_links_and_attachments_of_a_shared_entry(tmp_path: Path) -> None:
+    first = entry_from_bytes(
+        (
+            b"---\ncompany: Acme\nrole: R\ndate: 2026-01-05\nstage: onsite\n"
+            b"lessons: ['<!-- private -->all of it<!-- /private -->', {lesson: Kept., about: [sql]}]\n"
+            b"---\n"
+            b"![a](sketch.png) [again](./sketch.png#page=2) [pdf](../notes%20v2.pdf)\n"
+            b"[next](2026-01-09-b.md#questions) [method](../../notebook/method.md) "
+            b"[gone](missing.png) [web](https://example.com/a) <https://acme.example/x>\n"
+        ),
+        "entries/2026/2026-01-05-a.md",
+        "2026-01-05-a",
+    )[0]
+    second = entry_from_bytes(
+        b"---\ncompany: Acme\nrole: R\ndate: 2026-01-09\n---\n![s](2026/sketch.png)\n",
+        "entries/2026-01-09-b.md",
+        "2026-01-09-b",
+    )[0]
+    assert first is not None and second is not None
+    found = [
+        (tmp_path / "1", "entries/2026/sketch.png"),
+        (tmp_path / "2", "entries/notes v2.pdf"),
+        (tmp_path / "3", "entries/unused.png"),
+    ]
+    privacy = Privacy.build([first, second], Settings(), found, ["method.md"])
+    a, b = privacy.entries
+    assert [lesson.lesson for lesson in a.meta.lessons] == ["Kept."]
+    assert a.body == (
+        "![a](2026-01-05-acme-onsite-1.png) [again](2026-01-05-acme-onsite-1.png) "
+        "[pdf](2026-01-05-acme-onsite-2.pdf)\n"
+        # the owner's site does not link an entry to a hand-written page: neither does the share
+        "[next](2026-01-09-acme.md#questions) method "
+        "gone [web](https://example.com/a) <https://acme.example/x>\n"
+    )
+    assert b.body == "![s](2026-01-09-acme-1.png)\n"
+    assert privacy.attachments == [
+        (tmp_path / "1", "entries/2026-01-05-acme-onsite-1.png"),
+        (tmp_path / "2", "entries/2026-01-05-acme-onsite-2.pdf"),
+        (tmp_path / "1", "entries/2026-01-09-acme-1.png"),
+    ]
