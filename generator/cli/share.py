@@ -145,7 +145,9 @@ def share(
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
-    left out; if any of them is found in the output, the folder is removed (exit 1).
+    left out, and the names of redacted people become [interviewer] or [mentor]
+    wherever the share shows text; --report lists it all, entry by entry. If any
+    of it is found in the output, the folder is removed (exit 1).
     """
     build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
