@@ -294,6 +294,7 @@ def test_titles_from_mkdocs_yml_are_shared_without_names(notebook: Path) -> None
     config.write_text(
         config.read_text(encoding="utf-8")
         + "nav:\n  - Home: index.md\n  - Zqmarta's corner:\n    - Zqpriya's notes: notes.md\n"
+        "    - zqmarta/zqpriya-notes.md\n"
         "  - Careers at Zqxprivcompany: https://zqxprivcompany.example/jobs\n",
         encoding="utf-8",
     )
@@ -305,6 +306,8 @@ def test_titles_from_mkdocs_yml_are_shared_without_names(notebook: Path) -> None
     assert "[mentor]&#39;s corner" in notes or "[mentor]'s corner" in notes
     title = re.search(r"<title>(.*?)</title>", notes)
     assert title is not None and title.group(1) == "[interviewer]'s notes - Test notebook"
+    # The page the nav names by its file is linked at its share address.
+    assert 'href="../mentor/interviewer-notes/"' in notes
 
 
 def test_an_anonymized_share_hides_companies_everywhere(notebook: Path) -> None:

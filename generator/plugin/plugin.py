@@ -212,8 +212,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
-        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""
+        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages.
+        (A share's `nav` points at the pages' share addresses.)"""
         if config.nav is not None:
+            if self.edition.privacy is not None:
+                config.nav = self.edition.privacy.nav_config(config.nav)
             return
         generated = {HOME, CSS, *self.store.generated}
         config.nav = default_nav(

@@ -308,6 +308,21 @@ class Privacy:
         """A page or section title as the share shows it."""
         return self.hidden.replace(clean_text(text).text).strip()
 
+    def nav_config(self, nav: Any) -> Any:
+        """mkdocs.yml's `nav` with each page at its share address (`docs_address`) and
+        each title as the share shows it; a link to an address naming someone is left out."""
+        if isinstance(nav, list):
+            items = [self.nav_config(item) for item in nav]
+            return [item for item in items if item is not None]
+        if isinstance(nav, dict):
+            kept = {self.title(str(k)): self.nav_config(v) for k, v in nav.items()}
+            return {k: v for k, v in kept.items() if v is not None} or None
+        if isinstance(nav, str):
+            if _EXTERNAL.match(nav) or nav.startswith("/"):
+                return None if self.hidden.finds(unquote(nav)) else nav
+            return self.docs_address(nav)
+        return nav
+
     def nav_items(self, items: list[Any]) -> list[Any]:
         """The navigation mkdocs.yml gives, as the share shows it (MkDocs' items, by their
         attributes): sections and links titled without hidden names, and no link to an
