@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.share.anonymize import company_names
+from generator.share.anonymize import company_names, company_words
 from generator.share.clean import Removed, clean_text
 from generator.share.links import relink
 from generator.share.words import Hidden, HiddenWords, fold, words
@@ -196,3 +196,18 @@ def test_relink_keeps_text_and_drops_what_resolve_refuses() -> None:
         "[[nested] text](A.md#part)\n"
     )
     assert dropped == ["b.md", "c.png", "b.pdf", "https://b.example/x", "b.html", "c.png"]
+
+
+@pytest.mark.parametrize(
+    ("name", "every", "distinctive"),
+    [
+        ("Northwind Logistics Inc.", {"northwind", "logistics", "inc", "northwindlogisticsinc"},
+         {"northwind", "northwindlogisticsinc"}),
+        ("The Company", {"the", "company", "thecompany"}, {"the", "company", "thecompany"}),
+        ("X Corp", {"x", "corp", "xcorp"}, {"x", "xcorp"}),
+        ("Ümlaut Straße", {"umlaut", "strasse", "umlautstrasse"},
+         {"umlaut", "strasse", "umlautstrasse"}),
+    ],
+)  # fmt: skip
+def test_a_companys_distinctive_words(name: str, every: set[str], distinctive: set[str]) -> None:
+    assert company_words(name) == (frozenset(every), frozenset(distinctive))
