@@ -194,10 +194,20 @@ def _why(item: Hidden) -> str:
     return f"the name of a redacted {item.kind}"
 
 
+_TRANSLITERATED = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
+     "æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe", "œ": "oe", "Œ": "Oe", "å": "aa", "Å": "Aa"}
+)  # fmt: skip
+
+
 def _spellings(text: str) -> list[str]:
-    """`text`, and without accents when it has some: 'Jürgen' -> ['Jürgen', 'Jurgen']."""
+    """`text`, and as it is written without its accents, when it has some:
+    'Jürgen' -> ['Jürgen', 'jurgen', 'juergen']."""
     plain = slugify(text).replace("-", " ")
     spelled = [text]
     if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
         spelled.append(plain)
+        transliterated = slugify(text.translate(_TRANSLITERATED)).replace("-", " ")
+        if transliterated and transliterated != plain:
+            spelled.append(transliterated)
     return spelled
