@@ -23,7 +23,7 @@ from click.testing import CliRunner, Result
 from generator.cli.main import cli
 from generator.entry.read import Entry, entry_from_bytes
 from generator.settings import Settings, ShareSettings
-from generator.share.needles import Needle
+from generator.share.hidden import Needle
 from generator.share.privacy import Privacy
 from tests.conftest import copy_demo, write_notebook
 
@@ -458,21 +458,18 @@ def test_needles_are_what_the_share_hid_with_where_it_was_written() -> None:
     pub, priv = "entries/2026-01-05-acme-screen.md", "entries/2026-02-01-initech-final.md"
     interviewer = "the name of a redacted interviewer"
     assert privacy.needles() == [
-        Needle("Jürgen N.", interviewer, pub, 5),
-        Needle("jurgen n", interviewer, pub, 5),
-        Needle("juergen n", interviewer, pub, 5),
-        Needle("Jürgen", interviewer, pub, 5),  # not "N": an initial alone names no one
-        Needle("jurgen", interviewer, pub, 5),
-        Needle("juergen", interviewer, pub, 5),
-        Needle("Initech", "company of a private entry", priv, 2),
-        Needle("My salary was low.", "a private block", pub, 11),
-        Needle("And more.", "a private block", pub, 11),
-        Needle("Too slow", "redacted feedback.summary", pub, 7),
-        # "estimation" is not here: a shared entry shows it too
-        Needle("Staff engineer", "role of a private entry", priv, 3),
-        Needle("salary talk", "weak_spots[2] of a private entry", priv, 5),
-        Needle("2026-02-01-initech-final", "the file name of a private entry", priv, None),
-        Needle("They compete with us.", "the notes of a private entry", priv, 8),
+        Needle("Jürgen N.", pub, 5, interviewer, ("jurgen n", "juergen n"), name=True),
+        # not "N": an initial alone names no one
+        Needle("Jürgen", pub, 5, interviewer, ("jurgen", "juergen"), name=True),
+        Needle("Initech", priv, 2, "company of a private entry", name=True),
+        Needle("My salary was low.", pub, 11, "a private block"),
+        Needle("And more.", pub, 11, "a private block"),
+        Needle("Too slow", pub, 7, "redacted feedback.summary"),
+        # "estimation" is not here: a shared entry shows it too; Initech is there once
+        Needle("Staff engineer", priv, 3, "role of a private entry"),
+        Needle("salary talk", priv, 5, "weak_spots[2] of a private entry"),
+        Needle("2026-02-01-initech-final", priv, None, "the file name of a private entry"),
+        Needle("They compete with us.", priv, 8, "the notes of a private entry"),
     ]
     [shared] = privacy.entries
     assert (shared.slug, shared.path, shared.meta.feedback.summary) == (
@@ -493,11 +490,11 @@ def test_needles_of_companies_and_of_names_that_are_labels() -> None:
     why = "the company name, which the share anonymizes,"
     assert Privacy.build([mentor], settings, [], []).needles() == [
         # "Mentor" is not looked for: the share writes [mentor] itself
-        Needle("Ana", "the name of a redacted mentor", "entries/a.md", 5),
-        Needle("Blue Heron Health", why, "entries/a.md", 2),
-        Needle("Blue", why, "entries/a.md", 2),
-        Needle("Heron", why, "entries/a.md", 2),
-        Needle("BlueHeronHealth", why, "entries/a.md", 2),
+        Needle("Ana", "entries/a.md", 5, "the name of a redacted mentor", name=True),
+        Needle("Blue Heron Health", "entries/a.md", 2, why, name=True),
+        Needle("Blue", "entries/a.md", 2, why, name=True),
+        Needle("Heron", "entries/a.md", 2, why, name=True),
+        Needle("BlueHeronHealth", "entries/a.md", 2, why, name=True),
     ]
 
 

@@ -11,12 +11,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.entry.frontmatter import KeyPath, describe
 from generator.entry.models import FrontMatter
+
+__all__ = [
+    "PEOPLE",
+    "REDACTED",
+    "KeyPath",
+    "describe",
+    "field_strings",
+    "map_strings",
+    "redact_meta",
+    "shown_fields",
+]
 
 REDACTED = "redacted"
 # Fields that hold people: when redacted, their words are hidden everywhere, as these.
 PEOPLE = {"interviewers": "interviewer", "discussed_with": "mentor"}
-KeyPath = tuple[str | int, ...]
 
 
 def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
@@ -84,11 +95,3 @@ def field_strings(meta: FrontMatter) -> Iterable[tuple[KeyPath, str]]:
                 yield from walk(getattr(value, name), (*key, name))
 
     yield from walk(meta, ())
-
-
-def describe(key: KeyPath) -> str:
-    """('questions', 1, 'answer') -> 'questions[2].answer': counted from 1, as a person counts."""
-    text = ""
-    for part in key:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

@@ -61,8 +61,8 @@ from generator.share.fields import (
     redact_meta,
     shown_fields,
 )
+from generator.share.hidden import Needle, needles_of
 from generator.share.links import relink
-from generator.share.needles import Needle, needles_of
 from generator.share.words import Hidden, HiddenWords, fold, words
 
 Audience = Literal["owner", "share"]

@@ -1,9 +1,9 @@
-"""What the output check looks for, as `Privacy.needles()` hands it over.
+"""What a share hid, as `Privacy.needles()` hands it to the output check.
 
-A needle is a text the share hid, why, and where the owner wrote it, so that a
-leak is reported at `PATH:LINE` of the text itself. Long texts are cut into
-sentences, as a page shows them: a private block of three paragraphs is looked
-for sentence by sentence, not as one string no page holds.
+A needle is a text the share hid, what it was, and where the owner wrote it, so
+that a leak is reported at `PATH:LINE` of the text itself. Long texts are cut
+into sentences, as a page shows them: a private block of three paragraphs is
+looked for sentence by sentence, not as one string no page holds.
 """
 
 from __future__ import annotations
@@ -31,12 +31,16 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Needle:
-    """A text the share must not show: look for it as a whole word or phrase."""
+    """A text the share must not show: look for it, and its variants, as a whole word or
+    phrase, case- and accent-insensitively. Every needle is secret as it is: what the
+    share shows on purpose was dropped already (`Shown`)."""
 
     text: str
-    why: str  # e.g. "the name of a redacted interviewer"
     source: str  # the owner's file it comes from, relative to the notebook
     line: int | None  # where in that file, when known
+    what: str  # e.g. "the name of a redacted interviewer"
+    variants: tuple[str, ...] = ()  # other spellings: 'jurgen', 'juergen' for 'Jürgen'
+    name: bool = False  # a person's or company's name: looked for however short
 
 
 def plain(text: str) -> str:
@@ -129,7 +133,7 @@ def needles_of(
         if item.kind == "company" and len(words(item.name)) > 1:
             forms.append("".join(words(item.name)))  # as a domain writes it
         for form in dict.fromkeys(f for f in forms if fold(f) not in labels):
-            found += [Needle(text, why, source, line) for text in _spellings(form)]
+            found.append(Needle(form, source, line, why, _spellings(form), name=True))
     shown = Shown(shown_texts)
     for entry in owner:
         if entry.meta.private:
@@ -139,7 +143,10 @@ def needles_of(
             for _key, value, line in _fields(entry):
                 found += shown.secret(_private_blocks(value, entry.path, line or 0))
             found += shown.secret(_redacted(entry, share))
-    return list(dict.fromkeys(found))
+    once: dict[tuple[str, str, int | None], Needle] = {}
+    for needle in found:  # a private entry's company is a name first
+        once.setdefault((needle.text.casefold(), needle.source, needle.line), needle)
+    return list(once.values())
 
 
 def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, int | None]]:
@@ -155,13 +162,13 @@ def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, int | None]]:
 
 def _private_entry(entry: Entry) -> list[Needle]:
     found = [
-        Needle(value, f"{describe(key)} of a private entry", entry.path, line)
+        Needle(value, entry.path, line, f"{describe(key)} of a private entry")
         for key, value, line in _fields(entry)
         if key[0] not in ("outcome", "private")
     ]
-    found.append(Needle(entry.slug, "the file name of a private entry", entry.path, None))
+    found.append(Needle(entry.slug, entry.path, None, "the file name of a private entry"))
     for line, sentence in sentences(entry.body, entry.body_line):
-        found.append(Needle(sentence, "the notes of a private entry", entry.path, line))
+        found.append(Needle(sentence, entry.path, line, "the notes of a private entry"))
     return found
 
 
@@ -170,13 +177,13 @@ def _private_blocks(text: str, path: str, first_line: int) -> list[Needle]:
     for removed in clean_text(text).private_blocks:
         start = first_line + text.count("\n", 0, removed.offset)
         for line, sentence in sentences(removed.text, start):
-            found.append(Needle(sentence, "a private block", path, line))
+            found.append(Needle(sentence, path, line, "a private block"))
     return found
 
 
 def _redacted(entry: Entry, share: ShareSettings) -> list[Needle]:
     return [
-        Needle(value, f"redacted {describe(key)}", entry.path, line)
+        Needle(value, entry.path, line, f"redacted {describe(key)}")
         for key, value, line in _fields(entry)
         if key[0] in share.redact and key[0] not in PEOPLE
     ]
@@ -200,14 +207,14 @@ _TRANSLITERATED = str.maketrans(
 )  # fmt: skip
 
 
-def _spellings(text: str) -> list[str]:
-    """`text`, and as it is written without its accents, when it has some:
-    'Jürgen' -> ['Jürgen', 'jurgen', 'juergen']."""
+def _spellings(text: str) -> tuple[str, ...]:
+    """How `text` is written without its accents, when it has some:
+    'Jürgen' -> ('jurgen', 'juergen')."""
     plain = slugify(text).replace("-", " ")
-    spelled = [text]
+    spelled: list[str] = []
     if plain and plain != re.sub(r"[^a-z0-9]+", " ", text.lower()).strip():
         spelled.append(plain)
         transliterated = slugify(text.translate(_TRANSLITERATED)).replace("-", " ")
         if transliterated and transliterated != plain:
             spelled.append(transliterated)
-    return spelled
+    return tuple(spelled)
