@@ -471,6 +471,9 @@ def test_needles_are_what_the_share_hid_with_where_it_was_written() -> None:
         Needle("2026-02-01-initech-final", priv, None, "the file name of a private entry"),
         Needle("They compete with us.", priv, 8, "the notes of a private entry"),
     ]
+    shown = privacy.page_text("# Page\n\n<!-- private -->Only for me.<!-- /private -->\n", "p.md")
+    assert shown == "# Page\n\n\n"
+    assert privacy.needles()[-1] == Needle("Only for me.", "notebook/p.md", 3, "a private block")
     [shared] = privacy.entries
     assert (shared.slug, shared.path, shared.meta.feedback.summary) == (
         "2026-01-05-acme",  # no stage: date and company

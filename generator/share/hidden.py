@@ -116,10 +116,15 @@ class Shown:
 
 
 def needles_of(
-    owner: list[Entry], hidden: list[Hidden], shown_texts: list[str], share: ShareSettings
+    owner: list[Entry],
+    hidden: list[Hidden],
+    shown_texts: list[str],
+    share: ShareSettings,
+    pages: dict[str, str],
 ) -> list[Needle]:
     """What a share hid (see `privacy.Privacy`): `owner` are all the owner's entries,
-    `hidden` the names it replaced, `shown_texts` what it shows on purpose."""
+    `hidden` the names it replaced, `shown_texts` what it shows on purpose, `pages`
+    the hand-written pages it showed, as written, by their file."""
     found: list[Needle] = []
     mentions = _first_mentions(owner)
     # The share prints its labels: a mentor called "Mentor" is not looked for.
@@ -143,6 +148,8 @@ def needles_of(
             for _key, value, line in _fields(entry):
                 found += shown.secret(_private_blocks(value, entry.path, line or 0))
             found += shown.secret(_redacted(entry, share))
+    for path, text in pages.items():
+        found += shown.secret(_private_blocks(text, path, 1))
     once: dict[tuple[str, str, int | None], Needle] = {}
     for needle in found:  # a private entry's company is a name first
         once.setdefault((needle.text.casefold(), needle.source, needle.line), needle)

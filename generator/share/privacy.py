@@ -18,9 +18,10 @@ then comes out of it, and nothing else decides:
     (`entries/2026-03-02-company-a-technical-1.png`), never from the file's name.
     What is in a file is decided where it is copied (`attachments`).
 (d) `needles()`: what it hid, for the output check (the second line of defence)
-    to look for, each a `Needle`: the text, why it is secret, and the file and
-    line it comes from. They are: the names of redacted people, whole and each
-    word but initials, as written and without accents; hidden companies' names
+    to look for, each a `hidden.Needle`: the text, the file and line it comes from,
+    what it is, its other spellings, and whether it is a name. They are: the
+    names of redacted people, whole and each word but initials, with and
+    without accents; hidden companies' names
     and distinctive words, the same way; the sentences of private blocks (in
     entries and in hand-written pages); every text field, the sentences and the
     file name of a private entry; the values of other redacted fields. Names
@@ -122,6 +123,7 @@ class Privacy:
         self.reports: list[TextReport] = []
         self.attachments: list[tuple[Path, str]] = []
         self._pages_shown: list[str] = []
+        self._pages: dict[str, str] = {}  # the hand-written pages shown, as written, by file
         self._original: dict[str, str] = {}  # a docs file's address in the share -> its path
         self._slugs: dict[str, str] = {}  # owner docs path (entries/2026/x.md) -> shared slug
         metas: list[tuple[Entry, FrontMatter, TextReport]] = []
@@ -293,6 +295,7 @@ class Privacy:
         text = self.hidden.replace(text)
         self._count(before, report)
         self.reports = [r for r in self.reports if r.source != report.source] + [report]
+        self._pages[report.source] = markdown
         self._pages_shown.append(text)
         return text
 
@@ -346,7 +349,9 @@ class Privacy:
 
     def needles(self) -> list[Needle]:
         """What the share hid, for the output check: see the module's text."""
-        return needles_of(self.owner, self.hidden.hidden, self._shown_texts(), self.settings.share)
+        return needles_of(
+            self.owner, self.hidden.hidden, self._shown_texts(), self.settings.share, self._pages
+        )
 
     def _shown_texts(self) -> list[str]:
         texts = list(self._pages_shown)
