@@ -21,10 +21,10 @@ then comes out of it, and nothing else decides:
     to look for, each a `hidden.Needle`: the text, the file and line it comes from,
     what it is, its other spellings, and whether it is a name. They are: the
     names of redacted people, whole and each word but initials, with and
-    without accents; hidden companies' names
-    and distinctive words, the same way; the sentences of private blocks (in
-    entries and in hand-written pages); every text field, the sentences and the
-    file name of a private entry; the values of other redacted fields. Names
+    without accents; hidden companies' names and distinctive words, the same
+    way; the sentences of private blocks (in entries and in hand-written
+    pages); every text field, the sentences and the file name of a private
+    entry; the values of other redacted fields. Names
     are never legitimately in a share; the other needles are dropped when the
     share shows the same words on purpose (a private entry's weak spot that a
     shared entry has too), so that the check raises no false alarm. Look for a
