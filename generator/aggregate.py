@@ -31,7 +31,11 @@ class WeakSpot:
     entries: tuple[str, ...]  # slugs, oldest first
     recurring: bool
     resolved: bool
-    resolved_by: str | None = None  # the slug of the later entry listing it as a strength
+    resolved_by: str | None = None  # the slug of the later entry that showed it handled
+    # When it was listed again after an interview had shown it handled, and which one.
+    came_back: date | None = None
+    came_back_after: str | None = None
+    rejected: int = 0  # how many of its interviews ended rejected
 
     @property
     def status(self) -> str:
@@ -188,16 +192,16 @@ def aggregate_weak_spots(
     ordered: list[Entry], vocabulary: Vocabulary, recurring_after: int
 ) -> list[WeakSpot]:
     seen: dict[str, list[Entry]] = defaultdict(list)
-    strengths: dict[str, list[Entry]] = defaultdict(list)
     for entry in ordered:
         for name in vocabulary.canonical_list(entry.meta.weak_spots):
             seen[name].append(entry)
-        for name in vocabulary.canonical_list(entry.meta.strengths):
-            strengths[name].append(entry)
+    handled = handled_in(ordered, vocabulary, set(seen))
     spots: list[WeakSpot] = []
     for name, listed in seen.items():
+        shown = handled.get(name, [])
         last_seen = listed[-1].date
-        later_strength = next((e for e in strengths.get(name, []) if e.date > last_seen), None)
+        later = next((e for e in shown if e.date > last_seen), None)
+        came_back, after = _came_back(listed, shown)
         spots.append(
             WeakSpot(
                 name=name,
@@ -206,12 +210,44 @@ def aggregate_weak_spots(
                 last_seen=last_seen,
                 entries=tuple(e.slug for e in listed),
                 recurring=len(listed) >= recurring_after,
-                resolved=later_strength is not None,
-                resolved_by=later_strength.slug if later_strength else None,
+                resolved=later is not None,
+                resolved_by=later.slug if later else None,
+                came_back=came_back,
+                came_back_after=after,
+                rejected=sum(1 for e in listed if e.meta.outcome == "rejected"),
             )
         )
     spots.sort(key=lambda s: (-s.count, -s.last_seen.toordinal(), s.name))
     return spots
+
+
+def handled_in(
+    ordered: list[Entry], vocabulary: Vocabulary, names: set[str]
+) -> dict[str, list[Entry]]:
+    """The entries, oldest first, that show each weak spot handled: it is listed as a
+    strength, or a question filed under it is rated 4 or 5."""
+    handled: dict[str, list[Entry]] = defaultdict(list)
+    for entry in ordered:
+        shown = set(vocabulary.canonical_list(entry.meta.strengths)) & names
+        subjects = question_subjects(entry, vocabulary)
+        for question, about in zip(entry.meta.questions, subjects, strict=True):
+            if question.rating is not None and question.rating >= 4:
+                shown.update(name for name in about if name in names)
+        for name in sorted(shown):
+            handled[name].append(entry)
+    return handled
+
+
+def _came_back(listed: list[Entry], handled: list[Entry]) -> tuple[date | None, str | None]:
+    """The day a weak spot was listed again after the latest interview that had shown it
+    handled, with that interview's slug; (None, None) when it never came back."""
+    last = listed[-1].date
+    before = [e for e in handled if e.date < last]
+    if not before:
+        return None, None
+    after = before[-1]
+    again = next(e for e in listed if e.date > after.date)
+    return again.date, after.slug
 
 
 def collect_lessons(ordered: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:

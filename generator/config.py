@@ -15,13 +15,34 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.utils.yaml import yaml_load
 
-from generator.settings import DEFAULT_REDACT, Settings, ShareSettings
+from generator.settings import DEFAULT_REDACT, DrillSettings, Settings, ShareSettings
 
 
 class ShareConfig(base.Config):
     site_dir = c.Type(str, default="site-share")
     redact = c.ListOfItems(c.Type(str), default=list(DEFAULT_REDACT))
     anonymize = c.ListOfItems(c.Type(str), default=[])
+
+
+class _Retention(c.Type):  # type: ignore[type-arg]
+    """A desired retention: the share of cards recalled when due, strictly between 0 and 1."""
+
+    def __init__(self) -> None:
+        super().__init__((int, float), default=0.9)
+
+    def run_validation(self, value: object) -> float:
+        number = float(super().run_validation(value))
+        if isinstance(value, bool) or not 0 < number < 1:
+            raise base.ValidationError(
+                "expected a number between 0 and 1 (0.9: nine cards in ten recalled),"
+                f" got {value!r}"
+            )
+        return number
+
+
+class DrillConfig(base.Config):
+    log = c.Type(str, default="practice.jsonl")
+    retention = _Retention()
 
 
 class PluginConfig(base.Config):
@@ -33,6 +54,7 @@ class PluginConfig(base.Config):
     feedback_wait_days = c.Type(int, default=7)
     feedback_give_up_days = c.Type(int, default=21)
     share = c.SubConfig(ShareConfig)
+    drill = c.SubConfig(DrillConfig)
 
 
 class ConfigError(Exception):
@@ -59,6 +81,7 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
             redact=tuple(share.redact),
             anonymize=tuple(share.anonymize),
         ),
+        drill=DrillSettings(log=plugin.drill.log, retention=plugin.drill.retention),
     )
 
 

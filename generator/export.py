@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
 from generator.config import without_debrief
+from generator.drill.log import Review
 from generator.entry.diagnostics import Diagnostic
 from generator.entry.files import relative
 from generator.entry.read import attachments
@@ -76,11 +78,15 @@ def export_markdown(
     insights: Insights,
     out_dir: Path,
     problems: list[Diagnostic] | None = None,
+    *,
+    reviews: Sequence[Review] = (),
 ) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
     `insights` are the aggregates of `edition.entries`. For the share, hand-written
     pages and attachments go through the edition as in `debrief share`.
+    `reviews`, the owner's review log, schedules the Practice page's cards; a share's
+    export never uses it.
     """
     check_target(settings, out_dir)
     shown = edition.text
@@ -109,7 +115,12 @@ def export_markdown(
                     handwritten.append(address)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, home_intro=intro)
+    pages = render_pages(
+        insights,
+        settings,
+        home_intro=intro,
+        reviews=reviews if edition.audience == "owner" else (),
+    )
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -107,6 +107,7 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
         "weak-spots/index-2.md",
         "lessons.md",
         "questions.md",
+        "practice.md",
         "follow-ups.md",
         "prep/index.md",
         "prep/acme.md",
@@ -115,12 +116,14 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
         "entries/2026-02-01-b.md",
         "entries/2026-03-01-c.md",
     }
-    rows = first_table(pages["weak-spots/index.md"], "interview lists it as a strength.")
+    rows = first_table(
+        pages["weak-spots/index.md"], "One that comes back is not resolved any more."
+    )
     assert rows == [
-        '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
-        '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
-        '<tr><td><a href="c-2/">c</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
-        '<tr><td><a href="index-2/">index</a></td><td style="text-align: right;">1</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-01-01">2026-01-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 2 (0%)</td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="c-2/">c</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="index-2/">index</a></td><td style="text-align: right;">1</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-01-01">2026-01-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
     ]
 
 
@@ -132,6 +135,7 @@ def test_an_empty_notebook_has_the_overview_pages_and_a_welcome() -> None:
         "weak-spots/index.md",
         "lessons.md",
         "questions.md",
+        "practice.md",
         "follow-ups.md",
         "prep/index.md",
     }
@@ -343,12 +347,12 @@ def test_weak_spot_resolved_by_a_later_strength() -> None:
     assert (
         '<p><span class="debrief-status debrief-status--resolved">resolved</span> '
         'Came up in <strong>1</strong> interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
-        'Listed as a strength in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>).</p>\n'
+        'Handled in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>), a later interview.</p>\n'
     ) in page
     overview = pages_of(seen_before_entries(), SETTINGS)["weak-spots/index.md"]
-    assert first_table(overview, "interview lists it as a strength.") == [
-        '<tr><td><a href="system-design/">system-design</a></td><td style="text-align: right;">3</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
-        '<tr><td><a href="estimation/">estimation</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--resolved">resolved</span></td></tr>',
+    assert first_table(overview, "One that comes back is not resolved any more.") == [
+        '<tr><td><a href="system-design/">system-design</a></td><td style="text-align: right;">3</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td style="text-align: right;">2 of 3 (67%)</td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="estimation/">estimation</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">1 of 1 (100%)</td><td><span class="debrief-status debrief-status--resolved">resolved</span></td></tr>',
     ]
 
 

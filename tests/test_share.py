@@ -139,8 +139,8 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
     site = notebook / "site-share"
     files = output_files(site)
     line = result.stderr.strip()
-    # 13 generated pages and the hand-written one
-    assert line.startswith(shared_line(14, len(files)) + ", ") and line.endswith(" s")
+    # 14 generated pages (Practice among them) and the hand-written one
+    assert line.startswith(shared_line(15, len(files)) + ", ") and line.endswith(" s")
     assert result.stdout == ""
     assert found_markers(site) == []
     assert not (notebook / "site").exists()  # never the owner's site
@@ -213,10 +213,13 @@ def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
     )
     result = run_cli("share")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
-        "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
-        "found in the name of site-share/2026-03-05-zqxslug-final/, site-share/404.html, "
-        "site-share/entries/2026-03-02-qqvacme-technical/index.html and 14 more"
+    assert (
+        result.stderr.splitlines()[0]
+        == (
+            "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
+            "found in the name of site-share/2026-03-05-zqxslug-final/, site-share/404.html, "
+            "site-share/entries/2026-03-02-qqvacme-technical/index.html and 15 more"  # every page links it in its navigation
+        )
     )
     assert not (notebook / "site-share").exists()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from generator.drill.log import Review
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.read import Notebook
     from generator.settings import Settings
@@ -130,3 +131,13 @@ def read_checked(
 
         raise click.ClickException(summary(notebook.diagnostics, notebook.file_count))
     return settings, notebook
+
+
+def read_reviews(settings: Settings) -> list[Review]:
+    """The review log; each line that is not a review is a warning on stderr."""
+    from generator.drill.log import read_log  # lazy: `debrief --help` imports none of this
+
+    reviews, problems = read_log(settings.drill_log_path, settings.drill.log)
+    if problems:
+        report(problems, err=True)
+    return reviews

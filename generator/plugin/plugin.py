@@ -32,6 +32,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
+from generator.drill.log import Review, read_log
 from generator.entry.diagnostics import Diagnostic
 from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
@@ -169,6 +170,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 _move(files, file, edition.privacy.docs_address(file.src_uri))
         return edition
 
+    def _reviews(self) -> list[Review]:
+        """The review log, the owner's practice history: a share never reads it. Each line
+        that is not a review is a warning, shown as PATH:LINE like an entry's."""
+        if self.edition.audience != "owner":
+            return []
+        reviews, problems = read_log(self.settings.drill_log_path, self.settings.drill.log)
+        for problem in problems:
+            log.warning(problem.format(), extra={"debrief_diagnostic": True})
+        self.report.diagnostics = self.report.diagnostics + problems
+        return reviews
+
     def _banner(self, notebook: Notebook) -> str:
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         return _banner(notebook.errors) if self.is_serve and notebook.errors else ""
@@ -184,7 +196,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         fingerprints: dict[str, str] = {}
-        sources = render_sources(insights, self.settings, home_intro=intro, banner=banner)
+        sources = render_sources(
+            insights, self.settings, home_intro=intro, banner=banner, reviews=self._reviews()
+        )
         if self.is_serve:  # a broken entry's page shows its problems until it is fixed
             sources = chain(sources, broken_entry_pages(self.report.diagnostics))
         for path, source in sources:
@@ -315,6 +329,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
+        if self.settings.drill_log_path.exists():
+            server.watch(str(self.settings.drill_log_path))
         return server
 
 

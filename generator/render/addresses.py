@@ -21,6 +21,7 @@ QUESTIONS = "questions.md"
 TIMELINE = "timeline.md"
 FOLLOW_UPS = "follow-ups.md"
 PREP = "prep/index.md"
+PRACTICE = "practice.md"
 CSS = "assets/debrief.css"
 
 # The generated part of the navigation, in order, after Home.
@@ -29,6 +30,7 @@ NAV = (
     ("Weak spots", WEAK_SPOTS),
     ("Lessons", LESSONS),
     ("Questions", QUESTIONS),
+    ("Practice", PRACTICE),
     ("Follow-ups", FOLLOW_UPS),
     ("Prep", PREP),
 )

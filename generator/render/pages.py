@@ -17,19 +17,22 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
 from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.drill.log import Review
+from generator.drill.schedule import practice_of
 from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, question_key
 from generator.entry.read import Entry
-from generator.render import charts
+from generator.render import charts, practice
 from generator.render.addresses import (
     FOLLOW_UPS,
     HOME,
     LESSONS,
+    PRACTICE,
     PREP,
     QUESTIONS,
     TIMELINE,
@@ -50,13 +53,16 @@ def render_pages(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> dict[str, str]:
     """Every generated page of the notebook as Markdown, keyed by its path in the docs tree.
 
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
-    `banner` is shown on every page (used by `debrief serve` for a broken entry).
+    `banner` is shown on every page (used by `debrief serve` for a broken entry);
+    `reviews`, the review log, schedules the cards the Practice page and home show due
+    (a share gets none: its cards are due by the cool-off alone).
     """
-    sources = _render_all(insights, settings, home_intro, banner, split=False)
+    sources = _render_all(insights, settings, home_intro, banner, reviews, split=False)
     return {path: source.markdown for path, source in sources}
 
 
@@ -66,10 +72,11 @@ def render_sources(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
     one at a time: a caller that packs them away never holds them all."""
-    return _render_all(insights, settings, home_intro, banner, split=True)
+    return _render_all(insights, settings, home_intro, banner, reviews, split=True)
 
 
 def _render_all(
@@ -77,10 +84,12 @@ def _render_all(
     settings: Settings,
     home_intro: str,
     banner: str,
+    reviews: Sequence[Review],
     *,
     split: bool,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
+    cards = practice_of(insights.entries, settings, reviews, insights.today)
     lookups: dict[str, Any] = {}
 
     def page(path: str) -> PageView:
@@ -90,7 +99,7 @@ def _render_all(
         here = page(path)
         return path, here.source(render_template(template, here, **context))
 
-    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts, practice=cards)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
     yield add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
@@ -98,6 +107,7 @@ def _render_all(
         yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
     yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights), limit=LIST_ITEMS)
     yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights), limit=LIST_ITEMS)
+    yield add(PRACTICE, "practice.md.j2", practice=cards, group=practice.by_weak_spot)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries:

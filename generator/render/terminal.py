@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from generator.aggregate import FollowUp, Insights
+from generator.drill.schedule import Practice
 from generator.entry.models import OUTCOMES
 from generator.render.words import FOLLOW_UP_ACTIONS, plural
 
@@ -53,8 +54,16 @@ def sparkline(feelings: list[int]) -> str:
     return "".join(SPARK[min(max(f, 1), 5) - 1] for f in feelings)
 
 
-def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top: int = 5) -> str:
-    """Entries by outcome and by stage, the top weak spots, the feeling of the last entries."""
+def format_stats(
+    insights: Insights,
+    *,
+    color: bool = False,
+    last: int = 10,
+    top: int = 5,
+    practice: Practice | None = None,
+) -> str:
+    """Entries by outcome and by stage, the feeling of the last entries, the cards due
+    today (when there are cards), the top weak spots."""
     entries = insights.entries
     if not entries:
         return "No entries yet: write the first with 'debrief new'.\n"
@@ -89,6 +98,12 @@ def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top
     else:
         lines.append("Feeling   not recorded yet")
     lines.append("Feedback  " + feedback_line(insights))
+    if practice is not None and practice.cards:
+        due = len(practice.due)
+        lines.append(
+            f"Practice  {due} of {practice.cards} cards due on {practice.today.isoformat()}"
+            + ("; run 'debrief drill'" if due else "")
+        )
     spots = insights.weak_spots
     lines.append("")
     if not spots:

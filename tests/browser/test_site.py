@@ -32,11 +32,13 @@ def test_home_dashboard_and_charts(open_tab, demo_url):
     page = tab.page
     assert heading(page) == "My interview notebook"
     cards = page.locator(".debrief-card").all_inner_texts()
-    assert len(cards) == 6
+    assert len(cards) == 7
     assert re.match(r"13\s+interviews since 2026-06-03", cards[0])
     # blue heron, northwind onsite and tallgrass final answered; saltmarsh said none;
     # fernbank is still waiting
     assert re.match(r"60%\s+feedback answered: 3 of 5 requests", cards[5])
+    # 14 questions rated 3 or less or with a better answer, all past their cool-off
+    assert re.match(r"14\s+cards to practise", cards[6])
     assert page.locator(".md-content h2", has_text="Where I keep tripping").is_visible()
     assert page.locator(".md-content table").first.is_visible()
     kinds = page.locator(".debrief-chart").evaluate_all("els => els.map(e => e.className)")
