@@ -83,6 +83,8 @@ Escaped: \\`<!-- private -->ZQXPESCAPED<!-- /private -->\\` done.
 <!--PRIVATE-->ZQXPCASE<!--  /  Private  -->
 
 Last words about Zqöresund, Zqoresund and ZQOERESUND.
+
+Zqpriya(the lead) closed.
 """
 
 UNCLOSED = """\
@@ -266,6 +268,8 @@ def test_nothing_private_reaches_a_share(notebook: Path) -> None:
     assert "Earlier: the final round and a lost page." in entry
     assert "Escaped: \\`\\` done." in entry or "Escaped: `` done." in entry
     assert "Last words about Zqöresund, Zqoresund and ZQOERESUND." in entry
+    # A label is never read as a link: "[interviewer](the lead)" stays text.
+    assert "[interviewer](the lead) closed." in entry
     # The attachment is named after the entry that shows it.
     assert (site / "entries/2026-03-02-zqnorthwind-logistics-technical-1.png").read_bytes() == PNG
 

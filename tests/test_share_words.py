@@ -130,6 +130,16 @@ def test_names_are_replaced_by_their_label(text: str, shown: str) -> None:
     assert PEOPLE.replace(text) == shown
 
 
+def test_a_label_never_makes_a_markdown_link() -> None:
+    text = "Priya(the lead) and Priya[1] and Priya (x)"
+    assert PEOPLE.replace(text, markdown=True) == (
+        "\\[interviewer\\](the lead) and \\[interviewer\\][1] and [interviewer] (x)"
+    )
+    assert (
+        PEOPLE.replace(text) == "[interviewer](the lead) and [interviewer][1] and [interviewer] (x)"
+    )
+
+
 def test_names_in_an_address_become_their_label_slug() -> None:
     assert PEOPLE.replace("2026-priya-notes.md", slug=True) == "2026-interviewer-notes.md"
 

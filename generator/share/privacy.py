@@ -235,7 +235,7 @@ class Privacy:
         text, dropped = relink(cleaned.text, resolve)
         report.links += dropped
         before = Counter(self.hidden.counts)
-        text = self.hidden.replace(text)
+        text = self.hidden.replace(text, markdown=True)
         self._count(before, report)
         return text
 
@@ -292,7 +292,7 @@ class Privacy:
 
         text, report.links = relink(cleaned.text, resolve)
         before = Counter(self.hidden.counts)
-        text = self.hidden.replace(text)
+        text = self.hidden.replace(text, markdown=True)
         self._count(before, report)
         self.reports = [r for r in self.reports if r.source != report.source] + [report]
         self._pages[report.source] = markdown

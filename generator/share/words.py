@@ -115,8 +115,12 @@ class HiddenWords:
         self._hiding = any(item.label is not None for item in self.hidden)
         self.counts: Counter[int] = Counter()  # replacements made, by index in `hidden`
 
-    def replace(self, text: str, *, slug: bool = False) -> str:
-        """`text` with every hidden name replaced by its label (its slug in an address)."""
+    def replace(self, text: str, *, slug: bool = False, markdown: bool = False) -> str:
+        """`text` with every hidden name replaced by its label (its slug in an address).
+
+        In Markdown, a bracketed label right before `(` or `[` is escaped: "Priya(lead)"
+        must not become the link `[interviewer](lead)`.
+        """
         if not self._hiding or not text:
             return text
         owners = self._owners
@@ -138,7 +142,11 @@ class HiddenWords:
                     continue
                 self.counts[index] += 1
                 label = self.hidden[index].label or ""
-                out += [text[position:start], _slug(label) if slug else label]
+                if slug:
+                    label = _slug(label)
+                elif markdown and label.startswith("[") and text[end : end + 1] in ("(", "["):
+                    label = "\\[" + label[1:-1] + "\\]"
+                out += [text[position:start], label]
                 position = end
         out.append(text[position:])
         return "".join(out)
