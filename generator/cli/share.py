@@ -85,7 +85,12 @@ def has_terminal() -> bool:
 
 
 def build_edition(
-    config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
+    config_file: Path | None,
+    *,
+    encrypt: bool,
+    strict: bool,
+    today: datetime | None,
+    show_report: bool = False,
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
     # lazy: `debrief --help` imports none of this
@@ -94,6 +99,7 @@ def build_edition(
     from generator.share.edition import check_output, settings_problems, share_dir
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
+    from generator.share.report import format_report
 
     path = config_path(config_file)
     settings = load_settings(path)
@@ -109,9 +115,13 @@ def build_edition(
     try:
         options = RunOptions(audience="share", strict=strict, lock=lock)
         config, built, _seconds = run_build(path, options, site_dir=str(out))
+        assert built.privacy is not None  # a share always decides
+        if show_report:
+            click.echo(format_report(built.privacy), nl=False)
         leaks = check_output(
             settings,
             out,
+            privacy=built.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
@@ -142,15 +152,24 @@ def build_edition(
 @click.command()
 @encrypt_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print, per entry, what the share left out or replaced (names with their counts).",
+)
 @config_option
 @today_option
-def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime | None) -> None:
+def share(
+    encrypt: bool, strict: bool, report: bool, config_file: Path | None, today: datetime | None
+) -> None:
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
-    left out; if any of them is found in the output, the folder is removed (exit 1).
+    left out, and the names of redacted people become [interviewer] or [mentor]
+    wherever the share shows text; --report lists it all, entry by entry. If any
+    of it is found in the output, the folder is removed (exit 1).
     """
-    build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
+    build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
 
 @click.command()

@@ -116,7 +116,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
-        self.edition = self._choose_entries(notebook)
+        self.edition = self._choose_entries(notebook, files)
         fingerprints = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
         # Everything the pages need is packed: let the entries go (hand-written pages still
@@ -156,12 +156,18 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             raise PluginError(ABORTED + summary(notebook.diagnostics, notebook.file_count))
         return notebook
 
-    def _choose_entries(self, notebook: Notebook) -> Edition:
-        """The entries this audience sees; a broken entry is left out (under `serve`)."""
+    def _choose_entries(self, notebook: Notebook, files: Files) -> Edition:
+        """The entries this audience sees; a broken entry is left out (under `serve`).
+        A share's hand-written pages and files get addresses without hidden names."""
         broken = {d.path for d in notebook.errors}
         readable = [e for e in notebook.entries if e.path not in broken]
-        edition = edition_for(readable, self.options.audience, self.settings.share)
+        docs = [f.src_uri for f in files]
+        edition = edition_for(readable, self.options.audience, self.settings, docs_files=docs)
         self.report.entry_count = len(edition.entries)
+        self.report.privacy = edition.privacy
+        if edition.privacy is not None:
+            for file in list(files):
+                _move(files, file, edition.privacy.docs_address(file.src_uri))
         return edition
 
     def _reviews(self) -> list[Review]:
@@ -220,8 +226,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
-        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""
+        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages.
+        (A share's `nav` points at the pages' share addresses.)"""
         if config.nav is not None:
+            if self.edition.privacy is not None:
+                config.nav = self.edition.privacy.nav_config(config.nav)
             return
         generated = {HOME, CSS, *self.store.generated}
         config.nav = default_nav(
@@ -235,6 +244,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
+            nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
             self.locked.hide_navigation(nav)
         return nav
@@ -242,7 +253,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        return self.edition.text(markdown) if page.file.generated_by is None else markdown
+        if page.file.generated_by is not None:
+            return markdown
+        if self.edition.privacy is not None:  # the title and description the theme shows
+            page.title = self.edition.privacy.title(page.title or "")
+            page.meta = self.edition.privacy.page_meta(page.meta)
+        return self.edition.text(markdown, page.file.src_uri)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.store.markdown_of(page)
@@ -317,6 +333,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.settings.drill_log_path.exists():
             server.watch(str(self.settings.drill_log_path))
         return server
+
+
+def _move(files: Files, file: File, address: str) -> None:
+    """Give `file` the docs path `address` in the build; it is still read where it is."""
+    if address != file.src_uri:
+        files.remove(file)
+        file.abs_src_path = file.abs_src_path
+        file.src_uri = address
+        for derived in ("dest_uri", "url", "name", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
+        files.append(file)
 
 
 def _fingerprint(source: Source) -> str:
