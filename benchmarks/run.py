@@ -48,10 +48,12 @@ ROW_NAMES = (
     "peak memory vs plain mkdocs",
     "big entry: build time",
     "big entry: peak memory",
+    "locked share vs build",
 )
 # Shown for comparison, no target (issue 17 retired the linearity row's target).
 REFERENCE_ROWS = ("build linearity",)
 BIN = Path(sys.executable).parent
+SHARE_PASSPHRASE = "benchmark passphrase, four words"
 HERE = Path(__file__).resolve().parent
 
 
@@ -153,6 +155,7 @@ def _environment() -> dict[str, str]:
         DEBRIEF_TODAY=generate.TODAY,
         NO_MKDOCS_2_WARNING="1",  # mkdocs-material's banner, printed by both sides
         NO_COLOR="1",
+        DEBRIEF_SHARE_PASSPHRASE=SHARE_PASSPHRASE,  # for `debrief share --encrypt`
     )
     return env
 
@@ -400,6 +403,36 @@ def check_row(notebook: Path, count: int, repeat: int) -> Row:
 
     try:
         _fill(row, *alternate(check, bare, repeat))
+    except CommandFailed as error:
+        row.error = str(error).splitlines()[0]
+        say(str(error))
+    return row
+
+
+def share_row(notebook: Path, count: int, repeat: int) -> Row:
+    """The passphrase-locked share (built, sealed, its search index sealed, every file
+    checked for anything readable) against the owner's build of the same notebook."""
+    row = Row(
+        "locked share vs build",
+        f"debrief share --encrypt, {count} entries",
+        f"debrief build, {count} entries",
+        3.0,
+    )
+    debrief = executable("debrief")
+    config = str(notebook / "mkdocs.yml")
+
+    def locked() -> Sample:
+        sample = measure([*debrief, "share", "--encrypt", "-f", config])
+        say(f"  debrief share --encrypt {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    def build() -> Sample:
+        sample = measure([*debrief, "build", "-f", config])
+        say(f"  debrief build           {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    try:
+        _fill(row, *alternate(locked, build, repeat))
     except CommandFailed as error:
         row.error = str(error).splitlines()[0]
         say(str(error))
@@ -667,6 +700,7 @@ def main(argv: list[str] | None = None) -> int:
         default="4,16",
         help="sizes in MB of the one-entry notebooks: SMALL,LARGE (default 4,16)",
     )
+    parser.add_argument("--share-entries", type=int, default=1000)
     parser.add_argument(
         "--serve-edits", type=int, default=None, help="edits timed under serve (default: --repeat)"
     )
@@ -677,7 +711,9 @@ def main(argv: list[str] | None = None) -> int:
         help="runs of each side of the --help row (default 4 x --repeat)",
     )
     parser.add_argument(
-        "--only", default=None, help="comma-separated rows to run: build,check,help,serve,big"
+        "--only",
+        default=None,
+        help="comma-separated rows to run: build,check,help,serve,share,big",
     )
     parser.add_argument(
         "--quick",
@@ -698,16 +734,18 @@ def main(argv: list[str] | None = None) -> int:
         sizes, repeat = [5, 20], 1
         check_entries, serve_entries, serve_edits, help_repeat = 50, [5, 10], 1, 3
         big_mb = (0.05, 0.2)
+        share_entries = 20
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
         repeat = args.repeat
         check_entries = args.check_entries
+        share_entries = args.share_entries
         serve_entries = [int(s) for s in args.serve_entries.split(",")]
         serve_edits = args.serve_edits or repeat
         help_repeat = args.help_repeat or 4 * repeat
         low, high = (float(s) for s in args.big_mb.split(","))
         big_mb = (low, high)
-    everything = {"build", "check", "help", "serve", "big"}
+    everything = {"build", "check", "help", "serve", "share", "big"}
     only = set(args.only.split(",")) if args.only else everything
 
     # An installed package has its bytecode compiled (pip does it); an editable checkout
@@ -772,6 +810,12 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(built_big)
             for row in built_big:
                 say(row.line())
+        if "share" in only:
+            say("locked share vs build ...")
+            path = workdir / f"share-{share_entries}"
+            generate.write_notebook(path, share_entries)
+            rows.append(share_row(path, share_entries, repeat))
+            say(rows[-1].line())
         if "build" in only:
             say("builds ...")
             build_repeat = 1 if args.quick else (args.build_repeat or repeat)

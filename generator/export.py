@@ -104,13 +104,15 @@ def export_markdown(
                 source = Path(folder, name)
                 rel = source.relative_to(docs_src).as_posix()
                 if rel == HOME:
-                    intro = shown(source.read_text(encoding="utf-8-sig"))
+                    intro = shown(source.read_text(encoding="utf-8-sig"), rel)
                     continue
-                target = docs / rel
+                # A share's files get addresses without hidden names (`privacy.docs_address`).
+                address = edition.privacy.docs_address(rel) if edition.privacy else rel
+                target = docs / address
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if rel.endswith(".md"):
-                    target.write_text(shown(source.read_text(encoding="utf-8-sig")), "utf-8")
-                    handwritten.append(rel)
+                    target.write_text(shown(source.read_text(encoding="utf-8-sig"), rel), "utf-8")
+                    handwritten.append(address)
                 else:
                     shutil.copy2(source, target)
     pages = render_pages(

@@ -394,15 +394,17 @@ def test_owner_sees_everything() -> None:
 def test_share_drops_private_entries_before_counting() -> None:
     entries = for_audience(audience_entries(), "share", ShareSettings())
     insights = aggregate(entries, Settings(), D("2026-03-01"))
-    assert [e.slug for e in insights.entries] == ["acme", "globex"]
+    # A shared entry's address is made of what it shows: its date and company.
+    acme, globex = "2026-02-01-acme", "2026-02-20-globex"
+    assert [e.slug for e in insights.entries] == [acme, globex]
     # estimation: acme, globex -> 2 (not 3), still recurring with the default threshold 2;
     # salary-negotiation was only in the private entry: gone
     table = [(s.name, s.count, s.first_seen, s.last_seen, s.entries) for s in insights.weak_spots]
-    assert table == [("estimation", 2, D("2026-02-01"), D("2026-02-20"), ("acme", "globex"))]
+    assert table == [("estimation", 2, D("2026-02-01"), D("2026-02-20"), (acme, globex))]
     assert [x.text for x in insights.lessons] == ["Say numbers out loud."]
     assert [q.question for q in insights.questions] == ["Why us?"]
     # the private entry's open follow-ups (thank-you, reflection) are gone too; globex's stay
-    assert {f.entry for f in insights.follow_ups} == {"globex"}
+    assert {f.entry for f in insights.follow_ups} == {globex}
     assert "secret" not in insights.by_slug
 
 
@@ -411,7 +413,7 @@ def test_share_empties_interviewers_and_discussed_with_only() -> None:
     for e in shared:
         assert e.meta.interviewers == []
         assert e.meta.discussed_with == []
-    acme = next(e for e in shared if e.slug == "acme")
+    acme = next(e for e in shared if e.slug == "2026-02-01-acme")
     assert acme.meta.company == "Acme"
     assert acme.meta.weak_spots == ["estimation"]
     assert [note.lesson for note in acme.meta.lessons] == ["Say numbers out loud."]

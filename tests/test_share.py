@@ -151,13 +151,16 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
     )
     assert "Still a good day." in entry
     assert "Inline:  done." in entry
-    assert "<code>&lt;!-- private --&gt;</code> stays." in entry
+    # A private marker hides wherever it stands, in code too: this one is never closed.
+    assert "Shown as code: " in entry and "stays." not in entry
     assert "<!--" not in entry.split('<article class="md-content__inner md-typeset">')[1]
-    assert "Fine overall." in files["entries/2026-03-10-qqvglobex-screen/index.html"].decode()
-    # Attachments: only the one a shared entry shows.
-    assert files["entries/qqvacme-sketch.png"] == PNG
+    # An address is made of what the page shows (date, company, stage), not the file name.
+    assert "Fine overall." in files["entries/2026-03-10-qqvglobex-labs/index.html"].decode()
+    # Attachments: only the one a shared entry shows, named after that entry.
+    assert 'src="../2026-03-02-qqvacme-technical-1.png"' in entry
+    assert files["entries/2026-03-02-qqvacme-technical-1.png"] == PNG
     assert [path for path in files if path.startswith("entries/") and path.endswith(".png")] == [
-        "entries/qqvacme-sketch.png"
+        "entries/2026-03-02-qqvacme-technical-1.png"
     ]
     # Counted without the private entry: system design came up twice, not three times.
     spot = files["weak-spots/system-design/index.html"].decode()
@@ -177,29 +180,29 @@ def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Pat
     entry = files["entries/2026-03-02-company-a-technical/index.html"].decode()
     assert "Company A — Backend engineer" in entry
     assert "We talked about the API at Company A" in entry
-    assert 'src="../company-a-sketch.png"' in entry
-    assert files["entries/company-a-sketch.png"] == PNG
+    assert 'src="../2026-03-02-company-a-technical-1.png"' in entry
+    assert files["entries/2026-03-02-company-a-technical-1.png"] == PNG
     assert (
-        "Company B — Platform engineer"
-        in files["entries/2026-03-10-company-b-screen/index.html"].decode()
+        "Company B — Platform engineer" in files["entries/2026-03-10-company-b/index.html"].decode()
     )
 
 
 def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
     (notebook / "site-share").mkdir()
     (notebook / "site-share" / "old.html").write_text("an older share", encoding="utf-8")
+    # Names and companies are hidden by construction; a private entry's lesson copied
+    # into a page is not something the share can tell apart: the check catches it.
     (notebook / "notebook" / "notes.md").write_text(
-        "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n",
+        "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n\n"
+        "ZQXLESSON know my number.\n",
         encoding="utf-8",
     )
     result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr == (
-        "entries/2026-03-02-qqvacme-technical.md:6: error: leak: redacted interviewers[1] "
+        "entries/2026-03-05-zqxslug-final.md:8: error: leak: lessons[1].lesson of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        "entries/2026-03-05-zqxslug-final.md:2: error: leak: company of a private entry "
-        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        "Error: share: 2 leaks found; site-share/ was removed so that nothing leaks\n"
+        "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
     )
     assert not (notebook / "site-share").exists()
 

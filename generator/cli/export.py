@@ -67,7 +67,7 @@ def export(
         raise click.UsageError(f"{out} is a file: --format markdown writes into a folder")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
-    edition = edition_for(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
+    edition = edition_for(notebook.entries, audience, settings)  # type: ignore[arg-type]
     if fmt == "anki":
         assert out is not None
         _write_anki(edition.entries, settings, out)

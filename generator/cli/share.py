@@ -42,6 +42,13 @@ def _passphrase() -> str:
             raise click.UsageError(f"{PASSPHRASE_ENV}: {problem}")
         return value
 
+    if not has_terminal():
+        # getpass would warn (GetPassWarning) and read the passphrase with echo on.
+        raise click.UsageError(
+            f"--encrypt needs a passphrase: there is no terminal to ask for it, "
+            f"so set {PASSPHRASE_ENV}"
+        )
+
     def check(text: str) -> str:
         problem = passphrase_problem(text)
         if problem:
@@ -63,8 +70,26 @@ def _passphrase() -> str:
     return passphrase
 
 
+def has_terminal() -> bool:
+    """Whether a passphrase can be asked without echo: getpass reads the controlling
+    terminal (/dev/tty; the console on Windows), whatever stdin is."""
+    if os.name == "nt":
+        return sys.stdin.isatty()
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def build_edition(
-    config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
+    config_file: Path | None,
+    *,
+    encrypt: bool,
+    strict: bool,
+    today: datetime | None,
+    show_report: bool = False,
 ) -> Edition:
     """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
     # lazy: `debrief --help` imports none of this
@@ -75,6 +100,7 @@ def build_edition(
     from generator.share.edition import check_output, settings_problems, share_dir
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
+    from generator.share.report import format_report
 
     path = config_path(config_file)
     settings = load_settings(path)
@@ -90,9 +116,13 @@ def build_edition(
     try:
         options = RunOptions(audience="share", strict=strict, lock=lock)
         config, built, _seconds = run_build(path, options, site_dir=str(out))
+        assert built.privacy is not None  # a share always decides
+        if show_report:
+            click.echo(format_report(built.privacy), nl=False)
         leaks = check_output(
             settings,
             out,
+            privacy=built.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
@@ -123,19 +153,33 @@ def build_edition(
 @click.command()
 @encrypt_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print, per entry, what the share left out or replaced (names with their counts).",
+)
 @config_option
 @today_option
-def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime | None) -> None:
+def share(
+    encrypt: bool, strict: bool, report: bool, config_file: Path | None, today: datetime | None
+) -> None:
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
-    left out; if any of them is found in the output, the folder is removed (exit 1).
+    left out, and the names of redacted people become [interviewer] or [mentor]
+    wherever the share shows text; --report lists it all, entry by entry. If any
+    of it is found in the output, the folder is removed (exit 1).
     """
-    build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
+    build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
 
 @click.command()
-@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option(
+    "--remote",
+    default="origin",
+    show_default=True,
+    help="Where to push: a git remote's name, a URL or a path, as git push takes them.",
+)
 @click.option("--branch", default="gh-pages", show_default=True, help="The branch to publish.")
 @encrypt_option
 @click.option(
@@ -166,7 +210,7 @@ def publish(
         PublishError,
         pages_address,
         push,
-        remote_url,
+        push_target,
         repository_problem,
     )
 
@@ -174,21 +218,23 @@ def publish(
     problem = repository_problem(root)
     if problem:
         raise click.ClickException(f"publish: {problem}")
-    url = remote_url(root, remote)
-    if url is None:
+    target = push_target(root, remote)
+    if target is None:
         raise click.UsageError(
-            f"no git remote '{remote}' in {root}: add one with 'git remote add {remote} URL', "
-            "or pass --remote"
+            f"no git remote '{remote}' in {root}, and no such path: add one with "
+            f"'git remote add {remote} URL', or pass --remote a remote's name, a URL or a path"
         )
+    pushed, url = target
     edition = build_edition(config_file, encrypt=encrypt, strict=False, today=today)
     try:
-        push(edition.path, root, remote=remote, branch=branch, message=message)
+        push(edition.path, root, remote=pushed, branch=branch, message=message)
     except PublishError as error:
         raise click.ClickException(
             f"publish: {error}; the share is still in {edition.shown}"
         ) from None
     shown_url = re.sub(r"//[^/@]+@", "//", url)  # never print a token kept in the URL
-    click.echo(f"Published {edition.shown} to branch {branch} of {remote} ({shown_url}).")
+    where = f"{remote} ({shown_url})" if pushed != url else shown_url
+    click.echo(f"Published {edition.shown} to branch {branch} of {where}.")
     address = pages_address(url)
     passphrase = " and, by another channel, the passphrase" if edition.locked else ""
     if address:

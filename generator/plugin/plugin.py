@@ -124,7 +124,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
-        self.edition = self._choose_entries(notebook)
+        self.edition = self._choose_entries(notebook, files)
         pages = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
         # Everything the pages need is packed: let the entries go (hand-written pages still
@@ -164,12 +164,18 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             raise PluginError(ABORTED + summary(notebook.diagnostics, notebook.file_count))
         return notebook
 
-    def _choose_entries(self, notebook: Notebook) -> Edition:
-        """The entries this audience sees; a broken entry is left out (under `serve`)."""
+    def _choose_entries(self, notebook: Notebook, files: Files) -> Edition:
+        """The entries this audience sees; a broken entry is left out (under `serve`).
+        A share's hand-written pages and files get addresses without hidden names."""
         broken = {d.path for d in notebook.errors}
         readable = [e for e in notebook.entries if e.path not in broken]
-        edition = edition_for(readable, self.options.audience, self.settings.share)
+        docs = [f.src_uri for f in files]
+        edition = edition_for(readable, self.options.audience, self.settings, docs_files=docs)
         self.report.entry_count = len(edition.entries)
+        self.report.privacy = edition.privacy
+        if edition.privacy is not None:
+            for file in list(files):
+                _move(files, file, edition.privacy.docs_address(file.src_uri))
         return edition
 
     def _reviews(self) -> list[Review]:
@@ -234,8 +240,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
                 files.append(Attachment.of(config, target, str(original), rel, problems))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
-        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""
+        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages.
+        (A share's `nav` points at the pages' share addresses.)"""
         if config.nav is not None:
+            if self.edition.privacy is not None:
+                config.nav = self.edition.privacy.nav_config(config.nav)
             return
         generated = {HOME, CSS, *self.store.generated}
         config.nav = default_nav(
@@ -249,6 +258,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
+            nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
             self.locked.hide_navigation(nav)
         return nav
@@ -256,7 +267,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        return self.edition.text(markdown) if page.file.generated_by is None else markdown
+        if page.file.generated_by is not None:
+            return markdown
+        if self.edition.privacy is not None:  # the title and description the theme shows
+            page.title = self.edition.privacy.title(page.title or "")
+            page.meta = self.edition.privacy.page_meta(page.meta)
+        return self.edition.text(markdown, page.file.src_uri)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.store.markdown_of(page)
@@ -265,23 +281,24 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.store.source_of(page) is not None:
             # Rendered: MkDocs has no more use for it (None would lose the page's title).
             page.markdown = ""
-        if self.locked is None:
-            return html  # the blocks wait for on_page_context: until then a page holds little
-        locked = self.locked
-        html = self.store.fill_now(html, page, relink=lambda part: locked.relink(part, page))
-        return locked.embed_files(html, page)
+        # The blocks wait for on_page_context: until then a page holds little.
+        return html
 
     @event_priority(50)  # before the search plugin reads the page
     def _show_search_a_copy(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        if self.locked is None:
-            self.store.show_search_a_copy(page, copies=self.options.search_copies)
+        self.store.show_search_a_copy(page, copies=self.options.search_copies)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def _fill_and_count(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        self.store.fill_indexed(page)
+        locked = self.locked
+        if locked is None:
+            self.store.fill_indexed(page)
+        else:
+            self.store.fill_indexed(page, relink=lambda part: locked.relink(part, page))
+            locked.seal_page(page)  # the search plugin has read it
         if self.incremental is not None:
             self.incremental.page_indexed(config, page.file.src_uri)
         self._rendered += 1
@@ -293,14 +310,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.locked is not None:
-            self.locked.seal_pages(files)
+            self.locked.remember_titles(files)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.store.is_generated(page):
             # Written, and in the search index: a thousand pages add up.
             page.content, page.toc = "", TableOfContents([])
-        return self.locked.finish_page(output) if self.locked is not None else output
+        return self.locked.finish_page(output, page) if self.locked is not None else output
 
     # -- the end of the build ------------------------------------------------------------
 
@@ -315,12 +332,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         give_back_freed_memory()
 
     @event_priority(-100)  # after the search plugin has written its index
-    def _seal_search_and_sitemap(self, *, config: MkDocsConfig) -> None:
+    def _seal_search_drop_sitemap(self, *, config: MkDocsConfig) -> None:
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
     on_post_build = CombinedEvent(
-        _mend_incremental_build, _make_room_for_the_index, _seal_search_and_sitemap
+        _mend_incremental_build, _make_room_for_the_index, _seal_search_drop_sitemap
     )
 
     def on_serve(
@@ -331,6 +348,17 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             server.watch(str(self.settings.drill_log_path))
         watch_without_polling(server)
         return server
+
+
+def _move(files: Files, file: File, address: str) -> None:
+    """Give `file` the docs path `address` in the build; it is still read where it is."""
+    if address != file.src_uri:
+        files.remove(file)
+        file.abs_src_path = file.abs_src_path
+        file.src_uri = address
+        for derived in ("dest_uri", "url", "name", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
+        files.append(file)
 
 
 def _banner(diagnostics: list[Diagnostic]) -> str:

@@ -10,9 +10,8 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, chronological, read_notebook
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings
-from generator.share.audience import anonymizer_for, for_audience, shown_text
 from generator.share.leaks import (
     Leak,
     baseline_corpus,
@@ -22,6 +21,7 @@ from generator.share.leaks import (
     secrets,
     shared_corpus,
 )
+from generator.share.privacy import Privacy
 
 UNREDACTABLE = {
     "date": "every page and chart is placed by it",
@@ -103,21 +103,24 @@ def check_output(
     settings: Settings,
     out: Path,
     *,
+    privacy: Privacy,
     theme_dirs: list[str],
     theme: dict[str, Any],
     locked: bool,
 ) -> list[Leak]:
-    """Read the owner's notebook again and look for everything it keeps back in `out`."""
+    """Look in `out` for everything the owner's notebook keeps back, as `privacy` decided."""
     vocabulary = Vocabulary(settings.aliases)
-    notebook = read_notebook(settings.entries_path, settings.root, vocabulary=vocabulary)
-    entries = notebook.entries
-    anonymizer = anonymizer_for(entries, settings.share)
-    shared = for_audience(entries, "share", settings.share)
+    entries = privacy.owner
+    anonymizer = privacy.anonymizer
+    shared = privacy.entries
     pages = handwritten_pages(settings)
     found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
     if locked:
         kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
-        shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
+        docs = privacy.docs_folder + "/"
+        shown = {
+            path: privacy.page_text(text, path.removeprefix(docs)) for path, text in pages.items()
+        }
         found += readable_secrets(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
     baseline = baseline_corpus(

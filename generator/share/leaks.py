@@ -38,6 +38,7 @@ from generator.settings import ShareSettings
 from generator.share.anonymize import Anonymizer
 from generator.share.audience import redact_meta
 from generator.share.clean import clean_text
+from generator.share.phrase_index import PhraseIndex
 
 MIN_LENGTH = 4
 NAMED_FIELDS = ("weak_spots", "strengths", "tags", "stage")  # shown by canonical name
@@ -335,7 +336,10 @@ def views(data: bytes, name: str) -> list[str]:
     if name.endswith(".gz"):
         with contextlib.suppress(OSError, EOFError):
             data = gzip.decompress(data)
-    text = data.decode("utf-8", errors="replace")
+    # Long base64 runs (ciphertext, data: URLs) are dropped once here rather than from
+    # each of the views below (`normalize` drops them there too: none of the views can
+    # change such a run); in a locked share they are most of every page.
+    text = _BASE64_RUN.sub(" ", data.decode("utf-8", errors="replace"))
     forms = [text, unquote(text)]
     if name.endswith(".json"):
         with contextlib.suppress(ValueError):
@@ -374,30 +378,35 @@ def find_leaks(site: Path, needles: list[Needle], theme_dirs: Iterable[str] = ()
     the notebook's: its content is not searched (its name still is).
     """
     theme = [Path(d) for d in theme_dirs]
+    index = PhraseIndex([n.phrases for n in needles], _WORD.findall)
     leaks: list[Leak] = []
     for folder, dirs, files in os.walk(site):
         dirs.sort()
         for name in sorted(dirs):
             rel = Path(folder, name).relative_to(site).as_posix() + "/"
-            leaks += _in_name(rel, needles)
+            leaks += _in_name(rel, needles, index)
         for name in sorted(files):
             path = Path(folder, name)
             rel = path.relative_to(site).as_posix()
-            leaks += _in_name(rel, needles)
+            leaks += _in_name(rel, needles, index)
             data = path.read_bytes()
             if any(_same_file(d / rel, data) for d in theme):
                 continue
-            corpus = Corpus(views(data, name))
-            leaks += [Leak(n.secret, rel) for n in needles if any(map(corpus.contains, n.phrases))]
+            leaks += [
+                Leak(n.secret, rel) for n in _found(Corpus(views(data, name)), needles, index)
+            ]
     return leaks
 
 
-def _in_name(rel: str, needles: list[Needle]) -> list[Leak]:
+def _found(corpus: Corpus, needles: list[Needle], index: PhraseIndex) -> list[Needle]:
+    """The needles with a phrase in `corpus`, in their order."""
+    return [needles[item] for item in sorted(index.found(corpus.words, corpus.contains))]
+
+
+def _in_name(rel: str, needles: list[Needle], index: PhraseIndex) -> list[Leak]:
     name = rel.rstrip("/").rsplit("/", 1)[-1]
     corpus = Corpus([name, unquote(name)])
-    return [
-        Leak(n.secret, rel, in_name=True) for n in needles if any(map(corpus.contains, n.phrases))
-    ]
+    return [Leak(n.secret, rel, in_name=True) for n in _found(corpus, needles, index)]
 
 
 def _same_file(candidate: Path, data: bytes) -> bool:
