@@ -159,6 +159,9 @@ def export_markdown(
     config["extra_css"] = extra_css
     config["not_in_nav"] = "/entries/\n/weak-spots/\n/prep/\n"
     config.pop("INHERIT", None)
+    if edition.privacy is not None:  # the share's own texts and addresses, as its site's
+        edition.privacy.site_settings(config)
+        config["nav"] = edition.privacy.nav_config(config["nav"])
     (out_dir / "mkdocs.yml").write_text(
         HEADER + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
         encoding="utf-8",

@@ -211,8 +211,9 @@ def test_relink_keeps_text_and_drops_what_resolve_refuses() -> None:
 @pytest.mark.parametrize(
     ("name", "every", "distinctive"),
     [
-        ("Northwind Logistics Inc.", {"northwind", "logistics", "inc", "northwindlogisticsinc"},
-         {"northwind", "northwindlogisticsinc"}),
+        ("Northwind Logistics Inc.",
+         {"northwind", "logistics", "inc", "northwindlogistics", "northwindlogisticsinc"},
+         {"northwind", "northwindlogistics", "northwindlogisticsinc"}),
         ("The Company", {"the", "company", "thecompany"}, {"the", "company", "thecompany"}),
         ("X Corp", {"x", "corp", "xcorp"}, {"x", "xcorp"}),
         ("Ümlaut Straße", {"umlaut", "strasse", "umlautstrasse"},

@@ -124,7 +124,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
-        self.edition = self._choose_entries(notebook, files)
+        self.edition = self._choose_entries(notebook, files, config)
         pages = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
         # Everything the pages need is packed: let the entries go (hand-written pages still
@@ -164,9 +164,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             raise PluginError(ABORTED + summary(notebook.diagnostics, notebook.file_count))
         return notebook
 
-    def _choose_entries(self, notebook: Notebook, files: Files) -> Edition:
+    def _choose_entries(self, notebook: Notebook, files: Files, config: MkDocsConfig) -> Edition:
         """The entries this audience sees; a broken entry is left out (under `serve`).
-        A share's hand-written pages and files get addresses without hidden names."""
+        A share's hand-written pages and files get addresses without hidden names, and
+        mkdocs.yml's texts lose them too."""
         broken = {d.path for d in notebook.errors}
         readable = [e for e in notebook.entries if e.path not in broken]
         docs = [f.src_uri for f in files]
@@ -174,6 +175,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.report.entry_count = len(edition.entries)
         self.report.privacy = edition.privacy
         if edition.privacy is not None:
+            edition.privacy.site_settings(config)
             for file in list(files):
                 _move(files, file, edition.privacy.docs_address(file.src_uri))
         return edition

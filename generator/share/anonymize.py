@@ -16,7 +16,7 @@ A company is hidden by its distinctive words: "Northwind Logistics" by
 from __future__ import annotations
 
 from generator.entry.names import normalize_name
-from generator.share.words import Hidden, HiddenWords, fold, words
+from generator.share.words import Hidden, HiddenWords, fold, squashed, words
 
 PRIVATE_COMPANY = "[company]"
 
@@ -47,9 +47,9 @@ def company_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
     distinctive = [w for w in folded if w not in COMMON_WORDS and len(w) > 1]
     if not distinctive:
         distinctive = [w for w in folded if w not in COMMON_WORDS] or folded
-    squashed = "".join(folded)  # "northwindlogistics", as a domain writes it
-    every = {*folded, squashed} if len(folded) > 1 else set(folded)
-    return frozenset(every), frozenset({*distinctive, squashed} if len(folded) > 1 else distinctive)
+    # "northwindlogistics", "acmebrewing" (of "Acme Brewing Co"), as a domain writes it.
+    joined = squashed(folded, frozenset(distinctive))
+    return frozenset({*folded, *joined}), frozenset({*distinctive, *joined})
 
 
 def company_names(

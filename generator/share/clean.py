@@ -23,7 +23,11 @@ from typing import Literal
 RemovedKind = Literal["private block", "HTML comment"]
 
 # `<!--`, any spacing, an optional `/` (closing), `private`, then `-->`; extra dashes allowed.
-_MARKER = re.compile(r"<!-{2,}\s*(/)?\s*private\s*-{2,}\s*>", re.IGNORECASE)
+# Written HTML-escaped too (`&lt;!-- private --&gt;`, `&#60;!--...`): the page shows the
+# marker as text, and the writer meant one.
+_LT = r"(?:<|&lt;|&#0*60;|&#[xX]0*3[cC];)"
+_GT = r"(?:>|&gt;|&#0*62;|&#[xX]0*3[eE];)"
+_MARKER = re.compile(rf"{_LT}!-{{2,}}\s*(/)?\s*private\s*-{{2,}}\s*{_GT}", re.IGNORECASE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -40,7 +40,7 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -64,7 +64,7 @@ from generator.share.fields import (
 )
 from generator.share.hidden import Needle, needles_of
 from generator.share.links import relink
-from generator.share.words import Hidden, HiddenWords, fold, words
+from generator.share.words import Hidden, HiddenWords, fold, squashed, words
 
 Audience = Literal["owner", "share"]
 
@@ -183,7 +183,7 @@ class Privacy:
         before = Counter(self.hidden.counts)
 
         def shown(value: str, key: KeyPath) -> str:
-            if "<!--" in value:
+            if "!--" in value:  # `<!--`, or HTML-escaped (`&lt;!--`)
                 cleaned = clean_text(value)
                 if cleaned.private_blocks:
                     line = entry.document.line_of(key) or 0
@@ -341,6 +341,27 @@ class Privacy:
             kept.append(item)
         return kept
 
+    def site_settings(self, config: MutableMapping[str, Any]) -> None:
+        """mkdocs.yml's settings as the share shows them, changed in place: the texts the
+        theme prints on every page (site name and description, author, copyright, `extra`:
+        social links' names) without hidden names, `nav` at the share's addresses, and
+        no repository, edit or site address that names someone."""
+        for name in ("site_name", "site_description", "site_author", "copyright"):
+            if isinstance(config.get(name), str):
+                config[name] = self.title(config[name])
+        for name in ("site_url", "repo_url", "repo_name", "edit_uri"):
+            value = config.get(name)
+            if isinstance(value, str) and self.hidden.finds(unquote(value)):
+                config[name] = None
+        if config.get("extra"):
+            for key, value in list(config["extra"].items()):
+                config["extra"][key] = map_strings(value, self._setting)
+
+    def _setting(self, value: str) -> str:
+        if _EXTERNAL.match(value) and self.hidden.finds(unquote(value)):
+            return ""  # an address naming someone: no address
+        return self.title(value)
+
     def page_meta(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """A hand-written page's front matter (title, description: the theme shows them)."""
         return {key: map_strings(value, self.title) for key, value in meta.items()}
@@ -382,9 +403,11 @@ def _people(entries: list[Entry], redact: tuple[str, ...]) -> list[Hidden]:
                 folded = [fold(word) for word in words(value)]
                 if not folded or " ".join(folded) in found:
                     continue
-                distinctive = frozenset(w for w in folded if len(w) > 1)
+                # "Anne-Marie" as "Annemarie", "O'Brien" as "OBrien", a handle "priyanatarajan".
+                joined = squashed(folded)
+                distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
                 found[" ".join(folded)] = Hidden(
-                    value, kind, f"[{kind}]", frozenset(folded), distinctive
+                    value, kind, f"[{kind}]", frozenset({*folded, *joined}), distinctive
                 )
     return list(found.values())
 

@@ -24,6 +24,7 @@ case shows before the share is sent.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -55,6 +56,16 @@ _TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
 # a line break, which may end a heading or a list item that the replacement must keep.
 _JOINED = re.compile(r"[ \t]*[-'’.&_+][ \t]*|[ \t]+")
 _UMLAUT_E = re.compile(r"(?<=[aou])e")
+# A word cut by what a reader does not see: emphasis (`**Pri**ya`, `Du*pont*`), a soft
+# hyphen or zero-width character, an HTML entity (`Pr&#105;ya`, `Pri&shy;ya`).
+_ENTITY = r"(?:&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};|&[A-Za-z][A-Za-z0-9]{1,31};)"
+_UNSEEN = rf"(?:\*+|_+|~~|{_ENTITY}|[\u00ad\u200b-\u200d\u2060\ufeff])"
+_RUN = r"(?:[^\W_][\u0300-\u036f]*)+"
+_CUT_WORD = re.compile(
+    rf"(?P<lead>\*+|_+)?(?:{_ENTITY}+{_RUN}(?:{_UNSEEN}+{_RUN})*{_ENTITY}*"
+    rf"|{_RUN}(?:{_UNSEEN}+{_RUN})+{_ENTITY}*|{_RUN}{_ENTITY}+)(?P<tail>\*+|_+)?"
+)
+_MARKUP = re.compile(r"[*_~\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def _base(text: str) -> str:
@@ -78,6 +89,27 @@ def fold(word: str) -> str:
 def words(name: str) -> list[str]:
     """The words of a name: 'Priya N.' -> ['Priya', 'N']; 'O'Brien-Li' -> ['O', 'Brien', 'Li']."""
     return _TOKEN.findall(name)
+
+
+def squashed(folded: list[str], counts: frozenset[str] | None = None) -> set[str]:
+    """Consecutive words of a name written as one, as handles, addresses and careless
+    hands write them: 'Anne-Marie Dupont' -> 'annemarie', 'mariedupont',
+    'annemariedupont'; "O'Brien" -> 'obrien'. With `counts`, only the runs holding one
+    of those words ('northwindlogistics', never 'logisticsinc')."""
+    found: set[str] = set()
+    # Also without initials and particles of one letter: "Yolanda O'Brien" -> "yolandabrien".
+    for names in (folded, [word for word in folded if len(word) > 1]):
+        for start in range(len(names)):
+            for end in range(start + 2, len(names) + 1):
+                run = names[start:end]
+                if counts is None or counts.intersection(run):
+                    found.add("".join(run))
+    return found
+
+
+def _seen(text: str) -> str:
+    """What a reader sees of a word cut by markup: '**Pri**ya' -> 'Priya'."""
+    return _MARKUP.sub("", html.unescape(text))
 
 
 @dataclass(frozen=True)
@@ -124,6 +156,8 @@ class HiddenWords:
         if not self._hiding or not text:
             return text
         owners = self._owners
+        if not slug:
+            text = self._joined_up(text)
         present = frozenset(w for w in set(_TOKEN.findall(text)) if fold(w) in owners)
         if not present:
             return text
@@ -150,6 +184,24 @@ class HiddenWords:
                 position = end
         out.append(text[position:])
         return "".join(out)
+
+    def _joined_up(self, text: str) -> str:
+        """`text` with each word that markup cuts (`**Pri**ya`, `Pr&#105;ya`) written
+        whole when a reader would see a hidden word in it, so that it is replaced too."""
+
+        def whole(match: re.Match[str]) -> str:
+            lead, tail = match.group("lead") or "", match.group("tail") or ""
+            cut = match.group()[len(lead) : len(match.group()) - len(tail)]
+            seen = _seen(cut)
+            if not any(fold(word) in self._owners for word in _TOKEN.findall(seen)):
+                return match.group()
+            # "**Pri**ya", "Du*pont*": emphasis that opens or closes inside the word goes
+            # with it; around the whole word ("**Pr&#105;ya**") it stays.
+            lead = "" if lead and lead in cut else lead
+            tail = "" if tail and tail in cut else tail
+            return lead + seen + tail
+
+        return _CUT_WORD.sub(whole, text)
 
     def finds(self, text: str) -> bool:
         """Whether `text` holds a hidden name."""

@@ -1,0 +1,178 @@
+"""Attacks on a share's privacy (issue 14) that got through, each closed in the decision.
+
+Each test plants unique markers in a form that reached the output before its fix,
+builds a real share (or export), and searches every byte of it, decoded the ways a
+reader could (`test_share_privacy.reader_views`), with emphasis and invisible
+characters taken out too, as a reader's eye takes them out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.share.clean import clean_text
+from generator.share.words import Hidden, HiddenWords, fold, squashed, words
+from tests.conftest import write_notebook
+from tests.test_share_privacy import reader_views, run
+
+ENTRY = """\
+---
+company: Zqacme Zqbrewing Co
+role: Engineer
+date: 2026-03-02
+stage: technical
+interviewers: ["Zqyolanda O'Zqbrien", Anne-Zqmarie Zqdupont]
+lessons:
+  - "Ask &lt;!-- private --&gt;ZQXPFIELD&lt;!-- /private --&gt; first."
+---
+Split: **Zqyo**landa led; then Zqdu*pont* and Zqyo&shy;landa and Zq&#121;olanda and
+&#90;qyolanda and Zqyo\u200blanda.
+
+Handles: https://linkedin.com/in/zqyolandazqbrien and @ZqyolandaOZqbrien, OZqbrien,
+AnneZqmarie and Zqyolanda_Zqbrien.
+
+At ZqacmeZqbrewing, or zqacme-zqbrewing, things went well.
+
+Escaped: &lt;!-- private --&gt;ZQXPESCAPED&lt;!-- /private --&gt; and
+&#60;!-- private --&#62;ZQXPNUMERIC&#60;!-- /private --&#62; done.
+"""
+
+MARKERS = ["zqyolanda", "zqbrien", "zqmarie", "zqdupont", "zqxp"]
+
+CONFIG = """\
+site_description: Notes after Zqyolanda left
+site_author: Zqyolanda Zqbrien
+copyright: Zqdupont and me
+repo_url: https://github.com/zqyolanda/notes
+extra:
+  social:
+    - icon: fontawesome/brands/github
+      link: https://example.com/zqyolanda
+      name: Zqyolanda on GitHub
+nav:
+  - Home: index.md
+  - Zqyolanda's notes: notes.md
+"""
+
+
+def _notebook(root: Path, options: str = "") -> Path:
+    write_notebook(root, {"2026-03-02-zqacme-technical.md": ENTRY}, options)
+    (root / "notebook" / "notes.md").write_text("# Notes\n\nNothing personal.\n", "utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = _notebook(tmp_path / "nb", "share: {anonymize: [company]}")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    return root
+
+
+_UNSEEN = re.compile(r"[*_\u00ad\u200b-\u200d\u2060]")
+
+
+def found(folder: Path, markers: list[str]) -> list[str]:
+    """`marker: file` for each marker at the start of a word in any view of any file."""
+    places = []
+    for rel, text in reader_views(folder).items():
+        text += "\n" + _UNSEEN.sub("", text)
+        places += [f"{m}: {rel}" for m in markers if re.search(rf"(?<![a-z0-9]){m}", text)]
+    return places
+
+
+def test_names_cut_by_markup_run_together_or_escaped_never_reach_a_share(notebook: Path) -> None:
+    result = run("share")
+    assert result.exit_code == 0, result.output
+    site = notebook / "site-share"
+    assert found(site, [*MARKERS, "zqacme", "zqbrewing"]) == []
+    page = (site / "entries/2026-03-02-company-a-technical/index.html").read_text("utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", page)).split())
+    assert (
+        "Split: [interviewer] led; then [interviewer] and [interviewer] and [interviewer]"
+        " and [interviewer] and [interviewer]. Handles: https://linkedin.com/in/[interviewer]"
+        " and @[interviewer], [interviewer], [interviewer] and [interviewer]." in text
+    )
+    assert "At Company A, or Company A, things went well." in text
+    assert "Escaped: and done." in text
+
+
+def test_mkdocs_yml_texts_of_a_share_name_nobody(notebook: Path) -> None:
+    assert run("share").exit_code == 0
+    home = (notebook / "site-share/index.html").read_text("utf-8")
+    assert '<meta name="description" content="Notes after [interviewer] left">' in home
+    assert '<meta name="author" content="[interviewer]">' in home
+    assert "[interviewer] and me" in home  # the copyright line
+    assert "[interviewer]&#39;s notes" in home or "[interviewer]'s notes" in home
+
+
+def test_the_markdown_export_of_a_share_writes_a_mkdocs_yml_naming_nobody(
+    notebook: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("export", "--audience", "share", "--format", "markdown", str(out))
+    assert result.exit_code == 0, result.output
+    assert found(out, [*MARKERS, "zqacme", "zqbrewing"]) == []
+    config = (out / "mkdocs.yml").read_text("utf-8")
+    assert "site_description: Notes after [interviewer] left" in config
+    assert "- '[interviewer]''s notes': notes.md" in config
+
+
+# --- the decision, on small texts -----------------------------------------------------------
+
+
+def person(name: str) -> Hidden:
+    folded = [fold(word) for word in words(name)]
+    joined = squashed(folded)
+    distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
+    return Hidden(name, "interviewer", "[interviewer]", frozenset({*folded, *joined}), distinctive)
+
+
+def test_squashed_runs_of_a_name() -> None:
+    assert squashed(["anne", "marie", "dupont"]) == {"annemarie", "mariedupont", "annemariedupont"}
+    assert squashed(["yolanda", "o", "brien"]) == {
+        "yolandao",
+        "obrien",
+        "yolandaobrien",
+        "yolandabrien",
+    }
+    # A company's runs hold a distinctive word: never "logisticsinc".
+    assert squashed(["northwind", "logistics", "inc"], frozenset({"northwind"})) == {
+        "northwindlogistics",
+        "northwindlogisticsinc",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("**Pri**ya said", "[interviewer] said"),
+        ("Natara*jan* said", "[interviewer] said"),
+        ("**Pr&#105;ya** said", "**[interviewer]** said"),
+        ("&#80;riya said", "[interviewer] said"),
+        ("Pri&shy;ya and Pri\u200bya", "[interviewer] and [interviewer]"),
+        ("Priya&#39;s idea", "[interviewer]'s idea"),
+        ("PriyaNatarajan and priya_natarajan", "[interviewer] and [interviewer]"),
+        # Markup in other words is left as written.
+        ("a *b* c_d caf&eacute; **Prize**", "a *b* c_d caf&eacute; **Prize**"),
+    ],
+)
+def test_a_name_cut_by_markup_is_found_whole(text: str, shown: str) -> None:
+    assert HiddenWords([person("Priya Natarajan")]).replace(text, markdown=True) == shown
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["&lt;!-- private --&gt;", "&#60;!-- private --&#62;", "&#x3C;!-- PRIVATE --&#x3e;"],
+)
+def test_an_html_escaped_private_marker_hides_too(marker: str) -> None:
+    closing = marker.replace("private", "/private").replace("PRIVATE", "/PRIVATE")
+    cleaned = clean_text(f"before {marker}secret{closing} after")
+    assert cleaned.text == "before  after"
+    assert [r.text for r in cleaned.private_blocks] == ["secret"]
