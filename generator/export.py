@@ -113,6 +113,9 @@ def export_markdown(
                 if rel.endswith(".md"):
                     target.write_text(shown(source.read_text(encoding="utf-8-sig"), rel), "utf-8")
                     handwritten.append(address)
+                elif edition.privacy is not None:  # a text file's shared text
+                    data = source.read_bytes()
+                    target.write_bytes(edition.privacy.file_bytes(data, rel))
                 else:
                     shutil.copy2(source, target)
     pages = render_pages(

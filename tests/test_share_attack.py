@@ -176,3 +176,55 @@ def test_an_html_escaped_private_marker_hides_too(marker: str) -> None:
     cleaned = clean_text(f"before {marker}secret{closing} after")
     assert cleaned.text == "before  after"
     assert [r.text for r in cleaned.private_blocks] == ["secret"]
+
+
+# --- the docs folder's other files -----------------------------------------------------------
+
+RAW_HTML = """\
+<p title="Zqyolanda">Met Zqyolanda and Anne-Zqmarie.</p>
+<!-- private -->ZQXPRAW<!-- /private -->
+"""
+
+
+def _with_files(root: Path) -> None:
+    (root / "notebook" / "raw.html").write_text(RAW_HTML, encoding="utf-8")
+    (root / "notebook" / "people.txt").write_text("Thanks to Zqdupont.\n", encoding="utf-8")
+    (root / "notebook" / "sketch.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><title>Zqbrien</title></svg>\n', "utf-8"
+    )
+    (root / "notebook" / "same.txt").write_text("Nobody named here.\n", encoding="utf-8")
+
+
+def test_text_files_of_the_docs_folder_are_shared_without_names(notebook: Path) -> None:
+    _with_files(notebook)
+    assert run("share").exit_code == 0
+    site = notebook / "site-share"
+    assert found(site, MARKERS) == []
+    assert (site / "raw.html").read_text("utf-8") == (
+        '<p title="[interviewer]">Met [interviewer] and [interviewer].</p>\n\n'
+    )
+    assert (site / "people.txt").read_text("utf-8") == "Thanks to [interviewer].\n"
+    assert "<title>[interviewer]</title>" in (site / "sketch.svg").read_text("utf-8")
+    assert (site / "same.txt").read_text("utf-8") == "Nobody named here.\n"
+
+
+def test_text_files_of_the_docs_folder_in_the_markdown_export(
+    notebook: Path, tmp_path: Path
+) -> None:
+    _with_files(notebook)
+    out = tmp_path / "out"
+    assert run("export", "--audience", "share", "--format", "markdown", str(out)).exit_code == 0
+    assert found(out, MARKERS) == []
+    assert (out / "docs/people.txt").read_text("utf-8") == "Thanks to [interviewer].\n"
+
+
+def test_a_locked_share_seals_the_docs_folders_text_files_still(
+    notebook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_files(notebook)
+    monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
+    result = run("share", "--encrypt")
+    assert result.exit_code == 0, result.output
+    site = notebook / "site-share"
+    assert found(site, [*MARKERS, "zqacme", "nobody named"]) == []
+    assert not (site / "raw.html").exists() and not (site / "same.txt").exists()

@@ -176,8 +176,22 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.report.privacy = edition.privacy
         if edition.privacy is not None:
             edition.privacy.site_settings(config)
+            docs_dir = Path(config.docs_dir).resolve()
             for file in list(files):
-                _move(files, file, edition.privacy.docs_address(file.src_uri))
+                address = edition.privacy.docs_address(file.src_uri)
+                source = Path(file.abs_src_path or "")
+                if file.is_documentation_page() or docs_dir not in source.parents:
+                    _move(files, file, address)
+                    continue
+                try:
+                    data = source.read_bytes()
+                except OSError:  # MkDocs says so when it copies the file
+                    _move(files, file, address)
+                    continue
+                shown = edition.privacy.file_bytes(data, file.src_uri)
+                _move(files, file, address)
+                if shown is not data:  # a text file that names someone: its shared text
+                    file.content_bytes = shown  # still the docs folder's (a locked share seals it)
         return edition
 
     def _reviews(self) -> list[Review]:

@@ -71,6 +71,7 @@ Audience = Literal["owner", "share"]
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+_MARKUP_FILES = (".html", ".htm", ".xhtml", ".svg", ".xml", ".txt")
 
 
 @dataclass
@@ -298,6 +299,24 @@ class Privacy:
         self._pages[report.source] = markdown
         self._pages_shown.append(text)
         return text
+
+    def file_bytes(self, data: bytes, path: str) -> bytes:
+        """A file of the docs folder that is not a page (`raw.html`, `people.txt`, a
+        drawing's `.svg`) as the share holds it: when it is text, its private blocks and
+        comments out (in HTML, SVG, XML and plain text) and hidden names replaced; other
+        files are left to the copy of attachments. A file the share does not change is
+        returned as it is (the same object)."""
+        if b"\0" in data:
+            return data
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data
+        shown = text
+        if path.lower().endswith(_MARKUP_FILES):
+            shown = clean_text(shown).text
+        shown = self.hidden.replace(shown)
+        return data if shown == text else shown.encode("utf-8")
 
     def docs_address(self, docs_path: str) -> str:
         """Where the docs folder's file at `docs_path` goes in the share: its path with
