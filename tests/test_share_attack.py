@@ -228,3 +228,32 @@ def test_a_locked_share_seals_the_docs_folders_text_files_still(
     site = notebook / "site-share"
     assert found(site, [*MARKERS, "zqacme", "nobody named"]) == []
     assert not (site / "raw.html").exists() and not (site / "same.txt").exists()
+
+
+# --- aliases: the names mkdocs.yml gives weak spots ---------------------------------------
+
+ALIASED = """\
+---
+company: Zqacme Zqbrewing Co
+role: Engineer
+date: 2026-03-02
+interviewers: [Zqyolanda Zqbrien]
+weak_spots: [culture fit, zqbrien quirks]
+---
+Notes.
+"""
+
+
+@pytest.mark.parametrize("options", ["", "share: {anonymize: [company]}"])
+def test_an_alias_naming_someone_is_shared_without_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: str
+) -> None:
+    aliases = "aliases: {culture fit: zqyolanda pet peeve, zqbrien quirks: zqacme habits}"
+    root = write_notebook(tmp_path / "nb", {"2026-03-02-a.md": ALIASED}, f"{aliases}\n{options}")
+    monkeypatch.chdir(root)
+    assert run("share").exit_code == 0
+    markers = ["zqyolanda", "zqbrien"] + (["zqacme"] if options else [])
+    assert found(root / "site-share", markers) == []
+    label = "company-a" if options else "zqacme"
+    assert (root / f"site-share/weak-spots/{label}-habits/index.html").is_file()
+    assert (root / "site-share/weak-spots/interviewer-pet-peeve/index.html").is_file()

@@ -70,9 +70,9 @@ def export(
     edition = edition_for(notebook.entries, audience, settings)  # type: ignore[arg-type]
     if fmt == "anki":
         assert out is not None
-        _write_anki(edition.entries, settings, out)
+        _write_anki(edition.entries, edition.settings(settings), out)
         return
-    insights = aggregate(edition.entries, settings, day)
+    insights = aggregate(edition.entries, edition.settings(settings), day)
     if fmt == "json":
         click.echo(json.dumps(to_json(insights), indent=2, ensure_ascii=False))
     elif fmt == "csv":

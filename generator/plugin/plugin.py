@@ -214,7 +214,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         (the Markdown is handed over when MkDocs reads the page: `on_page_read_source`).
         Under `serve`, only the pages whose inputs changed are rendered again, and every
         page is returned, to rebuild only the pages that changed."""
-        insights = aggregate(self.edition.entries, self.settings, self._today())
+        insights = aggregate(
+            self.edition.entries, self.edition.settings(self.settings), self._today()
+        )
         intro = ""
         home = files.get_file_from_path(HOME)
         if home is not None:

@@ -31,6 +31,11 @@ class Edition:
     entries: list[Entry]  # what this audience sees, oldest first, ready to aggregate
     privacy: Privacy | None = None  # a share's decision on what is private
 
+    def settings(self, owner: Settings) -> Settings:
+        """The settings to aggregate this audience's entries with: a share's aliases name
+        no one (`Privacy.settings`)."""
+        return self.privacy.settings if self.privacy else owner
+
     def text(self, markdown: str, path: str = HOME) -> str:
         """The hand-written page at docs path `path` as this audience reads it."""
         return self.privacy.page_text(markdown, path) if self.privacy else markdown

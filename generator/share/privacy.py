@@ -121,6 +121,11 @@ class Privacy:
         self.anonymizer = (
             Anonymizer(self.letters, self.hidden) if "company" in share.anonymize else None
         )
+        # mkdocs.yml's aliases name the weak spots the pages show: their words are hidden too.
+        aliases = {
+            self.hidden.replace(k): self.hidden.replace(v) for k, v in settings.aliases.items()
+        }
+        self.settings = replace(settings, aliases=aliases)
         self.reports: list[TextReport] = []
         self.attachments: list[tuple[Path, str]] = []
         self._pages_shown: list[str] = []
