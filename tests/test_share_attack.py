@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.share.clean import clean_text
-from generator.share.words import Hidden, HiddenWords, fold, squashed, words
+from generator.share.words import Hidden, HiddenWords, squashed
+from generator.share.words import person as words_person
 from tests.conftest import write_notebook
 from tests.test_share_privacy import reader_views, run
 
@@ -128,10 +129,9 @@ def test_the_markdown_export_of_a_share_writes_a_mkdocs_yml_naming_nobody(
 
 
 def person(name: str) -> Hidden:
-    folded = [fold(word) for word in words(name)]
-    joined = squashed(folded)
-    distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
-    return Hidden(name, "interviewer", "[interviewer]", frozenset({*folded, *joined}), distinctive)
+    made = words_person(name, "interviewer")
+    assert made is not None
+    return made
 
 
 def test_squashed_runs_of_a_name() -> None:

@@ -64,7 +64,7 @@ from generator.share.fields import (
 )
 from generator.share.hidden import Needle, needles_of
 from generator.share.links import relink
-from generator.share.words import Hidden, HiddenWords, fold, squashed, words
+from generator.share.words import Hidden, HiddenWords, person
 
 Audience = Literal["owner", "share"]
 
@@ -424,15 +424,9 @@ def _people(entries: list[Entry], redact: tuple[str, ...]) -> list[Hidden]:
             continue
         for entry in entries:
             for value in getattr(entry.meta, name):
-                folded = [fold(word) for word in words(value)]
-                if not folded or " ".join(folded) in found:
-                    continue
-                # "Anne-Marie" as "Annemarie", "O'Brien" as "OBrien", a handle "priyanatarajan".
-                joined = squashed(folded)
-                distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
-                found[" ".join(folded)] = Hidden(
-                    value, kind, f"[{kind}]", frozenset({*folded, *joined}), distinctive
-                )
+                hidden = person(value, kind)
+                if hidden is not None:
+                    found.setdefault(" ".join(sorted(hidden.words)), hidden)
     return list(found.values())
 
 

@@ -107,6 +107,18 @@ def squashed(folded: list[str], counts: frozenset[str] | None = None) -> set[str
     return found
 
 
+def person(name: str, kind: str) -> Hidden | None:
+    """A redacted person as the share hides them, labelled "[kind]": every word but
+    initials, and the words run together ("Anne-Marie" as "Annemarie", "O'Brien" as
+    "OBrien", a handle "priyanatarajan"). None for a name without a word."""
+    folded = [fold(word) for word in words(name)]
+    if not folded:
+        return None
+    joined = squashed(folded)
+    distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
+    return Hidden(name, kind, f"[{kind}]", frozenset({*folded, *joined}), distinctive)
+
+
 def _seen(text: str) -> str:
     """What a reader sees of a word cut by markup: '**Pri**ya' -> 'Priya'."""
     return _MARKUP.sub("", html.unescape(text))
