@@ -257,3 +257,34 @@ def test_an_alias_naming_someone_is_shared_without_the_name(
     label = "company-a" if options else "zqacme"
     assert (root / f"site-share/weak-spots/{label}-habits/index.html").is_file()
     assert (root / "site-share/weak-spots/interviewer-pet-peeve/index.html").is_file()
+
+
+# --- names in Japanese or Chinese text, which has no spaces between words -----------------
+
+
+def test_a_name_next_to_or_written_in_kana_and_han_is_found() -> None:
+    hidden = HiddenWords([person("田中 Zqtanaka")])
+    text = "田中さんは優しかった。Zqtanakaさんも。中田 and Zqtanakas stay."
+    assert hidden.replace(text) == (
+        "[interviewer]さんは優しかった。[interviewer]さんも。中田 and Zqtanakas stay."
+    )
+
+
+CJK_ENTRY = """\
+---
+company: Zqcjkco
+role: Dev
+date: 2026-02-02
+interviewers: [田中 Zqtanaka]
+---
+田中さんは優しかった。Zqtanakaさんの質問。
+"""
+
+
+def test_a_share_in_japanese_names_nobody(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-02-02-a.md": CJK_ENTRY})
+    monkeypatch.chdir(root)
+    assert run("share").exit_code == 0
+    assert found(root / "site-share", ["zqtanaka", "田中"]) == []
+    page = (root / "site-share/entries/2026-02-02-zqcjkco/index.html").read_text("utf-8")
+    assert "<p>[interviewer]さんは優しかった。[interviewer]さんの質問。</p>" in page

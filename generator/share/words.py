@@ -56,6 +56,11 @@ _TOKEN = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
 # a line break, which may end a heading or a list item that the replacement must keep.
 _JOINED = re.compile(r"[ \t]*[-'’.&_+][ \t]*|[ \t]+")
 _UMLAUT_E = re.compile(r"(?<=[aou])e")
+# Kana and Han: Japanese and Chinese write no space between words ("田中さんは"), so a
+# name next to them is a whole word, and one written in them is found inside a run.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_NOT_CJK_TOKEN = re.compile(rf"(?:[^\W_{_CJK}][\u0300-\u036f]*)+")
 # A word cut by what a reader does not see: emphasis (`**Pri**ya`, `Du*pont*`), a soft
 # hyphen or zero-width character, an HTML entity (`Pr&#105;ya`, `Pri&shy;ya`).
 _ENTITY = r"(?:&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};|&[A-Za-z][A-Za-z0-9]{1,31};)"
@@ -157,6 +162,7 @@ class HiddenWords:
             for word in item.words:
                 self._owners.setdefault(word, []).append(index)
         self._hiding = any(item.label is not None for item in self.hidden)
+        self._cjk = [word for word in self._owners if _HAS_CJK.search(word)]
         self.counts: Counter[int] = Counter()  # replacements made, by index in `hidden`
 
     def replace(self, text: str, *, slug: bool = False, markdown: bool = False) -> str:
@@ -170,7 +176,10 @@ class HiddenWords:
         owners = self._owners
         if not slug:
             text = self._joined_up(text)
-        present = frozenset(w for w in set(_TOKEN.findall(text)) if fold(w) in owners)
+        present = frozenset(
+            {w for w in set(_NOT_CJK_TOKEN.findall(text)) if fold(w) in owners}
+            | {w for w in self._cjk if w in text}
+        )
         if not present:
             return text
         runs: list[list[tuple[int, int, str]]] = []
@@ -256,7 +265,8 @@ def _these_words(present: frozenset[str]) -> re.Pattern[str]:
     """The words `present` as written in a text, found whole (as `_TOKEN` cuts words)."""
     alternatives = "|".join(re.escape(w) for w in sorted(present, key=lambda w: (-len(w), w)))
     mark = "[\u0300-\u036f]"
-    return re.compile(rf"(?<![^\W_])(?<!{mark})(?:{alternatives})(?![^\W_]|{mark})")
+    letter = f"[^\\W_{_CJK}]"  # a CJK character is a word's edge too
+    return re.compile(rf"(?<!{letter})(?<!{mark})(?:{alternatives})(?!{letter}|{mark})")
 
 
 def _slug(label: str) -> str:
