@@ -170,10 +170,19 @@ def test_a_name_cut_by_markup_is_found_whole(text: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     "marker",
-    ["&lt;!-- private --&gt;", "&#60;!-- private --&#62;", "&#x3C;!-- PRIVATE --&#x3e;"],
+    [
+        "&lt;!-- private --&gt;",
+        "&#60;!-- private --&#62;",
+        "&#x3C;!-- PRIVATE --&#x3e;",
+        # With a note, and with the dashes an editor's typography makes.
+        "<!-- private: salary talk -->",
+        "<!-- private (ask Sam first) -->",
+        "<!\u2013\u2013 private \u2013\u2013>",
+        "<!\u2014 private \u2014>",
+    ],
 )
-def test_an_html_escaped_private_marker_hides_too(marker: str) -> None:
-    closing = marker.replace("private", "/private").replace("PRIVATE", "/PRIVATE")
+def test_an_escaped_annotated_or_typographic_private_marker_hides_too(marker: str) -> None:
+    closing = marker.replace("private", "/private", 1).replace("PRIVATE", "/PRIVATE")
     cleaned = clean_text(f"before {marker}secret{closing} after")
     assert cleaned.text == "before  after"
     assert [r.text for r in cleaned.private_blocks] == ["secret"]

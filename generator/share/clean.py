@@ -27,7 +27,13 @@ RemovedKind = Literal["private block", "HTML comment"]
 # marker as text, and the writer meant one.
 _LT = r"(?:<|&lt;|&#0*60;|&#[xX]0*3[cC];)"
 _GT = r"(?:>|&gt;|&#0*62;|&#[xX]0*3[eE];)"
-_MARKER = re.compile(rf"{_LT}!-{{2,}}\s*(/)?\s*private\s*-{{2,}}\s*{_GT}", re.IGNORECASE)
+# A note after the word is allowed (`<!-- private: salary -->`), and so are the dashes an
+# editor's typography makes of `--` (en and em dashes).
+_DASH = "[-\u2013\u2014]"
+_NOTE = r"(?:[\s:,;(\[][^<>]*?)?"
+_MARKER = re.compile(
+    rf"{_LT}!{_DASH}{{1,}}\s*(/)?\s*private\b{_NOTE}\s*{_DASH}{{1,}}\s*{_GT}", re.IGNORECASE
+)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
