@@ -358,3 +358,17 @@ def test_an_image_of_the_docs_folder_holds_no_name(
     result = run("share")
     leaked = found(root / "site-share", ["zqyolanda", "zqbrien"])
     assert result.exit_code == 0 and leaked == [], (result.output, leaked)
+
+
+# --- a hidden word written in two --------------------------------------------------------
+
+
+def test_a_hidden_word_written_in_two_parts_is_found() -> None:
+    from generator.share.anonymize import company_names
+
+    _letters, companies = company_names(["Northwind Logistics"], [], anonymize=True)
+    hidden = HiddenWords([person("Annemarie Dupont"), *companies])
+    text = "Anne Marie and Anne-Marie met Du Pont at North-Wind; an apple, no wind."
+    assert hidden.replace(text) == (
+        "[interviewer] and [interviewer] met [interviewer] at Company A; an apple, no wind."
+    )

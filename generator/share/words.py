@@ -163,6 +163,16 @@ class HiddenWords:
                 self._owners.setdefault(word, []).append(index)
         self._hiding = any(item.label is not None for item in self.hidden)
         self._cjk = [word for word in self._owners if _HAS_CJK.search(word)]
+        # A hidden word written in two ("Anne Marie" for Annemarie, "North-Wind"): the
+        # beginnings (two letters or more) a first part may be.
+        self._heads = frozenset(
+            word[:cut]
+            for item in self.hidden
+            if item.label is not None
+            for word in item.distinctive
+            if len(word) >= 5 and not _HAS_CJK.search(word)
+            for cut in range(2, len(word) - 1)
+        )
         self.counts: Counter[int] = Counter()  # replacements made, by index in `hidden`
 
     def replace(self, text: str, *, slug: bool = False, markdown: bool = False) -> str:
@@ -176,9 +186,13 @@ class HiddenWords:
         owners = self._owners
         if not slug:
             text = self._joined_up(text)
+        tokens = set(_NOT_CJK_TOKEN.findall(text))
+        heads = frozenset(w for w in tokens if fold(w) in self._heads)
+        if heads and not slug:
+            text = self._split_up(text, heads)
+            tokens = set(_NOT_CJK_TOKEN.findall(text))
         present = frozenset(
-            {w for w in set(_NOT_CJK_TOKEN.findall(text)) if fold(w) in owners}
-            | {w for w in self._cjk if w in text}
+            {w for w in tokens if fold(w) in owners} | {w for w in self._cjk if w in text}
         )
         if not present:
             return text
@@ -224,6 +238,19 @@ class HiddenWords:
 
         return _CUT_WORD.sub(whole, text)
 
+    def _split_up(self, text: str, heads: frozenset[str]) -> str:
+        """`text` with a hidden word written in two parts ("Anne Marie", "North-Wind")
+        written as one, so that it is replaced too; `heads` are the first parts it has."""
+
+        def whole(match: re.Match[str]) -> str:
+            joined = match.group(1) + match.group(3)
+            index = self._owners.get(fold(joined))
+            if index and any(self.hidden[i].label is not None for i in index):
+                return joined
+            return match.group()
+
+        return _pairs(heads).sub(whole, text)
+
     def finds(self, text: str) -> bool:
         """Whether `text` holds a hidden name."""
         counts = Counter(self.counts)
@@ -267,6 +294,16 @@ def _these_words(present: frozenset[str]) -> re.Pattern[str]:
     mark = "[\u0300-\u036f]"
     letter = f"[^\\W_{_CJK}]"  # a CJK character is a word's edge too
     return re.compile(rf"(?<!{letter})(?<!{mark})(?:{alternatives})(?!{letter}|{mark})")
+
+
+@lru_cache(maxsize=512)
+def _pairs(heads: frozenset[str]) -> re.Pattern[str]:
+    """A word of `heads` and the word after it, apart by spaces or one hyphen."""
+    alternatives = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)))
+    letter = f"[^\\W_{_CJK}]"
+    return re.compile(
+        rf"(?<!{letter})({alternatives})([ \t]*[-\u2010][ \t]*|[ \t]+)({letter}+)(?!{letter})"
+    )
 
 
 def _slug(label: str) -> str:
