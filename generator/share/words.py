@@ -70,6 +70,9 @@ _CUT_WORD = re.compile(
     rf"(?P<lead>\*+|_+)?(?:{_ENTITY}+{_RUN}(?:{_UNSEEN}+{_RUN})*{_ENTITY}*"
     rf"|{_RUN}(?:{_UNSEEN}+{_RUN})+{_ENTITY}*|{_RUN}{_ENTITY}+)(?P<tail>\*+|_+)?"
 )
+# Where one may be: what a reader does not see, then a letter; whitespace ends the search.
+_CUT_AT = re.compile(rf"(?:[*_~\u00ad\u200b-\u200d\u2060\ufeff]|{_ENTITY})+(?=[^\W_]|&)")
+_SPACE = re.compile(r"\s")
 _MARKUP = re.compile(r"[*_~\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
@@ -189,8 +192,8 @@ class HiddenWords:
         tokens = set(_NOT_CJK_TOKEN.findall(text))
         heads = frozenset(w for w in tokens if fold(w) in self._heads)
         if heads and not slug:
-            text = self._split_up(text, heads)
-            tokens = set(_NOT_CJK_TOKEN.findall(text))
+            text, joined = self._split_up(text, heads)
+            tokens |= joined
         present = frozenset(
             {w for w in tokens if fold(w) in owners} | {w for w in self._cjk if w in text}
         )
@@ -236,20 +239,36 @@ class HiddenWords:
             tail = "" if tail and tail in cut else tail
             return lead + seen + tail
 
-        return _CUT_WORD.sub(whole, text)
+        out: list[str] = []
+        position = 0
+        for cut in _CUT_AT.finditer(text):  # only the few places that may hold one
+            if cut.start() < position:
+                continue
+            start = cut.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            after = _SPACE.search(text, cut.end())
+            end = after.start() if after else len(text)
+            out += [text[position:start], _CUT_WORD.sub(whole, text[start:end])]
+            position = end
+        out.append(text[position:])
+        return "".join(out)
 
-    def _split_up(self, text: str, heads: frozenset[str]) -> str:
+    def _split_up(self, text: str, heads: frozenset[str]) -> tuple[str, set[str]]:
         """`text` with a hidden word written in two parts ("Anne Marie", "North-Wind")
-        written as one, so that it is replaced too; `heads` are the first parts it has."""
+        written as one, so that it is replaced too, and the words so made; `heads` are
+        the first parts the text has."""
+        made: set[str] = set()
 
         def whole(match: re.Match[str]) -> str:
             joined = match.group(1) + match.group(3)
             index = self._owners.get(fold(joined))
             if index and any(self.hidden[i].label is not None for i in index):
+                made.add(joined)
                 return joined
             return match.group()
 
-        return _pairs(heads).sub(whole, text)
+        return _pairs(heads).sub(whole, text), made
 
     def finds(self, text: str) -> bool:
         """Whether `text` holds a hidden name."""
