@@ -10,6 +10,14 @@ hyphens, dots, apostrophes, `&` or `_` ("Priya N.", "Alder & Finch",
 "northwind_logistics"), is replaced as one, so the sentence still reads:
 "Priya N. said" becomes "[interviewer] said".
 
+Words run together are found too: the consecutive words of a name written as
+one ("Annemarie" for Anne-Marie, "OBrien", a handle "priyanatarajan", a domain
+"northwindlogistics"), one word written in two ("Anne Marie" for Annemarie,
+"North-Wind"), and a word cut by what a reader does not see (`**Pri**ya`,
+`Pr&#105;ya`, a soft hyphen or a zero-width space). Kana and Han end a word,
+as Japanese and Chinese put no space between words ("田中さん"), and a name
+written in them is found inside a run.
+
 Single letters (initials) are the exception. "N." in "Priya N." names no one
 on its own, while "n", "a" and "I" are ordinary words and labels ("plan B"),
 so an initial is hidden only inside a run with another word of the same name
