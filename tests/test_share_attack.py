@@ -372,3 +372,29 @@ def test_a_hidden_word_written_in_two_parts_is_found() -> None:
     assert hidden.replace(text) == (
         "[interviewer] and [interviewer] met [interviewer] at Company A; an apple, no wind."
     )
+
+
+def test_files_the_theme_links_on_every_page_get_addresses_naming_nobody(
+    notebook: Path, tmp_path: Path
+) -> None:
+    (notebook / "notebook/zqyolanda.css").write_text("body {}\n", encoding="utf-8")
+    (notebook / "notebook/js").mkdir()
+    (notebook / "notebook/js/zqbrien.js").write_text("var a = 1;\n", encoding="utf-8")
+    (notebook / "notebook/zqyolanda-logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    config = notebook / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "  name: material\n", "  name: material\n  favicon: zqyolanda-logo.png\n"
+    )
+    config.write_text(
+        text + "extra_css: [zqyolanda.css]\nextra_javascript: [js/zqbrien.js]\n", "utf-8"
+    )
+    assert run("share").exit_code == 0
+    out = tmp_path / "out"
+    assert run("export", "--audience", "share", "--format", "markdown", str(out)).exit_code == 0
+    assert found(notebook / "site-share", MARKERS) == []
+    assert found(out, MARKERS) == []
+    home = (notebook / "site-share/index.html").read_text("utf-8")
+    assert '<link rel="icon" href="interviewer-logo.png">' in home
+    assert '<link rel="stylesheet" href="interviewer.css">' in home
+    assert '<script src="js/interviewer.js"></script>' in home
+    assert (notebook / "site-share/interviewer.css").read_text("utf-8") == "body {}\n"

@@ -64,6 +64,7 @@ from generator.share.fields import (
 )
 from generator.share.hidden import Needle, needles_of
 from generator.share.links import relink
+from generator.share.site_settings import shared_settings
 from generator.share.words import Hidden, HiddenWords, person
 
 Audience = Literal["owner", "share"]
@@ -366,25 +367,8 @@ class Privacy:
         return kept
 
     def site_settings(self, config: MutableMapping[str, Any]) -> None:
-        """mkdocs.yml's settings as the share shows them, changed in place: the texts the
-        theme prints on every page (site name and description, author, copyright, `extra`:
-        social links' names) without hidden names, `nav` at the share's addresses, and
-        no repository, edit or site address that names someone."""
-        for name in ("site_name", "site_description", "site_author", "copyright"):
-            if isinstance(config.get(name), str):
-                config[name] = self.title(config[name])
-        for name in ("site_url", "repo_url", "repo_name", "edit_uri"):
-            value = config.get(name)
-            if isinstance(value, str) and self.hidden.finds(unquote(value)):
-                config[name] = None
-        if config.get("extra"):
-            for key, value in list(config["extra"].items()):
-                config["extra"][key] = map_strings(value, self._setting)
-
-    def _setting(self, value: str) -> str:
-        if _EXTERNAL.match(value) and self.hidden.finds(unquote(value)):
-            return ""  # an address naming someone: no address
-        return self.title(value)
+        """mkdocs.yml's settings as the share shows them, changed in place (`site_settings`)."""
+        shared_settings(config, self.title, self.hidden.finds, self.docs_address)
 
     def page_meta(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """A hand-written page's front matter (title, description: the theme shows them)."""
