@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.settings import Settings
 from generator.share.clean import clean_text
+from generator.share.privacy import Privacy
 from generator.share.words import Hidden, HiddenWords, squashed
 from generator.share.words import person as words_person
 from tests.conftest import write_notebook
@@ -398,3 +400,21 @@ def test_files_the_theme_links_on_every_page_get_addresses_naming_nobody(
     assert '<link rel="stylesheet" href="interviewer.css">' in home
     assert '<script src="js/interviewer.js"></script>' in home
     assert (notebook / "site-share/interviewer.css").read_text("utf-8") == "body {}\n"
+
+
+# --- a careless user: a shared company whose name a private one contains -------------------
+
+
+def test_a_shared_company_stays_named_when_a_private_company_contains_its_name() -> None:
+    from tests.conftest import make_entry
+
+    shared = make_entry(
+        "2026-01-01-acme", "2026-01-01", "lessons: [Acme and Acme Robotics]\n", company="Acme"
+    )
+    private = make_entry(
+        "2026-01-02-acme-r", "2026-01-02", "private: true\n", company="Acme Robotics"
+    )
+    privacy = Privacy.build([shared, private], Settings(), [], [])
+    [entry] = privacy.entries
+    assert (entry.meta.company, entry.slug) == ("Acme", "2026-01-01-acme")
+    assert [note.lesson for note in entry.meta.lessons] == ["Acme and [company]"]

@@ -306,7 +306,15 @@ class HiddenWords:
         return groups
 
     def _chosen(self, owners: set[int], folded: list[str]) -> int | None:
-        """The first hidden name the group of words can be, if it has a distinctive word."""
+        """The first hidden name the group of words can be, if it has a distinctive word;
+        None when it is a shown company's whole name ("Acme" is shown when Acme is, even
+        if a private "Acme Robotics" is hidden)."""
+        for index in owners:
+            item = self.hidden[index]
+            if item.label is None:
+                needed = item.distinctive.intersection(fold(w) for w in words(item.name))
+                if needed and needed.issubset(folded):
+                    return None
         for index in sorted(owners):
             item = self.hidden[index]
             if any(word in item.distinctive for word in folded):
