@@ -98,7 +98,7 @@ def build_edition(
         config, plugin, _seconds = run_build(
             path, audience="share", site_dir=str(out), strict=strict, setup=hand_over_the_key
         )
-        leaks = check_output(
+        leaks, sources = check_output(
             settings,
             out,
             theme_dirs=list(config.theme.dirs),
@@ -112,7 +112,7 @@ def build_edition(
     seconds = time.perf_counter() - started
     if leaks:
         shutil.rmtree(out, ignore_errors=True)
-        diagnostics = leak_diagnostics(leaks, shown)
+        diagnostics = leak_diagnostics(leaks, shown, sources)
         report(diagnostics, err=True)
         count = len(diagnostics)
         raise click.ClickException(

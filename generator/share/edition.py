@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -16,14 +17,16 @@ from generator.share.anonymize import Anonymizer
 from generator.share.audience import anonymizer_for, for_audience
 from generator.share.clean import clean
 from generator.share.leaks import (
+    PROJECT_ASSETS,
     Leak,
-    baseline_corpus,
+    Shipped,
+    Source,
+    baseline_texts,
     find_leaks,
-    needles,
-    readable_secrets,
-    secrets,
-    shared_corpus,
+    looked_for,
+    shared_texts,
 )
+from generator.share.needles import needles_for, readable_needles
 
 PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
@@ -115,23 +118,60 @@ def check_output(
     theme_dirs: list[str],
     theme: dict[str, Any],
     locked: bool,
-) -> list[Leak]:
-    """Read the owner's notebook again and look for everything it keeps back in `out`."""
+) -> tuple[list[Leak], dict[str, Source]]:
+    """Read the owner's notebook again and look for everything it keeps back in `out`.
+
+    Returns the leaks and, to say where each leaked text is written, the notebook's
+    shared sources (hand-written pages and shared entries, by path).
+    """
     vocabulary = Vocabulary(settings.aliases)
     notebook = read_notebook(settings.entries_path, settings.root, vocabulary=vocabulary)
     entries = notebook.entries
     anonymizer = anonymizer_for(entries, settings.share)
     shared = for_audience(entries, "share", settings.share)
     pages = handwritten_pages(settings)
-    found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
+    found = needles_for(entries, settings.share, vocabulary, pages, anonymizer)
+    kept: list[Entry] = sorted(
+        (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
+    )
     if locked:
-        kept: list[Entry] = sorted(
-            (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
-        )
         shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
-        found += readable_secrets(list(zip(kept, shared, strict=True)), vocabulary, shown)
+        found += readable_needles(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
-    baseline = baseline_corpus(
+    baseline = baseline_texts(
         [settings.site_name, json.dumps(theme, default=str)], theme_dirs, language
     )
-    return find_leaks(out, needles(found, shared_corpus(shared, vocabulary), baseline), theme_dirs)
+    wanted = looked_for(found, shared_texts(shared, vocabulary), baseline)
+    leaks = find_leaks(out, wanted, Shipped([*theme_dirs, *PROJECT_ASSETS]))
+    return leaks, (notebook_sources(settings, kept) if leaks else {})
+
+
+def notebook_sources(settings: Settings, entries: list[Entry]) -> dict[str, Source]:
+    """The notebook's files a share shows (the docs folder, the shared entries), by path,
+    with the output paths each becomes: where a leak report looks for a leaked text."""
+    sources: dict[str, Source] = {}
+    docs = settings.root / settings.docs_dir
+    for folder, dirs, names in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder, name)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if b"\x00" in data:
+                continue  # not text
+            inside = path.relative_to(docs).as_posix()
+            outputs: tuple[str, ...] = (inside,)
+            if inside.endswith(".md"):
+                page = inside[:-3]
+                if page == "index" or page.endswith("/index"):
+                    page = page[:-5]
+                outputs = (f"{page}/index.html", f"{page}.html") if page else ("index.html",)
+            text = data.decode("utf-8-sig", errors="replace")
+            sources[path.relative_to(settings.root).as_posix()] = Source(text, outputs)
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            text = (settings.root / entry.path).read_text(encoding="utf-8-sig", errors="replace")
+            sources[entry.path] = Source(text, (f"entries/{entry.slug}/", f"entries/{entry.slug}."))
+    return sources
