@@ -192,22 +192,118 @@ def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Pat
 
 
 def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
-    (notebook / "site-share").mkdir()
-    (notebook / "site-share" / "old.html").write_text("an older share", encoding="utf-8")
+    assert run("share").exit_code == 0  # an earlier share, which the failed one removes
     (notebook / "notebook" / "notes.md").write_text(
         "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n",
         encoding="utf-8",
     )
     result = run("share")
     assert result.exit_code == 1
+    # Each leak is blamed on the line where the text is written, with where it comes from.
     assert result.stderr == (
-        "entries/2026-03-02-qqvacme-technical.md:6: error: leak: redacted interviewers[1] "
+        "notebook/notes.md:3: error: leak: company of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        "entries/2026-03-05-zqxslug-final.md:2: error: leak: company of a private entry "
+        "    hint: entries/2026-03-05-zqxslug-final.md:2 keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
+        "notebook/notes.md:3: error: leak: redacted interviewers[1] "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        "    hint: entries/2026-03-02-qqvacme-technical.md:6 keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
         "Error: share: 2 leaks found; site-share/ was removed so that nothing leaks\n"
     )
-    assert not (notebook / "site-share").exists()
+    assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
+
+
+def test_a_leak_report_names_a_private_entry_in_a_nested_entries_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Today's crash: a page naming a private entry's company and file name gave a
+    # TypeError (a line and no line compared); here with entries in journal/entries.
+    root = tmp_path / "nb"
+    write_notebook(root, {}, "entries_dir: journal/entries")
+    (root / "journal" / "entries").mkdir(parents=True)
+    for name, text in ENTRIES.items():
+        path = root / "journal" / "entries" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "journal" / "entries" / "qqvacme-sketch.png").write_bytes(PNG)
+    (root / "notebook" / "notes.md").write_text(
+        "# Notes\n\nSee 2026-03-05-zqxslug-final.\n\nAnd ZQXPRIVCOMPANY too.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    result = run("share")
+    assert result.exit_code == 1
+    hint = (
+        "    hint: journal/entries/2026-03-05-zqxslug-final.md{} keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
+    )
+    assert result.stderr == (
+        "notebook/notes.md:3: error: leak: the file name of a private entry "
+        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        + hint.format("")
+        + "notebook/notes.md:5: error: leak: company of a private entry "
+        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        + hint.format(":2")
+        + "Error: share: 2 leaks found; nothing was written to site-share/\n"
+    )
+
+
+# --- the output folder is never someone else's ----------------------------------------------
+
+
+def test_share_refuses_a_folder_it_did_not_make(notebook: Path) -> None:
+    keep = notebook.parent / "keep"
+    keep.mkdir()
+    (keep / "thesis.txt").write_text("my own file", encoding="utf-8")
+    make_notebook(notebook, "share:\n  site_dir: ../keep")
+    result = run("share")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: share: ../keep/ already holds files that no share made (it has no "
+        ".debrief-share file), and a share replaces its folder whole; nothing was changed. "
+        "Move those files elsewhere, or give share.site_dir a folder of its own, "
+        "like site-share\n"
+    )
+    assert [p.name for p in keep.iterdir()] == ["thesis.txt"]
+    assert (keep / "thesis.txt").read_text(encoding="utf-8") == "my own file"
+    assert sorted(p.name for p in notebook.parent.iterdir()) == ["keep", "nb"]
+    assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
+
+
+def test_share_refuses_a_file_where_its_folder_goes(notebook: Path) -> None:
+    (notebook / "site-share").write_text("not a folder", encoding="utf-8")
+    result = run("share")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: share: site-share/ is a file, not a folder; move it, "
+        "or give share.site_dir a folder of its own, like site-share\n"
+    )
+    assert (notebook / "site-share").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_share_fills_an_empty_folder_and_replaces_its_own_share(notebook: Path) -> None:
+    site = notebook / "site-share"
+    site.mkdir()
+    assert run("share").exit_code == 0
+    marker = (site / ".debrief-share").read_text(encoding="utf-8")
+    assert marker == (
+        "This folder is a share made by `debrief share`. The next share replaces it whole:\n"
+        "keep nothing of your own here.\n"
+    )
+    (site / "stale.html").write_text("left from an older share", encoding="utf-8")
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    assert not (site / "stale.html").exists()  # replaced whole
+    assert (site / "index.html").is_file()
+    # Built next to the target, then swapped in: no temporary folder is left behind.
+    assert sorted(p.name for p in notebook.iterdir()) == [
+        "entries",
+        "mkdocs.yml",
+        "notebook",
+        "site-share",
+    ]
 
 
 def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -72,10 +71,20 @@ def _passphrase() -> str:
 def build_edition(
     config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
 ) -> Edition:
-    """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
+    """Build the share edition in a temporary folder, check it, and swap it into the share's
+    folder; when anything leaks, nothing is written there (exit 1)."""
     from generator.cli.build import _config_path, run_build
     from generator.cli.common import load_settings, report
     from generator.share.edition import check_output, settings_problems, share_dir
+    from generator.share.folder import (
+        FolderRefused,
+        discard,
+        folder_problem,
+        mark,
+        remove_share,
+        swap_in,
+        temporary_folder,
+    )
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
 
@@ -84,41 +93,55 @@ def build_edition(
     problems = settings_problems(settings)
     if problems:
         raise click.UsageError(f"{path}: debrief plugin options: " + "; ".join(problems))
+    out = share_dir(settings)
+    shown = _shown(out)
+    problem = folder_problem(out, shown)
+    if problem:
+        raise click.UsageError(f"share: {problem}")
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     lock = Lock.from_passphrase(_passphrase()) if encrypt else None
-    out = share_dir(settings)
-    shown = _shown(out)
 
     def hand_over_the_key(plugin: Any) -> None:
         plugin.lock = lock
 
     started = time.perf_counter()
+    building = temporary_folder(out)
     try:
         config, plugin, _seconds = run_build(
-            path, audience="share", site_dir=str(out), strict=strict, setup=hand_over_the_key
+            path, audience="share", site_dir=str(building), strict=strict, setup=hand_over_the_key
         )
+        mark(building)
         leaks, sources = check_output(
             settings,
-            out,
+            building,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
         )
+        files = sum(1 for p in building.rglob("*") if p.is_file())
+        if leaks:
+            discard(building)
+            diagnostics = leak_diagnostics(leaks, shown, sources)
+            report(diagnostics, err=True)
+            count = len(diagnostics)
+            removed = remove_share(out)
+            raise click.ClickException(
+                f"share: {count} {'leak' if count == 1 else 'leaks'} found; "
+                + (
+                    f"{shown} was removed so that nothing leaks"
+                    if removed
+                    else f"nothing was written to {shown}"
+                )
+            )
+        swap_in(building, out, shown)
+    except FolderRefused as error:
+        discard(building)
+        raise click.UsageError(f"share: {error}") from None
     except BaseException:
-        shutil.rmtree(out, ignore_errors=True)  # never leave a share that was not checked
+        discard(building)  # never leave a share that was not checked
         raise
-    files = sum(1 for p in out.rglob("*") if p.is_file())
     seconds = time.perf_counter() - started
-    if leaks:
-        shutil.rmtree(out, ignore_errors=True)
-        diagnostics = leak_diagnostics(leaks, shown, sources)
-        report(diagnostics, err=True)
-        count = len(diagnostics)
-        raise click.ClickException(
-            f"share: {count} {'leak' if count == 1 else 'leaks'} found; "
-            f"{shown} was removed so that nothing leaks"
-        )
     total = plugin.file_count
     warnings = plugin.warnings
     line = (

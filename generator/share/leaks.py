@@ -76,9 +76,7 @@ def phrases_of(needle: Needle) -> list[Phrase]:
     return list(dict.fromkeys(found))
 
 
-def looked_for(
-    needles: list[Needle], shared: Iterable[str], baseline: Iterable[str]
-) -> LookedFor:
+def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[str]) -> LookedFor:
     """`needles` without those the product prints on its own (`baseline`) and, for
     excusable ones, those the shared entries show (`shared`)."""
     every = LookedFor(needles)
@@ -226,9 +224,9 @@ def blame(
             for path in candidates
             if any(leak.where.startswith(sources[path].outputs) for leak in leaks)
         ]
-        chosen = (made or candidates or [None])[0]
+        chosen = (made or candidates)[:1]
         place[needle] = (
-            (chosen, lines_of[(needle, chosen)]) if chosen else (needle.source, needle.line)
+            (chosen[0], lines_of[(needle, chosen[0])]) if chosen else (needle.source, needle.line)
         )
     return place
 
