@@ -8,15 +8,29 @@ or its name, may hold a ZQX marker, and the leak check must catch one when it do
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from PIL import Image
 
 from generator.cli.main import cli
 from tests.conftest import write_notebook
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def tiny_png() -> bytes:
+    """A real 2x2 PNG (red, green / blue, white) with no metadata: the share re-encodes
+    images from their pixels, and Pillow writes this one back byte for byte."""
+    image = Image.new("RGB", (2, 2))
+    image.putdata([(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)])
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = tiny_png()
 
 PUBLIC = (
     "---\n"  # 1

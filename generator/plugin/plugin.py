@@ -12,6 +12,7 @@ plugin that reads `page.content` in `on_page_content` sees the placeholders.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -56,9 +57,9 @@ from generator.render.pages import (
 from generator.settings import Settings
 from generator.settings import today as settings_today
 from generator.share.anonymize import Anonymizer
-from generator.share.attachments import shared_attachments
+from generator.share.attachments import scrub, shared_attachments
 from generator.share.audience import Audience, anonymizer_for, for_audience
-from generator.share.edition import shown_text
+from generator.share.edition import hidden_for_attachments, shown_text
 from generator.share.lock import Lock
 from generator.share.locked import LockedSite
 
@@ -138,6 +139,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.lock: Lock | None = None
         self.locked: LockedSite | None = None
         self.anonymizer: Anonymizer | None = None
+        self.dropped: list[tuple[Path, str]] = []  # attachments a share left out, and why
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -234,9 +236,19 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             )
         files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
         found = attachments(self.settings.entries_path)
+        self.dropped = []
         if self.audience == "share":
             rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
             found = shared_attachments(shared, found, self.settings.entries_dir, rename)
+            dirs = list(config.theme.dirs)
+            hidden = functools.cache(
+                lambda: hidden_for_attachments(self.settings, entries, shared, dirs)
+            )
+            scrubbed = scrub([p for p in found if files.get_file_from_path(p[1]) is None], hidden)
+            self.dropped = scrubbed.dropped
+            for target, data in scrubbed.kept:
+                files.append(File.generated(config, target, content=data))
+            found = []
         for original, target in found:
             if files.get_file_from_path(target) is None:
                 files.append(File.generated(config, target, abs_src_path=str(original)))

@@ -19,6 +19,7 @@ from generator.share.clean import clean
 from generator.share.leaks import (
     PROJECT_ASSETS,
     Leak,
+    LookedFor,
     Shipped,
     Source,
     baseline_texts,
@@ -109,6 +110,19 @@ def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
     """A hand-written page as the share shows it (the plugin does the same)."""
     text = clean(markdown)
     return anonymizer.markdown(text) if anonymizer else text
+
+
+def hidden_for_attachments(
+    settings: Settings, entries: list[Entry], shared: list[Entry], theme_dirs: list[str]
+) -> LookedFor:
+    """What an attachment may not name: the same needles as the output check's."""
+    vocabulary = Vocabulary(settings.aliases)
+    anonymizer = anonymizer_for(entries, settings.share)
+    found = needles_for(
+        entries, settings.share, vocabulary, handwritten_pages(settings), anonymizer
+    )
+    baseline = baseline_texts([settings.site_name], theme_dirs, "en")
+    return looked_for(found, shared_texts(shared, vocabulary), baseline)
 
 
 def check_output(
