@@ -7,6 +7,7 @@ mkdocs.yml, so a notebook never depends on this tool staying alive.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable
@@ -85,15 +86,25 @@ def export_markdown(
     check_target(settings, out_dir)
     shown: Callable[[str], str] = lambda text: text  # noqa: E731
     found = attachments(settings.entries_path)
+    kept_attachments: list[tuple[str, bytes]] = []  # the share's, as it shares them
     if audience == "share":
-        from generator.share.attachments import shared_attachments
+        from generator.share.attachments import scrub, shared_attachments
         from generator.share.audience import anonymizer_for
-        from generator.share.edition import shown_text
+        from generator.share.edition import hidden_for_attachments, shown_text
 
         anonymizer = anonymizer_for(all_entries or insights.entries, settings.share)
         shown = lambda text: shown_text(text, anonymizer)  # noqa: E731
         rename = anonymizer.path if anonymizer else (lambda path: path)
         found = shared_attachments(insights.entries, found, settings.entries_dir, rename)
+        everyone = all_entries or insights.entries
+        scrubbed = scrub(
+            found,
+            functools.cache(
+                lambda: hidden_for_attachments(settings, everyone, insights.entries, [])
+            ),
+        )
+        found = []
+        kept_attachments = scrubbed.kept
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -128,6 +139,10 @@ def export_markdown(
         target = docs / target_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
+    for target_path, data in kept_attachments:
+        target = docs / target_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
     with open(settings.root / "mkdocs.yml", "rb") as file:
         config: dict[str, Any] = yaml_load(file)

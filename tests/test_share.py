@@ -19,7 +19,6 @@ from generator.cli.main import cli
 from tests.conftest import write_notebook
 
 
-
 def tiny_png() -> bytes:
     """A real 2x2 PNG (red, green / blue, white) with no metadata: the share re-encodes
     images from their pixels, and Pillow writes this one back byte for byte."""
@@ -403,3 +402,96 @@ def test_share_and_publish_have_help() -> None:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "--encrypt" in result.stdout
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+NAME = "ZQXINTERVIEWER Smith"  # the redacted interviewer of ATTACHING
+
+
+def tagged_png() -> bytes:
+    """The 2x2 image of tiny_png, with the name in a tEXt, a zTXt and a compressed iTXt chunk."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", NAME)
+    info.add_text("Comment", f"drawn with {NAME}", zip=True)
+    info.add_itxt("Description", f"{NAME} at the whiteboard", zip=True)
+    image = Image.open(io.BytesIO(PNG))
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def exif_jpeg() -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = NAME  # Artist
+    exif[0x010E] = f"Whiteboard photo, {NAME}"  # ImageDescription
+    out = io.BytesIO()
+    Image.new("RGB", (16, 8), (200, 30, 30)).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+ATTACHING = (
+    "---\ncompany: Qqvacme\nrole: Backend engineer\ndate: 2026-03-02\n"
+    f"interviewers: [{NAME}]\n---\n"
+    "![plain](plain.png) ![tagged](tagged.png) ![photo](photo.jpg)\n\n"
+    "[notes](notes-utf16.txt) [clean](clean.txt) [report](report.pdf)\n"
+)
+
+
+def test_attachments_keep_their_pixels_and_lose_every_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-03-02-qqvacme-technical.md": ATTACHING})
+    entries = root / "entries"
+    (entries / "plain.png").write_bytes(PNG)
+    (entries / "tagged.png").write_bytes(tagged_png())
+    (entries / "photo.jpg").write_bytes(exif_jpeg())
+    (entries / "notes-utf16.txt").write_bytes(f"Met {NAME} on Monday.".encode("utf-16"))
+    (entries / "clean.txt").write_bytes(b"Questions to ask next time.\n")
+    (entries / "report.pdf").write_bytes(b"%PDF-1.4\n% nothing readable here\n")
+    assert NAME.encode() in (entries / "tagged.png").read_bytes()  # the tEXt chunk
+    assert NAME.encode() in (entries / "photo.jpg").read_bytes()  # the EXIF
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    result = run("share")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "share: left out entries/notes-utf16.txt: its text holds something the share hides",
+        "share: left out entries/report.pdf: only images (PNG, JPEG, GIF, WebP) and "
+        "text files (.txt, .csv, .json, .svg) are shared",
+    ]
+    site = root / "site-share"
+    files = output_files(site)
+    assert sorted(p for p in files if p.startswith("entries/") and p.count("/") == 1) == [
+        "entries/clean.txt",
+        "entries/photo.jpg",
+        "entries/plain.png",
+        "entries/tagged.png",
+    ]
+    assert files["entries/plain.png"] == PNG  # an ordinary image is unchanged
+    assert files["entries/clean.txt"] == b"Questions to ask next time.\n"
+    for name in ("plain.png", "tagged.png"):
+        with Image.open(io.BytesIO(files[f"entries/{name}"])) as image:
+            assert [image.getpixel((x, y)) for y in (0, 1) for x in (0, 1)] == [
+                (255, 0, 0),
+                (0, 255, 0),
+                (0, 0, 255),
+                (255, 255, 255),
+            ]
+            assert image.info == {}  # no text chunk of any kind (Pillow inflates zTXt, iTXt)
+    with Image.open(io.BytesIO(files["entries/photo.jpg"])) as image:
+        assert image.size == (16, 8)
+        assert dict(image.getexif()) == {}
+        red, green, blue = image.getpixel((8, 4))  # type: ignore[misc]
+        assert red > 180 and green < 60 and blue < 60
+    # No byte of the output holds the name, read as UTF-8, UTF-16 either way, or lower case.
+    for path, data in files.items():
+        for text in (
+            data.decode("latin-1"),
+            data.decode("utf-16-le", "ignore"),
+            data.decode("utf-16-be", "ignore"),
+            data[1:].decode("utf-16-le", "ignore"),
+        ):
+            assert "zqx" not in text.lower(), path

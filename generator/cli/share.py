@@ -142,7 +142,7 @@ def build_edition(
         discard(building)  # never leave a share that was not checked
         raise
     seconds = time.perf_counter() - started
-    for source, reason in plugin.dropped:
+    for source, _target, reason in plugin.dropped:
         click.echo(f"share: left out {_shown(source).rstrip('/')}: {reason}", err=True)
     total = plugin.file_count
     warnings = plugin.warnings

@@ -139,7 +139,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.lock: Lock | None = None
         self.locked: LockedSite | None = None
         self.anonymizer: Anonymizer | None = None
-        self.dropped: list[tuple[Path, str]] = []  # attachments a share left out, and why
+        self.dropped: list[tuple[Path, str, str]] = []  # attachments a share left out, and why
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -248,6 +248,10 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             self.dropped = scrubbed.dropped
             for target, data in scrubbed.kept:
                 files.append(File.generated(config, target, content=data))
+            for _source, target, _why in scrubbed.dropped:
+                # Known but excluded: a link to it is not a broken link, and nothing is written.
+                excluded = InclusionLevel.EXCLUDED
+                files.append(File.generated(config, target, content=b"", inclusion=excluded))
             found = []
         for original, target in found:
             if files.get_file_from_path(target) is None:

@@ -70,33 +70,35 @@ KINDS = "only images (PNG, JPEG, GIF, WebP) and text files (.txt, .csv, .json, .
 @dataclass(frozen=True)
 class Scrubbed:
     kept: list[tuple[str, bytes]]  # (docs path, content as shared)
-    dropped: list[tuple[Path, str]]  # (the owner's file, why)
+    dropped: list[tuple[Path, str, str]]  # (the owner's file, its docs path, why)
 
 
 def scrub(pairs: list[tuple[Path, str]], wanted: Callable[[], LookedFor]) -> Scrubbed:
     """The shared attachments as the share copies them: images re-encoded from their
     pixels, text files only when they name nothing hidden, nothing else."""
     kept: list[tuple[str, bytes]] = []
-    dropped: list[tuple[Path, str]] = []
+    dropped: list[tuple[Path, str, str]] = []
     for source, target in pairs:
         shown = source
         if wanted().search(file_views(b"", target.rsplit("/", 1)[-1])):
-            dropped.append((shown, "its name holds something the share hides"))
+            dropped.append((shown, target, "its name holds something the share hides"))
             continue
         try:
             data = source.read_bytes()
         except OSError as error:
-            dropped.append((shown, f"it cannot be read ({error.strerror})"))
+            dropped.append((shown, target, f"it cannot be read ({error.strerror})"))
             continue
         image = pixels_only(data)
         if image is not None:
             kept.append((target, image))
         elif source.suffix.lower() not in TEXT_SUFFIXES:
-            dropped.append((shown, KINDS))
+            dropped.append((shown, target, KINDS))
         elif source.suffix.lower() == ".svg" and b"base64" in data:
-            dropped.append((shown, "an SVG that carries another file inside cannot be checked"))
+            dropped.append(
+                (shown, target, "an SVG that carries another file inside cannot be checked")
+            )
         elif wanted().search(file_views(data, "")):
-            dropped.append((shown, "its text holds something the share hides"))
+            dropped.append((shown, target, "its text holds something the share hides"))
         else:
             kept.append((target, data))
     return Scrubbed(kept, dropped)
