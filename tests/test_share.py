@@ -495,3 +495,53 @@ def test_attachments_keep_their_pixels_and_lose_every_name(
             data[1:].decode("utf-16-le", "ignore"),
         ):
             assert "zqx" not in text.lower(), path
+
+
+# --- ordinary words are not leaks --------------------------------------------------------------
+
+WORDS = [
+    "closing", "margin", "display", "position", "search", "color", "table", "border",
+    "padding", "width", "height", "content", "hidden", "visible", "block", "inline", "flex",
+    "grid", "transform", "transition", "opacity", "shadow", "scroll", "focus", "hover",
+    "active", "button", "header", "footer", "function", "return", "window", "document",
+]  # fmt: skip
+
+
+def ordinary_notebook(root: Path) -> Path:
+    """Weak spots, strengths, tags, topics and lessons that are CSS and JavaScript words,
+    in shared entries and in a private one."""
+
+    def entry(day: int, words: list[str], private: bool) -> str:
+        listed = ", ".join(words)
+        questions = "".join(f"  - question: About {w}?\n    topic: {w}\n" for w in words[:5])
+        lessons = "".join(f"  - {w.capitalize()}\n" for w in words[5:10])
+        return (
+            f"---\ncompany: Qqv{day}\nrole: Engineer\ndate: 2026-03-{day:02d}\n"
+            f"weak_spots: [{listed}]\nstrengths: [{words[0]}]\ntags: [{listed}]\n"
+            f"questions:\n{questions}lessons:\n{lessons}"
+            f"private: {'true' if private else 'false'}\n---\n{words[-1].capitalize()}.\n"
+        )
+
+    entries = {
+        "2026-03-02-a.md": entry(2, WORDS[20:], False),
+        "2026-03-03-b.md": entry(3, WORDS[20:][::-1], False),
+        # Private entries with every word: twenty are in no shared entry, and all are in
+        # the theme's or the project's own CSS and JavaScript.
+        "2026-03-04-c.md": entry(4, WORDS, True),
+        "2026-03-05-d.md": entry(5, WORDS[::-1], True),
+    }
+    return write_notebook(root, entries)
+
+
+@pytest.mark.parametrize("encrypt", [False, True])
+def test_a_notebook_of_ordinary_words_shares_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypt: bool
+) -> None:
+    root = ordinary_notebook(tmp_path / "nb")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
+    result = run("share", *(["--encrypt"] if encrypt else []))
+    assert result.exit_code == 0, result.stderr
+    assert "Shared 2 of 4 entries" in result.stderr
+    assert "leak" not in result.stderr.replace("no leaks", "")
