@@ -15,15 +15,10 @@ from generator.share.anonymize import Anonymizer, short_name
 from generator.share.attachments import shared_attachments
 from generator.share.audience import anonymizer_for, for_audience
 from generator.share.clean import Removed, clean_text, link_targets
-from generator.share.leaks import (
-    Corpus,
-    Secret,
-    find_leaks,
-    needles,
-    secrets,
-    sentences,
-    views,
-)
+from generator.share.leaks import LookedFor, Shipped, find_leaks, looked_for
+from generator.share.matcher import Matcher, fold, words
+from generator.share.needles import Needle, needles_for, sentences
+from generator.share.views import file_views
 
 # --- private blocks and comments ----------------------------------------------------------
 
@@ -176,53 +171,77 @@ def test_sentences_with_their_lines() -> None:
     ]
 
 
+def found(data: bytes, phrase: str, name: str = "") -> bool:
+    return bool(Matcher([words(phrase)]).search_all(file_views(data, name)))
+
+
 def test_views_read_through_escapes_and_compression() -> None:
     secret = "Zqx & <friends>"
     html_bytes = b"<p>Zqx &amp; &lt;friends&gt;</p>"
     json_bytes = json.dumps({"text": secret}).encode()
-    escaped = json.dumps(secret.replace("Z", "\u017d"), ensure_ascii=True).encode()
+    escaped = json.dumps("\u017dqx Malo\u0161", ensure_ascii=True).encode()  # "\u017eqx"
     gz = gzip.compress(b"<loc>Zqx &amp; &lt;friends&gt;</loc>")
-    for data, name in ((html_bytes, "a.html"), (json_bytes, "b.json"), (gz, "c.xml.gz")):
-        assert Corpus(views(data, name)).contains("zqx & <friends>")
-    assert Corpus(views(escaped, "d.js")).contains("\u017eqx & <friends>")
+    for data in (html_bytes, json_bytes, gz):
+        assert found(data, "zqx friends")
+    assert found(escaped, "Zqx Malos")  # JSON-escaped, accents folded
+    assert found(b"a/zqx%20malos/b", "zqx malos")  # URL-encoded
+    assert found(b"<b>Zqx</b> <i>Malos</i>", "zqx malos")  # split by tags
+    assert found("Met Zqx Malos".encode("utf-16"), "zqx malos")  # with a byte order mark
+    assert found("Met Zqx Malos".encode("utf-16-be"), "zqx malos")  # without one
+    assert found("Zoë Malo\u0161".encode("latin-1", "replace"), "zoe")  # not UTF-8
+    assert found(b"", "zqx malos", "2026-zqx-malos.png")  # in a file name
 
 
-def test_corpus_matches_whole_words_only() -> None:
-    corpus = Corpus(["the designer was kind"])
-    assert corpus.contains("designer")
-    assert not corpus.contains("design")
+def test_views_read_image_metadata_but_not_pixels() -> None:
+    from tests.test_share import exif_jpeg, tagged_png
+
+    assert found(tagged_png(), "zqxinterviewer smith")
+    assert found(exif_jpeg(), "zqxinterviewer smith")
+    png = tagged_png()
+    assert png.count(b"ZQXINTERVIEWER Smith") == 1  # the tEXt chunk; zTXt and iTXt compressed
+
+
+def test_matching_is_by_whole_words_in_any_case_and_accent() -> None:
+    matcher = Matcher([words("designer"), words("Zoë Müller"), words("Zoe Mueller")])
+    assert matcher.search("the DESIGNER was kind") == {0}
+    assert matcher.search("system design") == set()
+    assert matcher.search("zoe-muller and ZOË MUELLER") == {1, 2}
+    assert matcher.search("zoemuller") == set()
+    assert fold("Ærøskøbing Łódź straße") == "aeroskobing lodz strasse"
 
 
 def test_needles_skip_short_theme_and_shared_texts() -> None:
-    found = [
-        Secret("abc", "x.md", 1, "t"),  # too short
-        Secret("Search", "x.md", 2, "t"),  # the theme says it
-        Secret("system design", "x.md", 3, "t"),  # a shared entry has it too
-        Secret("system design", "x.md", 4, "redacted t", excusable=False),
-        Secret("talking around my NDA", "x.md", 5, "t"),
+    needles = [
+        Needle("abc", "x.md", 1, "t"),  # too short
+        Needle("Search", "x.md", 2, "t"),  # the theme says it
+        Needle("system design", "x.md", 3, "t"),  # a shared entry has it too
+        Needle("system design", "x.md", 4, "redacted t", excusable=False),
+        Needle("talking around my NDA", "x.md", 5, "t"),
+        Needle("Bo", "x.md", 6, "redacted interviewers[1]", excusable=False, name=True),
     ]
-    kept = needles(found, Corpus(["System design"]), Corpus(["<label>Search</label>"]))
-    assert [n.secret.line for n in kept] == [4, 5]
+    kept = looked_for(needles, ["System-design"], ["<label>Search</label>"])
+    assert [n.line for n in kept.needles] == [4, 5, 6]
 
 
-def test_find_leaks_looks_in_contents_and_names_but_not_theme_files(tmp_path: Path) -> None:
+def test_find_leaks_looks_in_contents_and_names_but_not_shipped_files(tmp_path: Path) -> None:
     site = tmp_path / "site"
     theme = tmp_path / "theme"
     (site / "zqx-slug").mkdir(parents=True)
     (site / "zqx-slug" / "index.html").write_text("<p>nothing</p>")
     (site / "a.json").write_text(json.dumps({"t": "Marta Okafor"}))
     (site / "bundle.js").write_text("Marta Okafor")
-    (theme).mkdir()
+    (site / "copy.js").write_text("Marta Okafor")  # the same bytes as a shipped file
+    theme.mkdir()
     (theme / "bundle.js").write_text("Marta Okafor")  # the theme's own file: not the notebook
-    found = [Secret("Marta Okafor", "e.md", 3, "m"), Secret("zqx-slug", "p.md", None, "s")]
-    leaks = find_leaks(site, needles(found, Corpus([]), Corpus([])), [str(theme)])
-    assert [(leak.secret.line, leak.where, leak.in_name) for leak in leaks] == [
+    needles = [Needle("Marta Okafor", "e.md", 3, "m"), Needle("zqx-slug", "p.md", None, "s")]
+    leaks = find_leaks(site, LookedFor(needles), Shipped([theme]))
+    assert [(leak.needle.line, leak.where, leak.in_name) for leak in leaks] == [
         (None, "zqx-slug/", True),
         (3, "a.json", False),
     ]
 
 
-def test_secrets_of_a_notebook() -> None:
+def test_needles_of_a_notebook() -> None:
     public = entry(
         "pub",
         "---\ncompany: A\nrole: R\ndate: 2026-01-01\ninterviewers: [Dana Scully]\n---\n"
@@ -233,8 +252,8 @@ def test_secrets_of_a_notebook() -> None:
         "---\ncompany: Zed Corp\nrole: R\ndate: 2026-01-02\nweak_spots: [Sys Design]\n"
         "private: true\n---\nBody line.\n",
     )
-    found = secrets([public, private], ShareSettings(), Vocabulary(), {})  # type: ignore[list-item]
-    assert [(s.source, s.line, s.what, s.text) for s in found] == [
+    listed = needles_for([public, private], ShareSettings(), Vocabulary(), {})  # type: ignore[list-item]
+    assert [(s.source, s.line, s.what, s.text) for s in listed] == [
         ("entries/pub.md", 9, "a private block", "Hidden text here."),
         ("entries/pub.md", 5, "redacted interviewers[1]", "Dana Scully"),
         ("entries/sec.md", 2, "company of a private entry", "Zed Corp"),
@@ -243,7 +262,7 @@ def test_secrets_of_a_notebook() -> None:
         ("entries/sec.md", None, "the file name of a private entry", "sec"),
         ("entries/sec.md", 8, "the notes of a private entry", "Body line."),
     ]
-    weak = next(s for s in found if s.text == "Sys Design")
+    weak = next(s for s in listed if s.text == "Sys Design")
     assert "sys-design" in weak.variants
 
 

@@ -19,14 +19,14 @@ It must find what matters and only that:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.entry.diagnostics import Diagnostic, sort_key
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry
-from generator.share.matcher import Matcher, Phrase, spellings
+from generator.share.matcher import Matcher, Phrase, count_words, spellings
 from generator.share.needles import Needle, field_strings, plain
 from generator.share.views import file_views
 
@@ -46,13 +46,13 @@ class Leak:
 class LookedFor:
     """The needles worth looking for, and one matcher for all their spellings."""
 
-    def __init__(self, needles: list[Needle]) -> None:
+    def __init__(self, needles: list[Needle], counts: Mapping[str, int] | None = None) -> None:
         self.needles = needles
         self._owners: dict[Phrase, list[int]] = {}
         for index, needle in enumerate(needles):
             for phrase in phrases_of(needle):
                 self._owners.setdefault(phrase, []).append(index)
-        self.matcher = Matcher(self._owners)
+        self.matcher = Matcher(self._owners, counts)
 
     def found(self, ids: Iterable[int]) -> set[int]:
         """The needles (by index) that the phrases `ids` of the matcher belong to."""
@@ -81,15 +81,16 @@ def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[
     excusable ones, those the shared entries show (`shared`)."""
     every = LookedFor(needles)
     printed = every.search(baseline)
+    shared = list(shared)
     excusable = LookedFor([n if n.excusable else _NOTHING for n in needles])
     shown = excusable.search(shared)
-    return LookedFor(
-        [
-            needle
-            for index, needle in enumerate(needles)
-            if index not in printed and index not in shown and phrases_of(needle)
-        ]
-    )
+    kept = [
+        needle
+        for index, needle in enumerate(needles)
+        if index not in printed and index not in shown and phrases_of(needle)
+    ]
+    # Anchored on the words the shared text uses least: the output is mostly that text.
+    return LookedFor(kept, count_words(shared))
 
 
 _NOTHING = Needle("", "", None, "")

@@ -4,9 +4,11 @@ The share's second line of defence (`leaks`) and its attachment check look for
 hundreds of private phrases in every file of a share. Searching for each phrase
 in each file costs phrases x files; this costs one pass per text: the text's
 words are collected into a set (C speed, in chunks so that a 50 MB text does not
-become 8 million string objects at once), the set is intersected with each
-phrase's rarest-looking word, and only the few phrases whose words are all there
-are confirmed, together, with one regular expression.
+become 8 million string objects at once) and intersected, as hash sets do it, with
+the set of every phrase's rarest-looking word. Only the phrases whose words are
+all there are confirmed, in one more pass over the text's words that stops only
+at those phrases' anchor words. The cost follows the size of the text, never the
+number of phrases.
 
 Matching ignores case and accents ("Zoë", "ZOE" and "zoe" are one word), and a
 word is a run of letters or digits: `dana-scully`, `Dana_Scully` and
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 
 Phrase = tuple[str, ...]
 
@@ -28,6 +31,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 _LETTERS = str.maketrans(
     {"æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
 )
+_SPECIAL = re.compile("[æœøđðłþı]")
 # The German way of writing umlauts without them: Müller is also Mueller.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa"})
 CHUNK = 1 << 20
@@ -39,7 +43,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return text.translate(_LETTERS)
+    return text.translate(_LETTERS) if _SPECIAL.search(text) else text
 
 
 def words(text: str) -> Phrase:
@@ -55,26 +59,32 @@ def spellings(text: str) -> list[Phrase]:
     return [phrase for phrase in dict.fromkeys(found) if phrase]
 
 
+def count_words(texts: Iterable[str]) -> Counter[str]:
+    """How often each word occurs in `texts`."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for chunk in _token_chunks(fold(text)):
+            counts.update(chunk)
+    return counts
+
+
 def word_set(folded: str) -> set[str]:
     """The words of a folded text, read in chunks cut between words."""
     found: set[str] = set()
-    start = 0
-    size = len(folded)
-    while start < size:
-        end = start + CHUNK
-        if end < size:
-            cut = _NOT_WORD.search(folded, end)
-            end = cut.start() if cut else size
-        found.update(_WORD.findall(folded, start, end))
-        start = end
+    for chunk in _token_chunks(folded):
+        found.update(chunk)
     return found
 
 
 class Matcher:
     """Which of `phrases` (tuples of folded words) occur in a text, as whole words."""
 
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
+    def __init__(self, phrases: Iterable[Phrase], counts: Mapping[str, int] | None = None) -> None:
+        """`counts`: how often words occur in texts like the ones to search; a phrase is
+        anchored on its rarest word (by default its longest)."""
         self.phrases: list[Phrase] = list(dict.fromkeys(p for p in phrases if p))
+        often = counts or {}
+        self._anchor_of = lambda phrase: min(phrase, key=lambda w: (often.get(w, 0), -len(w)))
         self._index = {phrase: i for i, phrase in enumerate(self.phrases)}
         self._single: dict[str, int] = {}
         self._anchored: dict[str, list[int]] = {}
@@ -82,8 +92,7 @@ class Matcher:
             if len(phrase) == 1:
                 self._single[phrase[0]] = i
             else:
-                # The longest word is, most often, the rarest: the fewest phrases to confirm.
-                self._anchored.setdefault(max(phrase, key=len), []).append(i)
+                self._anchored.setdefault(self._anchor_of(phrase), []).append(i)
         self._keys = set(self._single) | set(self._anchored)
 
     def __bool__(self) -> bool:
@@ -94,17 +103,22 @@ class Matcher:
         if not self._keys:
             return set()
         folded = fold(text)
-        present = word_set(folded)
+        if len(folded) <= CHUNK:
+            tokens: list[str] | None = _WORD.findall(folded)
+            present = set(tokens or ())
+        else:
+            tokens, present = None, word_set(folded)
         hits = present & self._keys
         found = {self._single[w] for w in hits if w in self._single}
         candidates = [
-            self.phrases[i]
+            i
             for w in hits
             for i in self._anchored.get(w, ())
             if present.issuperset(self.phrases[i])
         ]
         if candidates:
-            found |= self._confirm(folded, candidates)
+            chunks = [tokens] if tokens is not None else _token_chunks(folded)
+            found |= self._in_order(chunks, candidates)
         return found
 
     def search_all(self, texts: Iterable[str]) -> set[int]:
@@ -113,16 +127,36 @@ class Matcher:
             found |= self.search(text)
         return found
 
-    def _confirm(self, folded: str, candidates: list[Phrase]) -> set[int]:
-        """The candidates whose words stand next to each other, with one expression."""
-        ordered = sorted(set(candidates), key=lambda p: (-len(p), p))
-        alternatives = "|".join(r"[\W_]+".join(map(re.escape, p)) for p in ordered)
-        # A lookahead, so that overlapping phrases ("a b", "b c" in "a b c") are all seen.
-        pattern = re.compile(rf"(?<![^\W_])(?=((?:{alternatives}))(?![^\W_]))")
+    def _in_order(self, chunks: Iterable[list[str]], candidates: list[int]) -> set[int]:
+        """The candidates whose words stand next to each other, in order: one pass over
+        the words, stopping only at the candidates' anchor words."""
+        by_anchor: dict[str, list[tuple[int, Phrase, int]]] = {}
+        for i in candidates:
+            phrase = self.phrases[i]
+            anchor = self._anchor_of(phrase)
+            by_anchor.setdefault(anchor, []).append((i, phrase, phrase.index(anchor)))
+        keep = max(len(self.phrases[i]) for i in candidates) - 1
         found: set[int] = set()
-        for match in pattern.finditer(folded):
-            seen = tuple(_WORD.findall(match.group(1)))
-            for phrase in ordered:
-                if seen[: len(phrase)] == phrase:
-                    found.add(self._index[phrase])
+        carry: list[str] = []
+        for chunk in chunks:
+            tokens = carry + chunk if carry else chunk
+            for at in [n for n, word in enumerate(tokens) if word in by_anchor]:
+                for i, phrase, offset in by_anchor[tokens[at]]:
+                    start = at - offset
+                    if start >= 0 and tuple(tokens[start : start + len(phrase)]) == phrase:
+                        found.add(i)
+            carry = tokens[-keep:] if keep else []
         return found
+
+
+def _token_chunks(folded: str) -> Iterator[list[str]]:
+    """The words of a folded text, a chunk at a time, cut between words."""
+    start = 0
+    size = len(folded)
+    while start < size:
+        end = start + CHUNK
+        if end < size:
+            cut = _NOT_WORD.search(folded, end)
+            end = cut.start() if cut else size
+        yield _WORD.findall(folded, start, end)
+        start = end
