@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -44,6 +45,8 @@ ROW_NAMES = (
     "help vs import click",
     "serve edit vs full build",
     "peak memory vs plain mkdocs",
+    "share vs build",
+    "share memory, one big entry",
 )
 REFERENCE_ROWS = ("same pages, mkdocs alone",)  # shown for comparison, no target
 BIN = Path(sys.executable).parent
@@ -324,6 +327,65 @@ def build_rows(
     memory.a = [s.max_rss_kb / 1024 for s in samples[("debrief", large)]]
     memory.b = [s.max_rss_kb / 1024 for s in samples[("plain", large)]]
     return [vs_plain, same_pages, linear, memory]
+
+
+def write_big_entry(root: Path, megabytes: float) -> None:
+    """A notebook of one entry whose notes are `megabytes` of ordinary sentences."""
+    written = generate.write_notebook(root, 1)
+    rng = random.Random(7)
+    paragraphs: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        paragraphs.append(generate.body(rng))
+        size += len(paragraphs[-1]) + 2
+    with written[0].open("a", encoding="utf-8") as file:
+        file.write("\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def share_rows(notebook: Path, count: int, big: Path, megabytes: float, repeat: int) -> list[Row]:
+    """The plain share against the build of the same notebook: time, then peak memory on
+    a notebook of one big entry."""
+    debrief = executable("debrief")
+    time_row = Row(
+        "share vs build",
+        f"debrief share, {count} entries",
+        f"debrief build, the same {count} entries",
+        2.0,
+    )
+    memory_row = Row(
+        "share memory, one big entry",
+        f"peak RSS of debrief share, one {megabytes:g} MB entry",
+        "peak RSS of debrief build, the same entry",
+        3.0,
+        unit="MB",
+    )
+
+    def command(kind: str, root: Path) -> Callable[[], Sample]:
+        def run() -> Sample:
+            sample = measure([*debrief, kind, "-f", str(root / "mkdocs.yml")])
+            say(
+                f"  debrief {kind:<5} {root.name}: {sample.seconds:.2f} s  "
+                f"cpu {sample.cpu:.2f} s  {sample.max_rss_kb / 1024:.0f} MB"
+            )
+            return sample
+
+        return run
+
+    for row, root in ((time_row, notebook), (memory_row, big)):
+        try:
+            a, b = alternate(command("share", root), command("build", root), repeat)
+        except CommandFailed as error:
+            row.error = str(error).splitlines()[0]
+            say(str(error))
+            continue
+        if row.unit == "MB":
+            row.a = [s.max_rss_kb / 1024 for s in a]
+            row.b = [s.max_rss_kb / 1024 for s in b]
+        else:
+            _fill(row, a, b)
+        row.notes.append("A runs: " + ", ".join(_fmt([x], row.unit) for x in row.a))
+        row.notes.append("B runs: " + ", ".join(_fmt([x], row.unit) for x in row.b))
+    return [time_row, memory_row]
 
 
 def check_row(notebook: Path, count: int, repeat: int) -> Row:
@@ -609,7 +671,15 @@ def main(argv: list[str] | None = None) -> int:
         help="runs of each side of the --help row (default 4 x --repeat)",
     )
     parser.add_argument(
-        "--only", default=None, help="comma-separated rows to run: build,check,help,serve"
+        "--only",
+        default=None,
+        help="comma-separated rows to run: build,check,help,serve,share",
+    )
+    parser.add_argument(
+        "--share-entries", type=int, default=1000, help="entries for the share vs build row"
+    )
+    parser.add_argument(
+        "--big-entry-mb", type=float, default=4.0, help="size of the big entry (share memory)"
     )
     parser.add_argument(
         "--quick",
@@ -635,7 +705,10 @@ def main(argv: list[str] | None = None) -> int:
         check_entries, serve_entries = args.check_entries, args.serve_entries
         serve_edits = args.serve_edits or repeat
         help_repeat = args.help_repeat or 4 * repeat
-    only = set(args.only.split(",")) if args.only else {"build", "check", "help", "serve"}
+    only = set(args.only.split(",")) if args.only else {"build", "check", "help", "serve", "share"}
+    share_entries, big_mb = (
+        (sizes[0], 0.2) if args.quick else (args.share_entries, args.big_entry_mb)
+    )
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="debrief-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -674,6 +747,15 @@ def main(argv: list[str] | None = None) -> int:
                 serve_row(path, serve_entries, serve_edits, settle=0.2 if args.quick else 1.0)
             )
             say(rows[-1].line())
+        if "share" in only:
+            say("share vs build ...")
+            path = workdir / f"share-{share_entries}"
+            generate.write_notebook(path, share_entries)
+            big = workdir / "share-big-entry"
+            write_big_entry(big, big_mb)
+            rows += share_rows(path, share_entries, big, big_mb, repeat)
+            for row in rows[-2:]:
+                say(row.line())
         if "build" in only:
             say("builds ...")
             build_repeat = 1 if args.quick else (args.build_repeat or repeat)
