@@ -142,7 +142,7 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
             finally:
                 config.plugins.on_shutdown()
         else:
-            from generator.cli.build import run_build
+            from generator.cli.site import run_build
 
             run_build(config_file)
     finally:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from generator.entry.names import Vocabulary, question_key
-from generator.entry.read import Entry
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings
 
 FollowUpKind = Literal["thank-you", "reflection", "feedback"]
@@ -90,10 +90,12 @@ class Insights:
         return self.vocabulary.canonical(entry.meta.stage) if entry.meta.stage else None
 
 
+# The functions below take entries oldest first (`chronological`), as `aggregate` gives them.
+
+
 def aggregate_weak_spots(
-    entries: list[Entry], vocabulary: Vocabulary, recurring_after: int
+    ordered: list[Entry], vocabulary: Vocabulary, recurring_after: int
 ) -> list[WeakSpot]:
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
     seen: dict[str, list[Entry]] = defaultdict(list)
     strengths: dict[str, list[Entry]] = defaultdict(list)
     for entry in ordered:
@@ -121,18 +123,17 @@ def aggregate_weak_spots(
     return spots
 
 
-def collect_lessons(entries: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:
+def collect_lessons(ordered: list[Entry], vocabulary: Vocabulary) -> list[Lesson]:
     return [
         Lesson(
             text, entry.slug, entry.date, tuple(vocabulary.canonical_list(entry.meta.weak_spots))
         )
-        for entry in sorted(entries, key=lambda e: (e.date, e.path))
+        for entry in ordered
         for text in entry.meta.lessons
     ]
 
 
-def collect_questions(entries: list[Entry]) -> list[QuestionRecord]:
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
+def collect_questions(ordered: list[Entry]) -> list[QuestionRecord]:
     asked_in: dict[str, set[str]] = defaultdict(set)
     for entry in ordered:
         for q in entry.meta.questions:
@@ -186,7 +187,7 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
 def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights:
     """All aggregates of `entries`, which are already filtered for the audience."""
     vocabulary = Vocabulary(settings.aliases)
-    ordered = sorted(entries, key=lambda e: (e.date, e.path))
+    ordered = chronological(entries)
     return Insights(
         entries=ordered,
         weak_spots=aggregate_weak_spots(ordered, vocabulary, settings.recurring_after),

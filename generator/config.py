@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs import exceptions
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.utils.yaml import yaml_load
 
 from generator.settings import DEFAULT_REDACT, Settings, ShareSettings
 
@@ -57,25 +59,32 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
     )
 
 
+def plugin_items(plugins: Any) -> list[tuple[str, Any]]:
+    """The `plugins:` of mkdocs.yml as (name, options) pairs, in either of its two forms:
+    a list of names and one-key mappings, or one mapping. The one reader of that list."""
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins or []]
+
+
 def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
     """The options given to the `debrief` plugin, or None when it is not listed."""
-    plugins = raw.get("plugins") or []
-    items = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins)
-    )
-    for name, options in items:
+    for name, options in plugin_items(raw.get("plugins")):
         if name == "debrief":
             return dict(options or {})
     return None
 
 
+def without_debrief(plugins: Any) -> Any:
+    """The same `plugins:` in the same form, the `debrief` plugin left out."""
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "debrief"}
+    names = [name for name, _options in plugin_items(plugins)]
+    return [item for item, name in zip(plugins, names, strict=True) if name != "debrief"]
+
+
 def load_settings(config_file: Path) -> Settings:
     """Settings from a notebook's mkdocs.yml; raise ConfigError with a readable message."""
-    from mkdocs import exceptions
-    from mkdocs.utils.yaml import yaml_load
-
     try:
         with open(config_file, "rb") as file:
             raw = yaml_load(file)

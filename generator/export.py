@@ -7,20 +7,22 @@ mkdocs.yml, so a notebook never depends on this tool staying alive.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
+from generator.config import without_debrief
 from generator.entry.read import Entry, attachments
-from generator.render.pages import CSS, HOME, default_nav, render_pages
+from generator.render.addresses import CSS, HOME, default_nav
+from generator.render.pages import render_pages
 from generator.settings import Settings
-from generator.share.audience import Audience
+from generator.share.audience import Edition
+from generator.share.edition import share_attachments
 
 DOCS = "docs"
 HEADER = (
@@ -69,42 +71,25 @@ _Dumper.add_multi_representer(
 
 def export_markdown(
     settings: Settings,
+    edition: Edition,
     insights: Insights,
-    audience: Audience,
     out_dir: Path,
-    *,
-    all_entries: list[Entry] | None = None,
+    every: list[Entry] | None = None,
 ) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
-    For the share audience, hand-written pages lose private blocks and comments and
-    only attachments that shared entries use are copied, as in `debrief share`;
-    `all_entries` (private ones too) tells the anonymizer every company to hide.
+    `insights` are the aggregates of `edition.entries`. For the share, hand-written
+    pages and attachments go through the edition as in `debrief share`, attachments
+    scrubbed as there (`every`: all the readable entries, private ones too).
     """
-    from mkdocs.utils.yaml import yaml_load
-
     check_target(settings, out_dir)
-    shown: Callable[[str], str] = lambda text: text  # noqa: E731
-    found = attachments(settings.entries_path)
-    kept_attachments: list[tuple[str, bytes]] = []  # the share's, as it shares them
-    if audience == "share":
-        from generator.share.attachments import scrub, shared_attachments
-        from generator.share.audience import anonymizer_for
-        from generator.share.edition import hidden_for_attachments, shown_text
-
-        anonymizer = anonymizer_for(all_entries or insights.entries, settings.share)
-        shown = lambda text: shown_text(text, anonymizer)  # noqa: E731
-        rename = anonymizer.path if anonymizer else (lambda path: path)
-        found = shared_attachments(insights.entries, found, settings.entries_dir, rename)
-        everyone = all_entries or insights.entries
-        scrubbed = scrub(
-            found,
-            functools.cache(
-                lambda: hidden_for_attachments(settings, everyone, insights.entries, [])
-            ),
-        )
+    shown = edition.text
+    found = edition.attachments(attachments(settings.entries_path), settings.entries_dir)
+    kept: list[tuple[str, bytes]] = []  # a share's attachments, as it shares them
+    if edition.audience == "share":
+        everyone = every if every is not None else edition.entries
+        kept = share_attachments(settings, edition, everyone, found, []).kept
         found = []
-        kept_attachments = scrubbed.kept
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -127,7 +112,7 @@ def export_markdown(
                     handwritten.append(rel)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, audience, home_intro=intro)
+    pages = render_pages(insights, settings, home_intro=intro)
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +124,7 @@ def export_markdown(
         target = docs / target_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
-    for target_path, data in kept_attachments:
+    for target_path, data in kept:
         target = docs / target_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -148,7 +133,7 @@ def export_markdown(
         config: dict[str, Any] = yaml_load(file)
     config["docs_dir"] = DOCS
     config["site_dir"] = "site"
-    config["plugins"] = _without_debrief(config.get("plugins") or ["search"])
+    config["plugins"] = without_debrief(config.get("plugins") or ["search"])
     if not config.get("nav"):
         config["nav"] = default_nav(handwritten)
     extra_css = list(config.get("extra_css") or [])
@@ -162,14 +147,3 @@ def export_markdown(
         encoding="utf-8",
     )
     return len(pages)
-
-
-def _without_debrief(plugins: Any) -> Any:
-    if isinstance(plugins, dict):
-        return {name: options for name, options in plugins.items() if name != "debrief"}
-    kept = []
-    for item in plugins:
-        name = next(iter(item)) if isinstance(item, dict) else item
-        if name != "debrief":
-            kept.append(item)
-    return kept

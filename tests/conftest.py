@@ -1,11 +1,17 @@
-"""Shared fixtures. Helpers for one area live in that area's test module."""
+"""Shared fixtures and helpers: the demo copy, a small notebook, the CLI runner, the entry
+builder. Helpers for one area live in that area's test module."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli.main import cli
+from generator.entry.read import Entry, entry_from_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -17,7 +23,8 @@ def demo_notebook(tmp_path: Path) -> Path:
 
 
 def copy_demo(target: Path) -> Path:
-    target.mkdir(parents=True)
+    """The demo notebook copied into `target` (made if missing); returns `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "notebook", target / "notebook")
     shutil.copytree(REPO / "entries", target / "entries")
@@ -43,3 +50,33 @@ def write_notebook(root: Path, entries: dict[str, str], plugin_options: str = ""
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")
     return root
+
+
+def run_cli(
+    *args: str, input: str | None = None, env: Mapping[str, str | None] | None = None
+) -> Result:
+    """`debrief ARGS` in this process through Click's CliRunner; an unexpected exception
+    is raised, not kept in the result, so that a traceback fails the test."""
+    return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def entry_from_text(text: str, slug: str = "x", *, path: str | None = None) -> Entry:
+    """The entry a file holding `text` makes; it must be readable, with no problem at all."""
+    made, problems = entry_from_bytes(text.encode(), path or f"entries/{slug}.md", slug)
+    assert problems == [], [p.format() for p in problems]
+    assert made is not None
+    return made
+
+
+def make_entry(
+    slug: str,
+    day: str,
+    extra: str = "",
+    *,
+    company: str = "Acme",
+    role: str = "Engineer",
+    folder: str = "",
+) -> Entry:
+    """An entry of `company`, `role` and `day`, with `extra` front matter lines."""
+    text = f"---\ncompany: {company}\nrole: {role}\ndate: {day}\n{extra}---\n"
+    return entry_from_text(text, slug, path=f"entries/{folder}{slug}.md")

@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 TODAY = ["--today", "2026-11-03"]
 HOOLI_DONE = (
@@ -41,9 +39,9 @@ ENTRIES = {
     # all done: nothing
     "2026-10-15-hooli-final.md": HOOLI_DONE,
 }
-THANK = "(send a thank-you note and ask for honest feedback)"
-REFLECT = "(reflect with a clear mind, talk it over with a mentor)"
-CHASE = "(ask again for the feedback you were promised)"
+THANK = "(send a thank-you note, and ask for honest feedback)"
+REFLECT = "(reflect with a clear mind; talk it over with a mentor)"
+CHASE = "(chase the feedback you asked for)"
 
 
 @pytest.fixture
@@ -54,7 +52,7 @@ def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_text_overdue_first_then_by_due_date(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["followups", *TODAY])
+    result = run_cli("followups", *TODAY)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "OVERDUE  2026-10-09  feedback    2026-10-01-acme-screen       Acme — Backend engineer     "
@@ -73,7 +71,7 @@ def test_text_overdue_first_then_by_due_date(notebook: Path) -> None:
 
 
 def test_json(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["followups", "--json", *TODAY])
+    result = run_cli("followups", "--json", *TODAY)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [
         {
@@ -120,18 +118,17 @@ def test_the_one_row_of_the_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "---\ncompany: Acme\nrole: Backend engineer\ndate: 2026-11-01\nreflected: 2026-11-02\n---\n"
     )
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"2026-11-01-acme-onsite.md": entry}))
-    result = CliRunner().invoke(cli, ["followups", "--today", "2026-11-05"])
+    result = run_cli("followups", "--today", "2026-11-05")
     assert result.stdout == (
         "OVERDUE  2026-11-02  thank-you   2026-11-01-acme-onsite  Acme — Backend engineer  "
-        "(send a thank-you note and ask for honest feedback)\n"
+        "(send a thank-you note, and ask for honest feedback)\n"
     )
 
 
 def test_nothing_to_follow_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"2026-10-15-hooli.md": HOOLI_DONE}))
-    runner = CliRunner()
-    assert runner.invoke(cli, ["followups", *TODAY]).stdout == "Nothing to follow up\n"
-    assert runner.invoke(cli, ["followups", "--json", *TODAY]).stdout == "[]\n"
+    assert run_cli("followups", *TODAY).stdout == "Nothing to follow up\n"
+    assert run_cli("followups", "--json", *TODAY).stdout == "[]\n"
 
 
 def test_delays_come_from_mkdocs_yml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +139,7 @@ def test_delays_come_from_mkdocs_yml(tmp_path: Path, monkeypatch: pytest.MonkeyP
         "thank_you_within_days: 2\nreflect_after_days: 3",
     )
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(cli, ["followups", "--json", *TODAY])
+    result = run_cli("followups", "--json", *TODAY)
     assert json.loads(result.stdout) == [
         {"entry": "2026-11-01-acme", "kind": "thank-you", "due": "2026-11-03", "overdue": False},
         {"entry": "2026-11-01-acme", "kind": "reflection", "due": "2026-11-04", "overdue": False},
@@ -153,7 +150,7 @@ def test_entry_errors_fail_with_their_line(notebook: Path) -> None:
     (notebook / "entries" / "2026-11-04-broken.md").write_text(
         "---\ncompany: Broken\ndate: 2026-11-04\nfeeling: 9\n---\n", encoding="utf-8"
     )
-    result = CliRunner().invoke(cli, ["followups", *TODAY])
+    result = run_cli("followups", *TODAY)
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -165,13 +162,11 @@ def test_config_option_from_another_folder(
     notebook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        cli, ["followups", "--json", "--config", str(notebook / "mkdocs.yml"), *TODAY]
-    )
+    result = run_cli("followups", "--json", "--config", str(notebook / "mkdocs.yml"), *TODAY)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 6
 
 
 def test_no_notebook_is_misuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(cli, ["followups"]).exit_code == 2
+    assert run_cli("followups").exit_code == 2

@@ -8,13 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.cli import new as new_module
-from generator.cli.main import cli
 from generator.edit.capture import create_new, entry_stem
 from generator.entry.read import read_entry
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 ACME = ["new", "--company", "Acme", "--role", "Backend engineer", "--date", "2026-11-01"]
 
@@ -44,7 +42,7 @@ def in_terminal(monkeypatch: pytest.MonkeyPatch, stdin: bool = True, stdout: boo
 
 
 def test_creates_a_valid_entry_and_prints_its_path(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, [*ACME, "--stage", "On-site", "--format", "video"])
+    result = run_cli(*ACME, "--stage", "On-site", "--format", "video")
     assert result.exit_code == 0, result.output
     assert result.stdout == "entries/2026-11-01-acme-on-site.md\n"
     path = notebook / "entries" / "2026-11-01-acme-on-site.md"
@@ -69,24 +67,22 @@ def test_creates_a_valid_entry_and_prints_its_path(notebook: Path) -> None:
 
 
 def test_the_created_file_passes_check(notebook: Path) -> None:
-    runner = CliRunner()
-    runner.invoke(cli, [*ACME, "--stage", "onsite"])
-    runner.invoke(cli, ["new", "--company", "Globex: EU", "--role", "1984", "--date", "2026-11-02"])
-    result = runner.invoke(cli, ["check", "--today", "2026-11-02"])
+    run_cli(*ACME, "--stage", "onsite")
+    run_cli("new", "--company", "Globex: EU", "--role", "1984", "--date", "2026-11-02")
+    result = run_cli("check", "--today", "2026-11-02")
     assert result.exit_code == 0, result.output
     assert result.stdout == "2 entries checked, no problems\n"
 
 
 def test_without_a_stage_the_name_is_date_and_company(notebook: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["new", "--company", "Société Générale (EU)", "--role", "Dev", "--date", "2026-11-01"]
+    result = run_cli(
+        "new", "--company", "Société Générale (EU)", "--role", "Dev", "--date", "2026-11-01"
     )
     assert result.stdout == "entries/2026-11-01-societe-generale-eu.md\n"
 
 
 def test_never_overwrites_the_same_day_company_and_stage(notebook: Path) -> None:
-    runner = CliRunner()
-    outputs = [runner.invoke(cli, [*ACME, "--stage", "onsite"]).stdout for _ in range(3)]
+    outputs = [run_cli(*ACME, "--stage", "onsite").stdout for _ in range(3)]
     assert outputs == [
         "entries/2026-11-01-acme-onsite.md\n",
         "entries/2026-11-01-acme-onsite-2.md\n",
@@ -102,7 +98,7 @@ def test_never_overwrites_the_same_day_company_and_stage(notebook: Path) -> None
 def test_an_existing_file_keeps_its_content(notebook: Path) -> None:
     mine = notebook / "entries" / "2026-11-01-acme-onsite.md"
     mine.write_bytes(b"my notes")
-    result = CliRunner().invoke(cli, [*ACME, "--stage", "onsite"])
+    result = run_cli(*ACME, "--stage", "onsite")
     assert result.stdout == "entries/2026-11-01-acme-onsite-2.md\n"
     assert mine.read_bytes() == b"my notes"
 
@@ -110,7 +106,7 @@ def test_an_existing_file_keeps_its_content(notebook: Path) -> None:
 def test_a_page_name_used_in_a_subfolder_is_skipped(notebook: Path) -> None:
     (notebook / "entries" / "2025").mkdir()
     (notebook / "entries" / "2025" / "2026-11-01-acme.md").write_bytes(b"---\n---\n")
-    result = CliRunner().invoke(cli, ACME)
+    result = run_cli(*ACME)
     assert result.stdout == "entries/2026-11-01-acme-2.md\n"
 
 
@@ -130,7 +126,7 @@ def test_entry_stem() -> None:
 
 
 def test_without_options_and_without_a_terminal_is_misuse(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["new"])
+    result = run_cli("new")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "Error: --company and --role are required when not in a terminal"
@@ -140,9 +136,7 @@ def test_without_options_and_without_a_terminal_is_misuse(notebook: Path) -> Non
 
 def test_in_a_terminal_it_asks(notebook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     in_terminal(monkeypatch, stdout=False)
-    result = CliRunner().invoke(
-        cli, ["new"], input="\nAcme\nBackend engineer\n2026-11-01\nonsite\n\n"
-    )
+    result = run_cli("new", input="\nAcme\nBackend engineer\n2026-11-01\nonsite\n\n")
     assert result.exit_code == 0, result.output
     assert result.stdout == "entries/2026-11-01-acme-onsite.md\n"  # prompts go to stderr
     assert result.stderr.startswith("Company: \nCompany is required.\nCompany: Acme\nRole: ")
@@ -156,7 +150,7 @@ def test_no_edit_does_not_open_the_editor(
     notebook: Path, editor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     in_terminal(monkeypatch)
-    result = CliRunner().invoke(cli, [*ACME, "--no-edit"])
+    result = run_cli(*ACME, "--no-edit")
     assert result.exit_code == 0, result.output
     assert not editor.exists()
 
@@ -165,7 +159,7 @@ def test_the_editor_opens_the_new_entry_in_a_terminal(
     notebook: Path, editor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     in_terminal(monkeypatch)
-    result = CliRunner().invoke(cli, ACME)
+    result = run_cli(*ACME)
     assert result.exit_code == 0, result.output
     assert editor.read_text(encoding="utf-8") == str(notebook / "entries" / "2026-11-01-acme.md")
 
@@ -174,7 +168,7 @@ def test_no_editor_when_output_is_not_a_terminal(
     notebook: Path, editor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     in_terminal(monkeypatch, stdout=False)
-    assert CliRunner().invoke(cli, ACME).exit_code == 0
+    assert run_cli(*ACME).exit_code == 0
     assert not editor.exists()
 
 
@@ -183,7 +177,7 @@ def test_a_failing_editor_says_where_the_entry_is(
 ) -> None:
     in_terminal(monkeypatch)
     monkeypatch.setenv("VISUAL", "false")
-    result = CliRunner().invoke(cli, ACME)
+    result = run_cli(*ACME)
     assert result.exit_code == 1
     assert (
         result.stderr
@@ -193,9 +187,7 @@ def test_a_failing_editor_says_where_the_entry_is(
 
 
 def test_a_date_in_the_future_is_warned_about(notebook: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["new", "--company", "Acme", "--role", "Dev", "--date", "2999-01-01"]
-    )
+    result = run_cli("new", "--company", "Acme", "--role", "Dev", "--date", "2999-01-01")
     assert result.exit_code == 0
     assert result.stderr == (
         "warning: 2999-01-01 is in the future; a debrief is written after the interview\n"
@@ -204,6 +196,6 @@ def test_a_date_in_the_future_is_warned_about(notebook: Path) -> None:
 
 def test_a_missing_notebook_is_misuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ACME)
+    result = run_cli(*ACME)
     assert result.exit_code == 2
     assert "mkdocs.yml: no such file" in result.stderr

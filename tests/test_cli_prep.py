@@ -6,14 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.aggregate import Insights, aggregate
-from generator.cli.main import cli
 from generator.entry.read import read_notebook
 from generator.render.prep import escape_md, prep_brief
 from generator.settings import Settings
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 ENTRIES = {
     "2026-09-01-acme-screen.md": (
@@ -102,7 +100,7 @@ def insights(notebook: Path) -> Insights:
 
 
 def test_prep_by_company(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--company", "acme", "--today", "2026-11-01"])
+    result = run_cli("prep", "--company", "acme", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert result.stdout == HEAD + GENERAL + ACME
 
@@ -162,9 +160,7 @@ def test_a_first_interview(insights: Insights) -> None:
 
 
 def test_out_writes_the_file(notebook: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["prep", "--company", "acme", "--today", "2026-11-01", "--out", "brief.md"]
-    )
+    result = run_cli("prep", "--company", "acme", "--today", "2026-11-01", "--out", "brief.md")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr == "Wrote brief.md\n"
@@ -172,7 +168,7 @@ def test_out_writes_the_file(notebook: Path) -> None:
 
 
 def test_out_into_a_missing_folder_fails(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--out", "nowhere/brief.md"])
+    result = run_cli("prep", "--out", "nowhere/brief.md")
     assert result.exit_code == 1
     assert result.stderr == "Error: nowhere/brief.md: cannot write: No such file or directory\n"
 
@@ -204,7 +200,7 @@ def test_company_matches_whole_words_of_the_name() -> None:
 
 
 def test_a_misspelt_company_gets_a_suggestion_on_stderr(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["prep", "--company", "Globx", "--today", "2026-11-01"])
+    result = run_cli("prep", "--company", "Globx", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert result.stderr == "note: no earlier interview with 'Globx'; did you mean 'Globex'?\n"
     assert result.stdout.endswith(
@@ -214,6 +210,6 @@ def test_a_misspelt_company_gets_a_suggestion_on_stderr(notebook: Path) -> None:
 
 def test_a_new_company_gets_no_suggestion(notebook: Path) -> None:
     for company in ("Umbrella", "acme"):  # far from every name; a company that matches
-        result = CliRunner().invoke(cli, ["prep", "--company", company, "--today", "2026-11-01"])
+        result = run_cli("prep", "--company", company, "--today", "2026-11-01")
         assert result.exit_code == 0, result.output
         assert result.stderr == ""

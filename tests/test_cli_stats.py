@@ -6,15 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.aggregate import aggregate
 from generator.cli import stats as stats_module
-from generator.cli.main import cli
 from generator.entry.read import read_notebook
 from generator.render.terminal import format_stats, pad, sparkline, width
 from generator.settings import Settings
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 ENTRIES = {
     "2026-09-01-acme.md": (
@@ -57,21 +55,20 @@ def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_stats(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["stats", "--today", "2026-11-01"])
+    result = run_cli("stats", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert result.stdout == EXPECTED
 
 
 def test_last_limits_the_feeling_line(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["stats", "--last", "2", "--today", "2026-11-01"])
+    result = run_cli("stats", "--last", "2", "--today", "2026-11-01")
     assert result.stdout.splitlines()[3] == "Feeling   ▄▅  4 5  (last 2, average 4.5)"
 
 
 def test_colour_only_when_asked(notebook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    runner = CliRunner()
-    assert "\x1b[" not in runner.invoke(cli, ["stats", "--today", "2026-11-01"]).stdout
+    assert "\x1b[" not in run_cli("stats", "--today", "2026-11-01").stdout
     monkeypatch.setattr(stats_module, "use_color", lambda: True)
-    coloured = runner.invoke(cli, ["stats", "--today", "2026-11-01"]).stdout
+    coloured = run_cli("stats", "--today", "2026-11-01").stdout
     assert "\x1b[31mrecurring\x1b[0m" in coloured
     assert "\x1b[32mresolved\x1b[0m" in coloured
 
@@ -87,7 +84,7 @@ def test_top_and_pure_formatting(notebook: Path) -> None:
 
 def test_an_empty_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {}))
-    result = CliRunner().invoke(cli, ["stats"])
+    result = run_cli("stats")
     assert result.exit_code == 0
     assert result.stdout == "No entries yet: write the first with 'debrief new'.\n"
 
@@ -95,7 +92,7 @@ def test_an_empty_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_no_feelings_and_no_weak_spots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entry = "---\ncompany: Acme\nrole: Dev\ndate: 2026-09-01\n---\n"
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"a.md": entry}))
-    result = CliRunner().invoke(cli, ["stats", "--today", "2026-11-01"])
+    result = run_cli("stats", "--today", "2026-11-01")
     assert result.stdout == (
         "Entries   1, from 2026-09-01 to 2026-09-01\n"
         "Outcome   pending 1\n"

@@ -6,10 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 BOM = b"\xef\xbb\xbf"
 OLD_TIME = 1_600_000_000_000_000_000  # ns: an mtime a rewrite would change
@@ -88,7 +86,7 @@ def mtime(root: Path, name: str) -> int:
 
 
 def test_rename_changes_only_the_names(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "rename", "system design", "architecture"])
+    result = run_cli("tags", "rename", "system design", "architecture")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Renamed 'system design' to 'architecture' in 2 entries (4 places)\n"
     assert entry(notebook, "2026-03-01-acme.md") == ACME_RENAMED
@@ -104,7 +102,7 @@ def test_rename_changes_only_the_names(notebook: Path) -> None:
 
 def test_an_unreadable_file_is_reported_and_left_as_it_is(notebook: Path) -> None:
     (notebook / "entries" / "2026-03-04-bad.md").write_bytes(BAD)
-    result = CliRunner().invoke(cli, ["tags", "rename", "system-design", "architecture"])
+    result = run_cli("tags", "rename", "system-design", "architecture")
     assert result.exit_code == 1
     assert result.stdout == "Renamed 'system-design' to 'architecture' in 2 entries (4 places)\n"
     errors = result.stderr.splitlines()
@@ -116,7 +114,7 @@ def test_an_unreadable_file_is_reported_and_left_as_it_is(notebook: Path) -> Non
 
 def test_rename_keeps_the_file_mode(notebook: Path) -> None:
     (notebook / "entries" / "2026-03-02-globex.md").chmod(0o640)
-    result = CliRunner().invoke(cli, ["tags", "rename", "sql", "databases"])
+    result = run_cli("tags", "rename", "sql", "databases")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Renamed 'sql' to 'databases' in 2 entries (3 places)\n"
     assert (notebook / "entries" / "2026-03-02-globex.md").stat().st_mode & 0o777 == 0o640
@@ -131,14 +129,14 @@ def test_a_symlinked_entry_stays_a_symlink(notebook: Path, tmp_path: Path) -> No
     elsewhere.write_bytes(b"---\nweak_spots: [sql]\n---\n")
     link = notebook / "entries" / "2026-03-05-linked.md"
     link.symlink_to(elsewhere)
-    result = CliRunner().invoke(cli, ["tags", "rename", "sql", "databases"])
+    result = run_cli("tags", "rename", "sql", "databases")
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert elsewhere.read_bytes() == b"---\nweak_spots: [databases]\n---\n"
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "rename", "SQL", "databases", "--dry-run"])
+    result = run_cli("tags", "rename", "SQL", "databases", "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "--- a/entries/2026-03-02-globex.md\n"
@@ -169,7 +167,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(notebook: Path) -> None:
 
 
 def test_merge_several_names_into_the_last(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "merge", "sql", "estimation", "data"])
+    result = run_cli("tags", "merge", "sql", "estimation", "data")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Merged 'sql', 'estimation' into 'data' in 3 entries (4 places)\n"
     assert entry(notebook, "2026-03-01-acme.md") == ACME.replace(b'"estimation"', b'"data"')
@@ -180,7 +178,7 @@ def test_merge_several_names_into_the_last(notebook: Path) -> None:
 
 
 def test_a_name_no_entry_uses_fails(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "rename", "kubernetes", "k8s"])
+    result = run_cli("tags", "rename", "kubernetes", "k8s")
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: no entry lists 'kubernetes' under weak_spots or strengths "
@@ -189,7 +187,7 @@ def test_a_name_no_entry_uses_fails(notebook: Path) -> None:
 
 
 def test_renaming_to_the_same_spelling_changes_nothing(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "rename", "estimation", "estimation"])
+    result = run_cli("tags", "rename", "estimation", "estimation")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Nothing to change: every entry already writes it as 'estimation'\n"
     assert mtime(notebook, "2026-03-01-acme.md") == OLD_TIME
@@ -205,13 +203,13 @@ def test_renaming_to_the_same_spelling_changes_nothing(notebook: Path) -> None:
     ],
 )
 def test_misuse_exits_2(notebook: Path, args: list[str], message: str) -> None:
-    result = CliRunner().invoke(cli, ["tags", *args])
+    result = run_cli("tags", *args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"Error: {message}"
 
 
 def test_list_groups_spellings_by_name(notebook: Path) -> None:
-    result = CliRunner().invoke(cli, ["tags", "list"])
+    result = run_cli("tags", "list")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "Weak spots\n"
@@ -231,13 +229,13 @@ def test_list_applies_the_aliases(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "aliases: {sysdesign: system design}",
     )
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(cli, ["tags", "list"])
+    result = run_cli("tags", "list")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Weak spots\n  sql            1  sql\n  system-design  1  sysdesign\n"
 
 
 def test_list_fails_on_entry_errors(notebook: Path) -> None:
     (notebook / "entries" / "2026-03-04-bad.md").write_bytes(BAD)
-    result = CliRunner().invoke(cli, ["tags", "list"])
+    result = run_cli("tags", "list")
     assert result.exit_code == 1
     assert result.stderr.startswith("entries/2026-03-04-bad.md:3: error: invalid YAML")

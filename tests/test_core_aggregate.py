@@ -19,19 +19,12 @@ from generator.aggregate import (
     follow_ups,
 )
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, entry_from_bytes
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings, ShareSettings
 from generator.share.audience import for_audience
+from tests.conftest import make_entry
 
 D = date.fromisoformat
-
-
-def entry(slug: str, day: str, extra: str = "", company: str = "Acme") -> Entry:
-    text = f"---\ncompany: {company}\nrole: Engineer\ndate: {day}\n{extra}---\n"
-    made, problems = entry_from_bytes(text.encode(), f"entries/{slug}.md", slug)
-    assert problems == [], [p.format() for p in problems]
-    assert made is not None
-    return made
 
 
 # --- weak spots ----------------------------------------------------------------------------
@@ -40,35 +33,39 @@ def entry(slug: str, day: str, extra: str = "", company: str = "Acme") -> Entry:
 def weak_spot_entries() -> list[Entry]:
     # Given out of date order on purpose: aggregation must sort by (date, path) itself.
     return [
-        entry(
+        make_entry(
             "umbrella",
             "2026-03-05",
             "weak_spots: [Behavioural]\nstrengths: [system design]\n",
         ),
-        entry(
+        make_entry(
             "acme",
             "2026-01-10",
             "weak_spots: [System Design, estimation]\nstrengths: [communication]\n"
             "lessons: [Ask about scale first.]\n",
         ),
-        entry(
+        make_entry(
             "initech",
             "2026-02-20",
             # 'system design' twice in one entry still counts that entry once
             "weak_spots: [sql-joins, behavioural, system design, System Design]\n"
             "lessons: [Practice joins., Name the trade-offs.]\n",
         ),
-        entry(
+        make_entry(
             "globex",
             "2026-02-03",
             "weak_spots: [system_design, SQL Joins]\nstrengths: [Estimation]\n",
         ),
-        entry("hooli", "2026-03-05", "weak_spots: [testing, naming]\nstrengths: [behavioural]\n"),
+        make_entry(
+            "hooli", "2026-03-05", "weak_spots: [testing, naming]\nstrengths: [behavioural]\n"
+        ),
     ]
 
 
 def test_weak_spots_counts_dates_entries_and_order() -> None:
-    spots = aggregate_weak_spots(weak_spot_entries(), Vocabulary(), recurring_after=2)
+    spots = aggregate_weak_spots(
+        chronological(weak_spot_entries()), Vocabulary(), recurring_after=2
+    )
     table = [
         (s.name, s.count, s.first_seen, s.last_seen, s.entries, s.recurring, s.resolved)
         for s in spots
@@ -118,19 +115,19 @@ def test_recurring_threshold_comes_from_settings(recurring_after: int, recurring
 def test_same_day_entries_are_ordered_by_path() -> None:
     # hooli.md and umbrella.md share 2026-03-05: 'entries/hooli.md' < 'entries/umbrella.md'
     entries = [
-        entry("umbrella", "2026-03-05", "weak_spots: [sql]\n"),
-        entry("hooli", "2026-03-05", "weak_spots: [sql]\n"),
+        make_entry("umbrella", "2026-03-05", "weak_spots: [sql]\n"),
+        make_entry("hooli", "2026-03-05", "weak_spots: [sql]\n"),
     ]
-    spots = aggregate_weak_spots(entries, Vocabulary(), 2)
+    spots = aggregate_weak_spots(chronological(entries), Vocabulary(), 2)
     assert spots[0].entries == ("hooli", "umbrella")
 
 
 def test_aliases_merge_spellings() -> None:
     entries = [
-        entry("a", "2026-01-01", "weak_spots: [Sys Design]\n"),
-        entry("b", "2026-01-02", "weak_spots: [system_design, joins]\n"),
-        entry("c", "2026-01-03", "weak_spots: [SYSTEM DESIGN, SQL]\n"),
-        entry("d", "2026-01-04", "weak_spots: [sql joins]\n"),
+        make_entry("a", "2026-01-01", "weak_spots: [Sys Design]\n"),
+        make_entry("b", "2026-01-02", "weak_spots: [system_design, joins]\n"),
+        make_entry("c", "2026-01-03", "weak_spots: [SYSTEM DESIGN, SQL]\n"),
+        make_entry("d", "2026-01-04", "weak_spots: [sql joins]\n"),
     ]
     # aliases: sys-design -> system-design; joins -> sql-joins -> sql (a chain)
     settings = Settings(aliases={"sys_design": "System Design", "Joins": "sql joins",
@@ -145,36 +142,36 @@ def test_aliases_merge_spellings() -> None:
     ]
     # an alias that merges two names of one entry counts that entry once
     merged = aggregate(
-        [entry("e", "2026-01-05", "weak_spots: [joins, SQL]\n")], settings, D("2026-02-01")
+        [make_entry("e", "2026-01-05", "weak_spots: [joins, SQL]\n")], settings, D("2026-02-01")
     )
     assert [(s.name, s.count) for s in merged.weak_spots] == [("sql", 1)]
 
 
 def test_resolved_needs_a_strength_after_the_last_weak_spot() -> None:
     entries = [
-        entry("a", "2026-01-01", "weak_spots: [estimation]\n"),
-        entry("b", "2026-01-05", "strengths: [Estimation]\n"),  # resolves, for now
-        entry("c", "2026-01-09", "weak_spots: [estimation]\n"),  # back again: last seen 01-09
+        make_entry("a", "2026-01-01", "weak_spots: [estimation]\n"),
+        make_entry("b", "2026-01-05", "strengths: [Estimation]\n"),  # resolves, for now
+        make_entry("c", "2026-01-09", "weak_spots: [estimation]\n"),  # back again: last seen 01-09
     ]
-    spots = aggregate_weak_spots(entries, Vocabulary(), 2)
+    spots = aggregate_weak_spots(chronological(entries), Vocabulary(), 2)
     assert [(s.name, s.count, s.last_seen, s.resolved) for s in spots] == [
         ("estimation", 2, D("2026-01-09"), False)
     ]
-    later = [*entries, entry("d", "2026-01-20", "strengths: estimation\n")]
-    spots = aggregate_weak_spots(later, Vocabulary(), 2)
+    later = [*entries, make_entry("d", "2026-01-20", "strengths: estimation\n")]
+    spots = aggregate_weak_spots(chronological(later), Vocabulary(), 2)
     assert (spots[0].resolved, spots[0].resolved_by) == (True, "d")
 
 
 def test_a_strength_never_listed_as_weak_spot_is_no_weak_spot() -> None:
-    entries = [entry("a", "2026-01-01", "strengths: [communication]\n")]
-    assert aggregate_weak_spots(entries, Vocabulary(), 2) == []
+    entries = [make_entry("a", "2026-01-01", "strengths: [communication]\n")]
+    assert aggregate_weak_spots(chronological(entries), Vocabulary(), 2) == []
 
 
 # --- lessons -------------------------------------------------------------------------------
 
 
 def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
-    lessons = collect_lessons(weak_spot_entries(), Vocabulary())
+    lessons = collect_lessons(chronological(weak_spot_entries()), Vocabulary())
     assert [(x.text, x.entry, x.date, x.weak_spots) for x in lessons] == [
         # oldest entry first; within an entry, in the order written
         ("Ask about scale first.", "acme", D("2026-01-10"), ("system-design", "estimation")),
@@ -186,8 +183,8 @@ def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
 
 
 def test_lessons_use_aliases() -> None:
-    entries = [entry("a", "2026-01-01", "weak_spots: [Sys Design]\nlessons: Draw first.\n")]
-    lessons = collect_lessons(entries, Vocabulary({"sys design": "system design"}))
+    entries = [make_entry("a", "2026-01-01", "weak_spots: [Sys Design]\nlessons: Draw first.\n")]
+    lessons = collect_lessons(chronological(entries), Vocabulary({"sys design": "system design"}))
     assert [(x.text, x.weak_spots) for x in lessons] == [("Draw first.", ("system-design",))]
 
 
@@ -196,12 +193,12 @@ def test_lessons_use_aliases() -> None:
 
 def question_entries() -> list[Entry]:
     return [
-        entry(
+        make_entry(
             "c",
             "2026-04-09",
             "questions:\n  - question: Tell me about a conflict.\n    rating: 3\n",
         ),
-        entry(
+        make_entry(
             "a",
             "2026-04-01",
             "questions:\n"
@@ -210,7 +207,7 @@ def question_entries() -> list[Entry]:
             "    topic: behavioural\n"
             "    rating: 2\n",
         ),
-        entry(
+        make_entry(
             "b",
             "2026-04-08",
             "questions:\n"
@@ -228,7 +225,7 @@ def question_entries() -> list[Entry]:
 
 
 def test_questions_struggled_and_asked_again() -> None:
-    records = collect_questions(question_entries())
+    records = collect_questions(chronological(question_entries()))
     assert [
         (q.question, q.entry, q.date, q.topic, q.rating, q.struggled, q.asked_again)
         for q in records
@@ -248,13 +245,19 @@ def test_questions_struggled_and_asked_again() -> None:
 
 def test_struggled_boundary() -> None:
     entries = [
-        entry(
+        make_entry(
             "a",
             "2026-04-01",
             "questions:\n" + "".join(f"  - question: Q{r}\n    rating: {r}\n" for r in range(1, 6)),
         )
     ]
-    assert [q.struggled for q in collect_questions(entries)] == [True, True, False, False, False]
+    assert [q.struggled for q in collect_questions(chronological(entries))] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 # --- follow-ups ----------------------------------------------------------------------------
@@ -266,28 +269,28 @@ FOLLOW_UP_SETTINGS = Settings(thank_you_within_days=2, reflect_after_days=3, fee
 def follow_up_entries() -> list[Entry]:
     return [
         # nothing done: thank-you due 05-01+2 = 05-03, reflection 05-01+3 = 05-04; both overdue
-        entry("alpha", "2026-05-01"),
+        make_entry("alpha", "2026-05-01"),
         # withdrew: no thank-you; not reflected: reflection due 05-08+3 = 05-11, not overdue
-        entry("bravo", "2026-05-08", "outcome: withdrew\n"),
+        make_entry("bravo", "2026-05-08", "outcome: withdrew\n"),
         # asked for feedback when thanking on 05-02, none yet: due 05-02+7 = 05-09 < 05-10
-        entry(
+        make_entry(
             "charlie",
             "2026-05-02",
             "reflected: 2026-05-03\nthank_you:\n  sent: 2026-05-02\n  asked_feedback: true\n",
         ),
         # all done, feedback received: nothing
-        entry(
+        make_entry(
             "delta",
             "2026-04-20",
             "reflected: 2026-04-22\nthank_you:\n  sent: 2026-04-21\n  asked_feedback: true\n"
             "feedback:\n  received: 2026-05-01\n",
         ),
         # thanked without asking for feedback; not reflected: reflection 05-08+3 = 05-11
-        entry("echo", "2026-05-08", "thank_you:\n  sent: 2026-05-08\n"),
+        make_entry("echo", "2026-05-08", "thank_you:\n  sent: 2026-05-08\n"),
         # reflected, not thanked: thank-you due 05-07+2 = 05-09, overdue
-        entry("foxtrot", "2026-05-07", "reflected: 2026-05-07\n"),
+        make_entry("foxtrot", "2026-05-07", "reflected: 2026-05-07\n"),
         # reflected, not thanked: thank-you due 05-08+2 = 05-10 = today: due, not overdue
-        entry("golf", "2026-05-08", "reflected: 2026-05-08\n"),
+        make_entry("golf", "2026-05-08", "reflected: 2026-05-08\n"),
     ]
 
 
@@ -312,7 +315,9 @@ def test_follow_ups_overdue_come_first() -> None:
 
 
 def test_withdrew_needs_no_thank_you_but_still_a_reflection() -> None:
-    items = follow_ups([entry("bravo", "2026-05-08", "outcome: withdrew\n")], Settings(), TODAY)
+    items = follow_ups(
+        [make_entry("bravo", "2026-05-08", "outcome: withdrew\n")], Settings(), TODAY
+    )
     assert [(f.kind, f.due) for f in items] == [("reflection", D("2026-05-09"))]  # 05-08+1
 
 
@@ -332,14 +337,14 @@ def test_follow_ups_with_default_settings() -> None:
 
 
 def test_asked_feedback_without_a_sent_date_is_only_a_thank_you() -> None:
-    e = entry("a", "2026-05-01", "reflected: 2026-05-01\nthank_you:\n  asked_feedback: true\n")
+    e = make_entry("a", "2026-05-01", "reflected: 2026-05-01\nthank_you:\n  asked_feedback: true\n")
     assert [(f.kind, f.due) for f in follow_ups([e], Settings(), TODAY)] == [
         ("thank-you", D("2026-05-02"))
     ]
 
 
 def test_nothing_open_when_all_done() -> None:
-    e = entry("a", "2026-05-01", "reflected: 2026-05-02\nthank_you:\n  sent: 2026-05-01\n")
+    e = make_entry("a", "2026-05-01", "reflected: 2026-05-02\nthank_you:\n  sent: 2026-05-01\n")
     assert follow_ups([e], Settings(), TODAY) == []
 
 
@@ -348,14 +353,14 @@ def test_nothing_open_when_all_done() -> None:
 
 def audience_entries() -> list[Entry]:
     return [
-        entry(
+        make_entry(
             "acme",
             "2026-02-01",
             "interviewers: [Dana Smith]\ndiscussed_with: [mentor]\n"
             "weak_spots: [estimation]\nlessons: [Say numbers out loud.]\n"
             "questions: [Why us?]\nreflected: 2026-02-01\nthank_you:\n  sent: 2026-02-01\n",
         ),
-        entry(
+        make_entry(
             "secret",
             "2026-02-10",
             "private: true\ninterviewers: Lee\n"
@@ -363,7 +368,7 @@ def audience_entries() -> list[Entry]:
             "questions: [What do you earn now?]\n",
             company="Initech",
         ),
-        entry(
+        make_entry(
             "globex",
             "2026-02-20",
             "interviewers: [Ana, Bo]\nweak_spots: [Estimation]\nstrengths: [sql]\n",

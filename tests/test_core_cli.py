@@ -12,16 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 OUTCOMES = "pending, advanced, offer, rejected, withdrew, no-response"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -71,7 +65,7 @@ WARN_LINES = [
 
 def test_check_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD, "other.md": OTHER}))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout == "2 entries checked, no problems\n"
     assert result.stderr == ""
@@ -79,7 +73,7 @@ def test_check_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_check_clean_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    result = run("check", "--strict", "--today", "2026-04-01")
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout == "1 entry checked, no problems\n"
 
@@ -88,7 +82,7 @@ def test_check_errors_and_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     files = {"good.md": GOOD, "other.md": OTHER, "bad.md": BAD, "warn.md": WARN,
              "future.md": FUTURE}  # fmt: skip
     monkeypatch.chdir(write_notebook(tmp_path / "nb", files))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 1
     # ordered by path, then line; the summary is the last line
     assert result.stdout.splitlines() == [
@@ -107,7 +101,7 @@ def test_check_crlf_and_bom_files(
         return text.replace("\n", "\r\n") if variant == "crlf" else "\ufeff" + text
 
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"bad.md": encode(BAD)}))
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [*BAD_LINES, "1 entry checked: 3 errors, 0 warnings"]
 
@@ -118,11 +112,11 @@ def test_check_warnings_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     expected = [*FUTURE_LINES, *WARN_LINES, "4 entries checked: 0 errors, 3 warnings"]
     strict_expected = [*expected[:-1], expected[-1] + " (--strict: warnings fail)"]
 
-    result = run("check", "--today", "2026-04-01")
+    result = run_cli("check", "--today", "2026-04-01")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == expected
 
-    strict = run("check", "--strict", "--today", "2026-04-01")
+    strict = run_cli("check", "--strict", "--today", "2026-04-01")
     assert strict.exit_code == 1
     assert strict.stdout.splitlines() == strict_expected
 
@@ -131,8 +125,8 @@ def test_check_today_decides_what_is_future(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"future.md": FUTURE}))
-    assert run("check", "--strict", "--today", "2026-04-02").exit_code == 0
-    result = run("check", "--strict", "--today", "2026-04-01")
+    assert run_cli("check", "--strict", "--today", "2026-04-02").exit_code == 0
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         *FUTURE_LINES,
@@ -146,7 +140,7 @@ def test_check_aliases_from_mkdocs_yml_silence_look_alikes(
     files = {"good.md": GOOD, "other.md": OTHER, "warn.md": WARN.replace("weakspots", "tags")}
     root = write_notebook(tmp_path / "nb", files, "aliases:\n  estimations: estimation")
     monkeypatch.chdir(root)
-    result = run("check", "--strict", "--today", "2026-04-01")
+    result = run_cli("check", "--strict", "--today", "2026-04-01")
     assert result.stdout == "3 entries checked, no problems\n"
     assert result.exit_code == 0
 
@@ -156,7 +150,7 @@ def test_check_paths_are_relative_to_the_notebook(
 ) -> None:
     write_notebook(tmp_path / "nb", {"2026/bad.md": BAD})
     monkeypatch.chdir(tmp_path)
-    result = run("check", "--config", "nb/mkdocs.yml", "--today", "2026-04-01")
+    result = run_cli("check", "--config", "nb/mkdocs.yml", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "entries/2026/bad.md:4: error: 'date' is not a real date: 2026-02-30"
@@ -169,7 +163,7 @@ def test_check_without_mkdocs_yml_is_misuse(
     (tmp_path / "entries").mkdir()
     (tmp_path / "entries" / "good.md").write_text(GOOD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = run("check")
+    result = run_cli("check")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Error: mkdocs.yml: no such file" in result.stderr
@@ -180,7 +174,7 @@ def test_check_with_missing_config_is_misuse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    result = run("check", "--config", "elsewhere.yml")
+    result = run_cli("check", "--config", "elsewhere.yml")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Error: elsewhere.yml: no such file" in result.stderr
@@ -192,15 +186,15 @@ def test_check_without_entries_folder_is_misuse(
     root = write_notebook(tmp_path / "nb", {})
     (root / "entries").rmdir()
     monkeypatch.chdir(root)
-    result = run("check")
+    result = run_cli("check")
     assert result.exit_code == 2
     assert "no entries folder" in result.stderr
 
 
 def test_check_bad_today_is_misuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD}))
-    assert run("check", "--today", "2026-02-30").exit_code == 2
-    assert run("check", "--today", "yesterday").exit_code == 2
+    assert run_cli("check", "--today", "2026-02-30").exit_code == 2
+    assert run_cli("check", "--today", "yesterday").exit_code == 2
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -218,7 +212,7 @@ def test_check_never_writes_into_entries(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(root)
     before = snapshot(root / "entries")
     for args in (["check"], ["check", "--strict"], ["check", "--today", "2026-04-01"]):
-        assert run(*args).exit_code == 1
+        assert run_cli(*args).exit_code == 1
     assert snapshot(root / "entries") == before
 
 
@@ -345,7 +339,7 @@ def export_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_export_json_owner(export_notebook: Path) -> None:
-    result = run("export", "--format", "json", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "json", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stderr == ""
     assert json.loads(result.stdout) == {
@@ -376,7 +370,7 @@ def test_export_json_owner(export_notebook: Path) -> None:
 
 
 def test_export_json_share(export_notebook: Path) -> None:
-    result = run("export", "--format", "json", "--audience", "share", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "json", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
         "entries": [ACME, GLOBEX],  # the private entry is gone
@@ -402,14 +396,14 @@ def test_export_json_share(export_notebook: Path) -> None:
 
 
 def test_export_json_is_the_default_format(export_notebook: Path) -> None:
-    default = run("export", "--today", "2026-03-15")
-    explicit = run("export", "--format", "json", "--today", "2026-03-15")
+    default = run_cli("export", "--today", "2026-03-15")
+    explicit = run_cli("export", "--format", "json", "--today", "2026-03-15")
     assert default.exit_code == 0
     assert default.stdout == explicit.stdout
 
 
 def test_export_csv(export_notebook: Path) -> None:
-    result = run("export", "--format", "csv", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "csv", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stdout == (
         "slug,company,role,date,stage,format,outcome,feeling,weak_spots,strengths,lessons,private\n"
@@ -423,7 +417,7 @@ def test_export_csv(export_notebook: Path) -> None:
 
 
 def test_export_csv_share(export_notebook: Path) -> None:
-    result = run("export", "--format", "csv", "--audience", "share", "--today", "2026-03-15")
+    result = run_cli("export", "--format", "csv", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [
         "acme,Acme,Backend engineer,2026-03-02,technical-screen,video,rejected,2,"
@@ -434,7 +428,7 @@ def test_export_csv_share(export_notebook: Path) -> None:
 
 def test_export_keeps_warnings_off_stdout(export_notebook: Path) -> None:
     # on 03-11, secret (03-12) is in the future: a warning on stderr, JSON still on stdout
-    result = run("export", "--format", "json", "--today", "2026-03-11")
+    result = run_cli("export", "--format", "json", "--today", "2026-03-11")
     assert result.exit_code == 0
     assert "entries/secret.md:4: warning: date 2026-03-12 is in the future" in result.stderr
     data = json.loads(result.stdout)
@@ -445,7 +439,7 @@ def test_export_refuses_a_notebook_with_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(write_notebook(tmp_path / "nb", {"good.md": GOOD, "bad.md": BAD}))
-    result = run("export", "--format", "json", "--today", "2026-04-01")
+    result = run_cli("export", "--format", "json", "--today", "2026-04-01")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "entries/bad.md:4: error: 'date' is not a real date: 2026-02-30" in result.stderr
@@ -453,7 +447,7 @@ def test_export_refuses_a_notebook_with_errors(
 
 
 def test_export_json_with_out_dir_is_misuse(export_notebook: Path) -> None:
-    assert run("export", "--format", "json", "out").exit_code == 2
+    assert run_cli("export", "--format", "json", "out").exit_code == 2
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -466,7 +460,7 @@ SPEC_FIELDS = {
 
 
 def test_schema_is_json_with_the_required_fields() -> None:
-    result = run("schema")
+    result = run_cli("schema")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["required"] == ["company", "role", "date"]
@@ -476,7 +470,7 @@ def test_schema_is_json_with_the_required_fields() -> None:
 
 
 def test_schema_outcome_values() -> None:
-    schema = json.loads(run("schema").stdout)
+    schema = json.loads(run_cli("schema").stdout)
     text = json.dumps(schema["properties"]["outcome"])
     for outcome in ("pending", "advanced", "offer", "rejected", "withdrew", "no-response"):
         assert f'"{outcome}"' in text
@@ -489,22 +483,22 @@ def test_init_creates_a_notebook_that_passes_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "my-notebook"
-    result = run("init", str(target))
+    result = run_cli("init", str(target))
     assert result.exit_code == 0
     for name in ("mkdocs.yml", "notebook/index.md", "entries/example.md", ".gitignore"):
         assert (target / name).is_file(), name
     assert "site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
     monkeypatch.chdir(target)
-    checked = run("check", "--strict", "--today", "2026-06-01")
+    checked = run_cli("check", "--strict", "--today", "2026-06-01")
     assert checked.stdout == "1 entry checked, no problems\n"
     assert checked.exit_code == 0
-    assert run("check").exit_code == 0  # and on the real today
+    assert run_cli("check").exit_code == 0  # and on the real today
 
 
 def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "empty"
     target.mkdir()
-    assert run("init", str(target)).exit_code == 0
+    assert run_cli("init", str(target)).exit_code == 0
     assert (target / "mkdocs.yml").is_file()
 
 
@@ -512,7 +506,7 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "busy"
     target.mkdir()
     (target / "notes.txt").write_text("mine\n", encoding="utf-8")
-    result = run("init", str(target))
+    result = run_cli("init", str(target))
     assert result.exit_code == 2
     assert "is not empty" in result.stderr
     assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
@@ -523,7 +517,7 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
 
 
 def test_help_exits_0() -> None:
-    result = run("--help")
+    result = run_cli("--help")
     assert result.exit_code == 0
     for command in ("check", "export", "init", "schema"):
         assert command in result.stdout

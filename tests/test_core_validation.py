@@ -471,7 +471,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
         "    hint: did you mean 'weak_spots'?",
     ]
     # 5 entry files (.md, not hidden); only good.md and typo.md can be read
-    assert notebook.files == 5
+    assert notebook.file_count == 5
     assert [e.slug for e in notebook.entries] == ["good", "typo"]
     assert len(notebook.errors) == 6
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,10 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli.main import cli
-from tests.conftest import REPO, write_notebook
+from tests.conftest import REPO, copy_demo, run_cli, write_notebook
 
 TODAY = "2026-12-01"
 ENV = {"DEBRIEF_TODAY": TODAY, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
@@ -28,7 +26,7 @@ def debrief(args: list[str], cwd: Path) -> Result:
         patch.chdir(cwd)
         for name, value in ENV.items():
             patch.setenv(name, value)
-        return CliRunner().invoke(cli, args)
+        return run_cli(*args)
 
 
 def plain_mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
@@ -76,10 +74,7 @@ class Exported:
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "notebook", root / "notebook")
-    shutil.copytree(REPO / "entries", root / "entries")
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
     out = tmp_path_factory.mktemp("export") / "plain"
     before = snapshot(root)
     # `export` takes the day from --today only; the plugin reads DEBRIEF_TODAY.

@@ -6,9 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from generator.cli.main import cli
+from tests.conftest import run_cli
 from tests.test_share import make_notebook
 
 
@@ -35,17 +34,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     return root, bare
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["publish", *args], catch_exceptions=False)
-
-
 def published(bare: Path, branch: str = "gh-pages") -> list[str]:
     return git(f"--git-dir={bare}", "ls-tree", "-r", "--name-only", branch).stdout.splitlines()
 
 
 def test_publish_pushes_the_checked_share_to_gh_pages(repo: tuple[Path, Path]) -> None:
     root, bare = repo
-    result = run()
+    result = run_cli("publish")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         f"Published site-share/ to branch gh-pages of origin ({bare}).\n"
@@ -63,9 +58,9 @@ def test_publish_pushes_the_checked_share_to_gh_pages(repo: tuple[Path, Path]) -
 
 def test_publish_again_keeps_no_history(repo: tuple[Path, Path]) -> None:
     root, bare = repo
-    assert run().exit_code == 0
+    assert run_cli("publish").exit_code == 0
     (root / "notebook" / "method.md").write_text("# Method\n\nA second version.\n")
-    result = run("--message", "Second share")
+    result = run_cli("publish", "--message", "Second share")
     assert result.exit_code == 0, result.stderr
     log = git(f"--git-dir={bare}", "log", "--format=%s", "gh-pages").stdout
     assert log == "Second share\n"
@@ -76,7 +71,7 @@ def test_publish_locked_share_to_another_branch(
 ) -> None:
     _root, bare = repo
     monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
-    result = run("--encrypt", "--branch", "mentor")
+    result = run_cli("publish", "--encrypt", "--branch", "mentor")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1] == (
         "Serve that branch as a static site and send your mentor its address "
@@ -93,7 +88,7 @@ def test_publish_locked_share_to_another_branch(
 def test_publish_refuses_a_share_that_leaks(repo: tuple[Path, Path]) -> None:
     root, bare = repo
     (root / "notebook" / "notes.md").write_text("# Notes\n\nZQXPRIVCOMPANY called back.\n")
-    result = run()
+    result = run_cli("publish")
     assert result.exit_code == 1
     assert result.stderr.endswith(
         "Error: share: 1 leak found; nothing was written to site-share/\n"
@@ -108,7 +103,7 @@ def test_publish_says_the_github_pages_address(
     # A github.com remote, redirected to the local bare repository by git itself.
     git("remote", "set-url", "origin", "https://x-token:secret@github.com/Alice/notebook.git")
     git("config", f"url.{bare}.insteadOf", "https://x-token:secret@github.com/Alice/notebook.git")
-    result = run()
+    result = run_cli("publish")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "Published site-share/ to branch gh-pages of origin "
@@ -125,14 +120,14 @@ def test_publish_needs_a_git_repository_and_its_remote(
     root = make_notebook(tmp_path / "nb")
     monkeypatch.chdir(root)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    result = run()
+    result = run_cli("publish")
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: publish: {root} is not a git repository; publish pushes the share to a "
         "branch of the notebook's repository (git init, then git remote add origin URL)\n"
     )
     git("init", "-q", cwd=root)
-    result = run("--remote", "mentor")
+    result = run_cli("publish", "--remote", "mentor")
     assert result.exit_code == 2
     assert result.stderr.endswith(
         f"Error: no git remote 'mentor' in {root}: add one with "

@@ -17,8 +17,10 @@ import yaml
 from generator.aggregate import Insights, aggregate
 from generator.entry.read import Entry, entry_from_bytes
 from generator.render.escape import html_text, md_inline, yaml_string
-from generator.render.pages import ordinal, render_pages
+from generator.render.pages import render_pages
+from generator.render.view import ordinal
 from generator.settings import Settings
+from tests.conftest import make_entry
 
 TODAY = date(2026, 3, 15)
 
@@ -34,22 +36,6 @@ EXTENSIONS = [
 ]
 
 
-def entry(
-    slug: str,
-    day: str,
-    extra: str = "",
-    *,
-    company: str = "Acme",
-    role: str = "Engineer",
-    folder: str = "",
-) -> Entry:
-    text = f"---\ncompany: {company}\nrole: {role}\ndate: {day}\n{extra}---\n"
-    made, problems = entry_from_bytes(text.encode(), f"entries/{folder}{slug}.md", slug)
-    assert problems == [], [p.format() for p in problems]
-    assert made is not None
-    return made
-
-
 def insights_of(entries: list[Entry], settings: Settings | None = None) -> Insights:
     return aggregate(entries, settings or Settings(), TODAY)
 
@@ -58,7 +44,7 @@ def pages_of(
     entries: list[Entry], settings: Settings | None = None, **kwargs: str
 ) -> dict[str, str]:
     settings = settings or Settings()
-    return render_pages(insights_of(entries, settings), settings, "owner", **kwargs)
+    return render_pages(insights_of(entries, settings), settings, **kwargs)
 
 
 def admonitions(page: str) -> list[str]:
@@ -95,15 +81,15 @@ def first_table(page: str, section: str) -> list[str]:
 
 def test_page_paths_are_exactly_the_generated_pages() -> None:
     entries = [
-        entry("2026-01-01-a", "2026-01-01", "weak_spots: [C++, index]\n"),
-        entry(
+        make_entry("2026-01-01-a", "2026-01-01", "weak_spots: [C++, index]\n"),
+        make_entry(
             "2026-02-01-b",
             "2026-02-01",
             'weak_spots: [c++, c, "???"]\n',
             company="Globex",
             folder="2026/",
         ),
-        entry("2026-03-01-c", "2026-03-01", company="ACME"),
+        make_entry("2026-03-01-c", "2026-03-01", company="ACME"),
     ]
     pages = pages_of(entries)
     # Weak spots, most frequent first, then most recent, then by name:
@@ -183,7 +169,7 @@ def test_the_welcome_names_the_entries_folder_as_written() -> None:
 def seen_before_entries() -> list[Entry]:
     # One weak spot under three spellings (one through an alias), in three folders.
     return [
-        entry(
+        make_entry(
             "2026-03-01-c",
             "2026-03-01",
             "stage: final\nweak_spots: [system-design]\nstrengths: [estimation]\n"
@@ -191,7 +177,7 @@ def seen_before_entries() -> list[Entry]:
             company="Initech",
             folder="2026/",
         ),
-        entry(
+        make_entry(
             "2026-01-01-a",
             "2026-01-01",
             "stage: technical\noutcome: rejected\nfeeling: 2\n"
@@ -199,7 +185,7 @@ def seen_before_entries() -> list[Entry]:
             "questions:\n  - question: Design a URL shortener.\n    rating: 2\n"
             "    better: Read/write ratio first.\n",
         ),
-        entry(
+        make_entry(
             "2026-02-01-b",
             "2026-02-01",
             "stage: onsite\noutcome: rejected\nfeeling: 3\n"
@@ -270,8 +256,8 @@ def test_seen_before_renders_as_a_warning_with_working_links() -> None:
 
 def test_seen_before_on_the_same_day_goes_by_file_path() -> None:
     entries = [
-        entry("2026-01-01-y", "2026-01-01", "weak_spots: [sql]\n", company="Yoyodyne"),
-        entry("2026-01-01-x", "2026-01-01", "weak_spots: [SQL]\n", company="Xanadu"),
+        make_entry("2026-01-01-y", "2026-01-01", "weak_spots: [sql]\n", company="Yoyodyne"),
+        make_entry("2026-01-01-x", "2026-01-01", "weak_spots: [SQL]\n", company="Xanadu"),
     ]
     pages = pages_of(entries)
     assert callouts(pages["entries/2026-01-01-x.md"]) == []
@@ -492,7 +478,7 @@ def test_md_inline_braces_are_not_attributes(context: str) -> None:
 
 
 def test_values_from_an_entry_are_escaped_on_every_page() -> None:
-    hostile = entry(
+    hostile = make_entry(
         "2026-01-01-x",
         "2026-01-01",
         'stage: "on<b>site"\nformat: "a & b"\n'
@@ -562,8 +548,10 @@ def test_charts_are_inline_svg_without_scripts() -> None:
 
 def test_chart_titles_start_at_the_left_edge_and_a_missing_stage_is_no_stage() -> None:
     # A phone scrolls a chart sideways: a centred title would be cut before any scrolling.
-    staged = entry("2026-03-01-a", "2026-03-01", "stage: onsite\noutcome: rejected\nfeeling: 2\n")
-    unstaged = entry(
+    staged = make_entry(
+        "2026-03-01-a", "2026-03-01", "stage: onsite\noutcome: rejected\nfeeling: 2\n"
+    )
+    unstaged = make_entry(
         "2026-03-02-b", "2026-03-02", "outcome: pending\nfeeling: 3\nweak_spots: [sql]\n"
     )
     home = pages_of([staged, unstaged])["index.md"]
@@ -592,7 +580,7 @@ def test_banner_is_on_every_page() -> None:
 def many_entries(count: int) -> list[Entry]:
     """`count` interviews a month apart, each with weak spot sql, one lesson, one question."""
     return [
-        entry(
+        make_entry(
             f"2020-{i + 1:02d}-01-e{i + 1}" if i < 12 else f"2021-{i - 11:02d}-01-e{i + 1}",
             f"2020-{i + 1:02d}-01" if i < 12 else f"2021-{i - 11:02d}-01",
             f"weak_spots: [sql]\nlessons: [Lesson {i + 1}.]\nquestions: [Question {i + 1}?]\n",
@@ -659,7 +647,7 @@ def test_a_company_prep_page_points_to_the_general_brief_instead_of_repeating_it
 
 
 def test_fill_parts_puts_each_block_once_in_its_place() -> None:
-    from generator.render.pages import PART, MissingBlocks, fill_parts
+    from generator.render.placeholders import PART, MissingBlocks, fill_parts
 
     one, zero, seven = (f"<p>{PART.format(n)}</p>" for n in (1, 0, 7))
     html = f"a{one}b{zero}c{one}{seven}"
@@ -675,7 +663,7 @@ def test_fill_parts_puts_each_block_once_in_its_place() -> None:
 
 def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> None:
     entries = [
-        entry(
+        make_entry(
             f"20{20 + i // 12}-{i % 12 + 1:02d}-01-e{i}",
             f"20{20 + i // 12}-{i % 12 + 1:02d}-01",
             "weak_spots: [sql]\nlessons: [Lesson "
@@ -720,7 +708,7 @@ def test_the_question_bank_and_lessons_list_the_latest_fifty_of_a_group() -> Non
     ],
 )
 def test_relative_url_as_mkdocs_writes_links(target: str, here: str, expected: str) -> None:
-    from generator.render.pages import relative_url
+    from generator.render.addresses import relative_url
 
     assert relative_url(target, here) == expected
 

@@ -12,11 +12,9 @@ import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from PIL import Image
 
-from generator.cli.main import cli
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 
 
 def tiny_png() -> bytes:
@@ -115,10 +113,6 @@ def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
-
 def output_files(site: Path) -> dict[str, bytes]:
     """Every file of the output by its path, gzip files decompressed."""
     found: dict[str, bytes] = {}
@@ -153,7 +147,7 @@ def shared_line(pages: int, files: int) -> str:
 
 
 def test_share_leaves_out_every_private_place(notebook: Path) -> None:
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     site = notebook / "site-share"
     files = output_files(site)
@@ -187,7 +181,7 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
 
 def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Path) -> None:
     make_notebook(notebook, "share:\n  anonymize: [company]")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     site = notebook / "site-share"
     assert found_markers(site) == []
@@ -205,12 +199,12 @@ def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Pat
 
 
 def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
-    assert run("share").exit_code == 0  # an earlier share, which the failed one removes
+    assert run_cli("share").exit_code == 0  # an earlier share, which the failed one removes
     (notebook / "notebook" / "notes.md").write_text(
         "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n",
         encoding="utf-8",
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     # Each leak is blamed on the line where the text is written, with where it comes from.
     assert result.stderr == (
@@ -246,7 +240,7 @@ def test_a_leak_report_names_a_private_entry_in_a_nested_entries_folder(
     )
     monkeypatch.chdir(root)
     monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     hint = (
         "    hint: journal/entries/2026-03-05-zqxslug-final.md{} keeps this text back; "
@@ -271,7 +265,7 @@ def test_share_refuses_a_folder_it_did_not_make(notebook: Path) -> None:
     keep.mkdir()
     (keep / "thesis.txt").write_text("my own file", encoding="utf-8")
     make_notebook(notebook, "share:\n  site_dir: ../keep")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Error: share: ../keep/ already holds files that no share made (it has no "
@@ -287,7 +281,7 @@ def test_share_refuses_a_folder_it_did_not_make(notebook: Path) -> None:
 
 def test_share_refuses_a_file_where_its_folder_goes(notebook: Path) -> None:
     (notebook / "site-share").write_text("not a folder", encoding="utf-8")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Error: share: site-share/ is a file, not a folder; move it, "
@@ -299,14 +293,14 @@ def test_share_refuses_a_file_where_its_folder_goes(notebook: Path) -> None:
 def test_share_fills_an_empty_folder_and_replaces_its_own_share(notebook: Path) -> None:
     site = notebook / "site-share"
     site.mkdir()
-    assert run("share").exit_code == 0
+    assert run_cli("share").exit_code == 0
     marker = (site / ".debrief-share").read_text(encoding="utf-8")
     assert marker == (
         "This folder is a share made by `debrief share`. The next share replaces it whole:\n"
         "keep nothing of your own here.\n"
     )
     (site / "stale.html").write_text("left from an older share", encoding="utf-8")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     assert not (site / "stale.html").exists()  # replaced whole
     assert (site / "index.html").is_file()
@@ -323,7 +317,7 @@ def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
     (notebook / "notebook" / "2026-03-05-zqxslug-final.md").write_text(
         "# Copied by mistake\n", encoding="utf-8"
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
@@ -337,7 +331,7 @@ def test_share_reports_entry_errors_and_builds_nothing(notebook: Path) -> None:
     (notebook / "entries" / "broken.md").write_text(
         "---\ncompany: X\nrole: Y\ndate: 2026-02-30\n---\n", encoding="utf-8"
     )
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 1
     assert result.stderr == (
         "entries/broken.md:4: error: 'date' is not a real date: 2026-02-30\n"
@@ -382,7 +376,7 @@ def test_share_reports_entry_errors_and_builds_nothing(notebook: Path) -> None:
 )
 def test_share_refuses_unusable_settings(notebook: Path, options: str, problem: str) -> None:
     make_notebook(notebook, options)
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: mkdocs.yml: debrief plugin options: {problem}\n")
     assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
@@ -390,7 +384,7 @@ def test_share_refuses_unusable_settings(notebook: Path, options: str, problem: 
 
 def test_share_builds_where_share_site_dir_says(notebook: Path) -> None:
     make_notebook(notebook, "share:\n  site_dir: for-mentor")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     assert "pages in for-mentor/:" in result.stderr
     assert (notebook / "for-mentor" / "index.html").is_file()
@@ -399,7 +393,7 @@ def test_share_builds_where_share_site_dir_says(notebook: Path) -> None:
 
 def test_share_and_publish_have_help() -> None:
     for command in ("share", "publish"):
-        result = run(command, "--help")
+        result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "--encrypt" in result.stdout
 
@@ -455,7 +449,7 @@ def test_attachments_keep_their_pixels_and_lose_every_name(
     assert NAME.encode() in (entries / "photo.jpg").read_bytes()  # the EXIF
     monkeypatch.chdir(root)
     monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
-    result = run("share")
+    result = run_cli("share")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[:2] == [
         "share: left out entries/notes-utf16.txt: its text holds something the share hides",
@@ -541,7 +535,7 @@ def test_a_notebook_of_ordinary_words_shares_cleanly(
     monkeypatch.chdir(root)
     monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
     monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
-    result = run("share", *(["--encrypt"] if encrypt else []))
+    result = run_cli("share", *(["--encrypt"] if encrypt else []))
     assert result.exit_code == 0, result.stderr
     assert "Shared 2 of 4 entries" in result.stderr
     assert "leak" not in result.stderr.replace("no leaks", "")

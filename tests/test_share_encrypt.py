@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli.main import cli
 from generator.share import lock
 from generator.share.lock import ITERATIONS, WrongPassphrase, derive_key, unseal
-from tests.conftest import write_notebook
+from tests.conftest import run_cli, write_notebook
 from tests.test_share import PNG, found_markers, make_notebook, output_files
 
 PASSPHRASE = "correct horse battery staple"
@@ -34,12 +33,8 @@ _DATA = re.compile(
 def share(root: Path, *, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     environment = {"DEBRIEF_TODAY": "2026-03-20", "DEBRIEF_SHARE_PASSPHRASE": None}
     environment.update(env or {})
-    return CliRunner().invoke(
-        cli,
-        ["share", "--encrypt", "-f", str(root / "mkdocs.yml")],
-        input=input,
-        env=environment,  # type: ignore[arg-type]
-        catch_exceptions=False,
+    return run_cli(
+        "share", "--encrypt", "-f", str(root / "mkdocs.yml"), input=input, env=environment
     )
 
 

@@ -6,14 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_share import found_markers, notebook, run
+from tests.conftest import run_cli
+from tests.test_share import found_markers, notebook
 
 __all__ = ["notebook"]  # the fixture, shared with the share tests
 
 
 def test_markdown_export_for_a_share_has_no_private_place(notebook: Path, tmp_path: Path) -> None:
     out = tmp_path / "export"
-    result = run("export", "--format", "markdown", "--audience", "share", str(out))
+    result = run_cli("export", "--format", "markdown", "--audience", "share", str(out))
     assert result.exit_code == 0, result.output
     assert found_markers(out) == []
     # The public entry's attachment came along, the private and unused ones did not.
@@ -31,7 +32,7 @@ def test_markdown_export_for_a_share_has_no_private_place(notebook: Path, tmp_pa
 
 
 def test_json_export_for_a_share_has_no_private_place(notebook: Path, tmp_path: Path) -> None:
-    result = run("export", "--format", "json", "--audience", "share")
+    result = run_cli("export", "--format", "json", "--audience", "share")
     assert result.exit_code == 0, result.output
     assert "zqx" not in result.stdout.lower()
-    assert "zqx" in run("export", "--format", "json").stdout.lower()  # the owner sees them
+    assert "zqx" in run_cli("export", "--format", "json").stdout.lower()  # the owner sees them

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.entry.names import Vocabulary
-from generator.entry.read import entry_from_bytes
+from generator.entry.read import Entry, entry_from_bytes
 from generator.settings import ShareSettings
 from generator.share.anonymize import Anonymizer, short_name
 from generator.share.attachments import shared_attachments
@@ -19,6 +19,7 @@ from generator.share.leaks import LookedFor, Shipped, find_leaks, looked_for
 from generator.share.matcher import Matcher, fold, words
 from generator.share.needles import Needle, needles_for, sentences
 from generator.share.views import file_views
+from tests.conftest import entry_from_text
 
 # --- private blocks and comments ----------------------------------------------------------
 
@@ -107,10 +108,8 @@ def test_short_name_comes_from_the_file_name() -> None:
     assert short_name("Acme", "2026-01-01-interview") is None
 
 
-def entry(name: str, text: str) -> object:
-    found, problems = entry_from_bytes(text.encode(), f"entries/{name}.md", name)
-    assert found is not None, problems
-    return found
+def entry_of(name: str, text: str) -> Entry:
+    return entry_from_text(text, name)
 
 
 ACME = "---\ncompany: Acme Robotics\nrole: SRE\ndate: 2026-03-01\ninterviewers: [Dana]\n---\n"
@@ -120,9 +119,9 @@ INITECH = "---\ncompany: Initech\nrole: SRE\ndate: 2026-03-02\nprivate: true\n--
 
 def test_share_letters_shared_companies_first_and_hides_private_ones_too() -> None:
     entries = [
-        entry("2026-03-01-acme-screen", ACME),
-        entry("globex", GLOBEX),
-        entry("initech", INITECH),
+        entry_of("2026-03-01-acme-screen", ACME),
+        entry_of("globex", GLOBEX),
+        entry_of("initech", INITECH),
     ]
     share = ShareSettings(anonymize=("company",))
     shared = for_audience(entries, "share", share)  # type: ignore[arg-type]
@@ -242,12 +241,12 @@ def test_find_leaks_looks_in_contents_and_names_but_not_shipped_files(tmp_path: 
 
 
 def test_needles_of_a_notebook() -> None:
-    public = entry(
+    public = entry_of(
         "pub",
         "---\ncompany: A\nrole: R\ndate: 2026-01-01\ninterviewers: [Dana Scully]\n---\n"
         "Kept.\n<!-- private -->\nHidden text here.\n<!-- /private -->\n",
     )
-    private = entry(
+    private = entry_of(
         "sec",
         "---\ncompany: Zed Corp\nrole: R\ndate: 2026-01-02\nweak_spots: [Sys Design]\n"
         "private: true\n---\nBody line.\n",

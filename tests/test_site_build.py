@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli.main import cli
-from tests.conftest import REPO, write_notebook
+from tests.conftest import copy_demo, run_cli, write_notebook
 
 SMALL = Path(__file__).parent / "fixtures" / "site" / "small"
 DEMO_TODAY = "2026-12-01"
@@ -38,7 +38,7 @@ def debrief(args: list[str], cwd: Path, today: str) -> Result:
         patch.setenv("DEBRIEF_TODAY", today)
         patch.setenv("NO_COLOR", "1")
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
-        return CliRunner().invoke(cli, args)
+        return run_cli(*args)
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes | None, int]]:
@@ -67,12 +67,8 @@ class Built:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def build_copy(source_files: list[Path], target: Path, today: str, *args: str) -> Built:
-    for source in source_files:
-        if source.is_dir():
-            shutil.copytree(source, target / source.name)
-        else:
-            shutil.copy2(source, target / source.name)
+def build_copy(target: Path, today: str, *args: str) -> Built:
+    """`debrief build` of the notebook copied into `target`, with what it changed there."""
     before = snapshot(target)
     result = debrief(["build", *args], target, today)
     return Built(target, result, before, snapshot(target))
@@ -80,14 +76,14 @@ def build_copy(source_files: list[Path], target: Path, today: str, *args: str) -
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    sources = [REPO / "mkdocs.yml", REPO / "notebook", REPO / "entries"]
-    return build_copy(sources, tmp_path_factory.mktemp("demo"), DEMO_TODAY)
+    return build_copy(copy_demo(tmp_path_factory.mktemp("demo")), DEMO_TODAY)
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    sources = [SMALL / "mkdocs.yml", SMALL / "notebook", SMALL / "entries"]
-    return build_copy(sources, tmp_path_factory.mktemp("small"), SMALL_TODAY)
+    target = tmp_path_factory.mktemp("small") / "small"
+    shutil.copytree(SMALL, target)
+    return build_copy(target, SMALL_TODAY)
 
 
 def html_pages(site: Path) -> set[str]:

@@ -1,4 +1,4 @@
-"""The search plugin reads a lighter copy of the generated blocks (generator/search_copy.py):
+"""The search plugin reads a lighter copy of the generated blocks (generator/plugin/search_copy.py):
 the built site and its search index must be the same, byte for byte, as without it."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator.plugin.run import RunOptions
 from generator.plugin.search_copy import search_copy
 from tests.conftest import copy_demo
 
@@ -36,7 +37,7 @@ def build_demo(root: Path, monkeypatch: pytest.MonkeyPatch, *, copies: bool) -> 
     monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(root / "mkdocs.yml"))
-    config.plugins["debrief"].search_copies = copies  # type: ignore[attr-defined]
+    config.plugins["debrief"].options = RunOptions(search_copies=copies)  # type: ignore[attr-defined]
     build(config)
     site = root / "site"
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -25,13 +25,14 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     Exits 0 when there are no errors, 1 with errors (or with warnings under
     --strict), 2 on misuse.
     """
-    from generator.entry.diagnostics import summary
+    # lazy: `debrief --help` imports none of this
+    from generator.render.words import summary
 
     settings = load_settings(config_file)
     notebook = read(settings, resolve_today(today))
     report(notebook.diagnostics)
     warnings = len(notebook.diagnostics) - len(notebook.errors)
-    line = summary(notebook.diagnostics, notebook.files)
+    line = summary(notebook.diagnostics, notebook.file_count)
     if strict and warnings and not notebook.errors:
         line += " (--strict: warnings fail)"
     click.echo(line)
@@ -42,6 +43,7 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of an entry's front matter, for editors."""
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.entry.models import json_schema

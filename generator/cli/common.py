@@ -41,6 +41,7 @@ def today_option(func: F) -> F:
 
 def resolve_today(value: datetime | None) -> date:
     """--today, else DEBRIEF_TODAY (as the plugin reads it), else the real today."""
+    # lazy: `debrief --help` imports none of this
     from generator.settings import today
 
     if value is not None:
@@ -61,6 +62,7 @@ def use_color(stream: Any = None) -> bool:
 
 def load_settings(config_file: Path | None) -> Settings:
     """The notebook's settings; a missing or broken mkdocs.yml is misuse (exit 2)."""
+    # lazy: `debrief --help` imports none of this
     from generator.config import ConfigError
     from generator.config import load_settings as load
 
@@ -71,6 +73,7 @@ def load_settings(config_file: Path | None) -> Settings:
 
 
 def read(settings: Settings, today: date | None = None) -> Notebook:
+    # lazy: `debrief --help` imports none of this
     from generator.entry.names import Vocabulary
     from generator.entry.read import read_notebook
 
@@ -85,6 +88,7 @@ def read(settings: Settings, today: date | None = None) -> Notebook:
 
 
 def report(diagnostics: list[Diagnostic], *, err: bool = False) -> None:
+    # lazy: `debrief --help` imports none of this
     from generator.entry.diagnostics import sort_key
 
     color = use_color(sys.stderr if err else sys.stdout)
@@ -108,7 +112,8 @@ def read_checked(
     errors = len(notebook.errors)
     warnings = len(notebook.diagnostics) - errors
     if errors or (strict and warnings):
-        from generator.entry.diagnostics import summary
+        # lazy: `debrief --help` imports none of this
+        from generator.render.words import summary
 
-        raise click.ClickException(summary(notebook.diagnostics, notebook.files))
+        raise click.ClickException(summary(notebook.diagnostics, notebook.file_count))
     return settings, notebook

@@ -35,11 +35,12 @@ def export(
     today: datetime | None,
 ) -> None:
     """Export the notebook: JSON or CSV on stdout, or Markdown into OUT_DIR."""
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.aggregate import aggregate
     from generator.render.data import to_csv, to_json
-    from generator.share.audience import for_audience
+    from generator.share.audience import edition_for
 
     if fmt == "markdown" and out_dir is None:
         raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
@@ -47,24 +48,19 @@ def export(
         raise click.UsageError(f"--format {fmt} prints to stdout and takes no OUT_DIR")
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
-    entries = for_audience(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
-    insights = aggregate(entries, settings, day)
+    edition = edition_for(notebook.entries, audience, settings.share)  # type: ignore[arg-type]
+    insights = aggregate(edition.entries, settings, day)
     if fmt == "json":
         click.echo(json.dumps(to_json(insights), indent=2, ensure_ascii=False))
     elif fmt == "csv":
         click.echo(to_csv(insights), nl=False)
     else:
+        # lazy: `debrief --help` imports none of this
         from generator.export import ExportError, export_markdown
 
         assert out_dir is not None
         try:
-            count = export_markdown(
-                settings,
-                insights,
-                audience,  # type: ignore[arg-type]
-                out_dir,
-                all_entries=notebook.entries,
-            )
+            count = export_markdown(settings, edition, insights, out_dir, notebook.entries)
         except ExportError as error:
             raise click.UsageError(str(error)) from None
         click.echo(f"Wrote {count} pages and {out_dir / 'mkdocs.yml'}", err=True)

@@ -22,6 +22,7 @@ def followups(as_json: bool, config_file: Path | None, today: datetime | None) -
     feedback a week after the note; the delays are set in mkdocs.yml. Exits 1
     when an entry has errors.
     """
+    # lazy: `debrief --help` imports none of this
     import json
 
     from generator.aggregate import aggregate

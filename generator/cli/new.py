@@ -58,6 +58,7 @@ def new(
     the path of the new file. Never overwrites: a second entry for the same
     day, company and stage gets '-2', a third '-3'.
     """
+    # lazy: `debrief --help` imports none of this
     from generator.edit.capture import create_new, entry_stem, entry_template
     from generator.entry.read import entry_files
 

@@ -38,6 +38,7 @@ def prep(
 
     Step 5 of the method: carry the lessons into the next process.
     """
+    # lazy: `debrief --help` imports none of this
     from generator.aggregate import aggregate
     from generator.edit.capture import replace_atomically
     from generator.render.prep import company_suggestion, prep_brief

@@ -9,6 +9,7 @@ import click
 @click.argument("path", type=click.Path(file_okay=False, path_type=Path))
 def init(path: Path) -> None:
     """Create a new, empty notebook in PATH."""
+    # lazy: `debrief --help` imports none of this
     from importlib.resources import files
 
     if path.exists() and any(path.iterdir()):

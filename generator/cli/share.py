@@ -9,11 +9,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 
 from generator.cli.common import config_option, resolve_today, today_option, use_color
+from generator.cli.site import config_path, run_build, shown_folder
+from generator.render.words import plural
 
 PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 encrypt_option = click.option(
@@ -30,14 +31,8 @@ class Edition:
     locked: bool
 
 
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path) + "/"
-    except ValueError:
-        return str(path) + "/"
-
-
 def _passphrase() -> str:
+    # lazy: `debrief --help` imports none of this
     from generator.share.lock import passphrase_problem
 
     value = os.environ.get(PASSPHRASE_ENV)
@@ -73,8 +68,9 @@ def build_edition(
 ) -> Edition:
     """Build the share edition in a temporary folder, check it, and swap it into the share's
     folder; when anything leaks, nothing is written there (exit 1)."""
-    from generator.cli.build import _config_path, run_build
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings, report
+    from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
     from generator.share.folder import (
         FolderRefused,
@@ -88,29 +84,24 @@ def build_edition(
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
 
-    path = _config_path(config_file)
+    path = config_path(config_file)
     settings = load_settings(path)
     problems = settings_problems(settings)
     if problems:
         raise click.UsageError(f"{path}: debrief plugin options: " + "; ".join(problems))
     out = share_dir(settings)
-    shown = _shown(out)
+    shown = shown_folder(out)
     problem = folder_problem(out, shown)
     if problem:
         raise click.UsageError(f"share: {problem}")
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     lock = Lock.from_passphrase(_passphrase()) if encrypt else None
-
-    def hand_over_the_key(plugin: Any) -> None:
-        plugin.lock = lock
-
     started = time.perf_counter()
     building = temporary_folder(out)
     try:
-        config, plugin, _seconds = run_build(
-            path, audience="share", site_dir=str(building), strict=strict, setup=hand_over_the_key
-        )
+        options = RunOptions(audience="share", strict=strict, lock=lock)
+        config, built, _seconds = run_build(path, options, site_dir=str(building))
         mark(building)
         leaks, sources = check_output(
             settings,
@@ -124,15 +115,11 @@ def build_edition(
             discard(building)
             diagnostics = leak_diagnostics(leaks, shown, sources)
             report(diagnostics, err=True)
-            count = len(diagnostics)
             removed = remove_share(out)
             raise click.ClickException(
-                f"share: {count} {'leak' if count == 1 else 'leaks'} found; "
-                + (
-                    f"{shown} was removed so that nothing leaks"
-                    if removed
-                    else f"nothing was written to {shown}"
-                )
+                f"share: {plural(len(diagnostics), 'leak')} found; "
+                + (f"{shown} was removed so that nothing leaks" if removed else "")
+                + ("" if removed else f"nothing was written to {shown}")
             )
         swap_in(building, out, shown)
     except FolderRefused as error:
@@ -142,14 +129,12 @@ def build_edition(
         discard(building)  # never leave a share that was not checked
         raise
     seconds = time.perf_counter() - started
-    for source, _target, reason in plugin.dropped:
-        click.echo(f"share: left out {_shown(source).rstrip('/')}: {reason}", err=True)
-    total = plugin.file_count
-    warnings = plugin.warnings
+    for source, _target, reason in built.dropped:
+        click.echo(f"share: left out {shown_folder(source).rstrip('/')}: {reason}", err=True)
     line = (
-        f"Shared {plugin.entry_count} of {total} {'entry' if total == 1 else 'entries'}"
-        f" into {plugin.page_count} {'locked ' if lock else ''}pages in {shown}: "
-        f"{warnings} {'warning' if warnings == 1 else 'warnings'}, "
+        f"Shared {built.entry_count} of {plural(built.file_count, 'entry', 'entries')}"
+        f" into {built.page_count} {'locked ' if lock else ''}pages in {shown}: "
+        f"{plural(built.warnings, 'warning')}, "
         f"no leaks in {files} files, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
@@ -196,7 +181,7 @@ def publish(
     The branch holds the last share only, without history. Nothing is pushed when
     the share's leak check fails.
     """
-    from generator.cli.build import _config_path
+    # lazy: `debrief --help` imports none of this
     from generator.cli.common import load_settings
     from generator.share.publish import (
         PublishError,
@@ -206,7 +191,7 @@ def publish(
         repository_problem,
     )
 
-    root = load_settings(_config_path(config_file)).root
+    root = load_settings(config_path(config_file)).root
     problem = repository_problem(root)
     if problem:
         raise click.ClickException(f"publish: {problem}")

@@ -22,6 +22,7 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
 @today_option
 def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
     """Entries by outcome and stage, the top weak spots, how the last interviews felt."""
+    # lazy: `debrief --help` imports none of this
     from generator.aggregate import aggregate
     from generator.render.terminal import format_stats
 

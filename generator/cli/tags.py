@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.common import config_option, load_settings, read_checked, report
+from generator.render.words import plural
 
 if TYPE_CHECKING:
     from generator.entry.diagnostics import Diagnostic
@@ -26,6 +27,7 @@ def list_names(config_file: Path | None) -> None:
     Spellings are grouped by their normal form and the notebook's aliases, so
     'System Design' and 'system_design' show up as one name.
     """
+    # lazy: `debrief --help` imports none of this
     from collections import Counter
 
     from generator.entry.names import Vocabulary
@@ -105,6 +107,7 @@ def _retag(
     verb: str,
     what: str,
 ) -> None:
+    # lazy: `debrief --help` imports none of this
     from generator.edit.retag import RetagError, retag, unified_diff
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.names import normalize_name
@@ -150,13 +153,13 @@ def _retag(
         entries += 1
         places += len(result.changes)
     report(problems, err=True)
-    done = f"{what} '{new}' in {_count(entries, 'entry', 'entries')} ({_count(places, 'place')})"
+    done = f"{what} '{new}' in {plural(entries, 'entry', 'entries')} ({plural(places, 'place')})"
     if dry_run:
         click.echo(f"Would {verb} {done}; nothing written")
     elif places:
         click.echo(f"{verb.capitalize()}d {done}")
     if problems:
-        files = _count(len(problems), "file")
+        files = plural(len(problems), "file")
         raise click.ClickException(f"{files} left untouched: see the errors above")
     if not found:
         raise click.ClickException(
@@ -169,6 +172,7 @@ def _retag(
 
 def _write(path: Path, raw: bytes, data: bytes) -> str | None:
     """Replace the file unless someone changed it since it was read; the problem, if any."""
+    # lazy: `debrief --help` imports none of this
     from generator.edit.capture import replace_atomically
 
     try:
@@ -178,7 +182,3 @@ def _write(path: Path, raw: bytes, data: bytes) -> str | None:
     except OSError as error:
         return f"cannot write: {error.strerror}"
     return None
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"

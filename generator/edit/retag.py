@@ -21,18 +21,19 @@ from typing import Any
 
 import yaml
 
-from generator.entry.frontmatter import FrontMatterError, FrontMatterLoader, parse, split
+from generator.entry.frontmatter import (
+    FastSafeLoader,
+    FrontMatterError,
+    FrontMatterLoader,
+    parse,
+    split,
+)
 from generator.entry.names import normalize_name
 
 FIELDS = ("weak_spots", "strengths")
 _BOM = b"\xef\xbb\xbf"
 _BREAK = re.compile(r"\r\n|\r|\n")
 _STR = "tag:yaml.org,2002:str"
-
-try:
-    _PlainLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _PlainLoader = yaml.SafeLoader
 
 
 class RetagError(FrontMatterError):
@@ -71,7 +72,7 @@ def _plain_ok(value: str, *, flow: bool) -> bool:
     probes += [(f"k: {value}", {"k": value}), (f"- {value}", [value])]
     for text, expected in probes:
         try:
-            if yaml.load(text, Loader=_PlainLoader) != expected:
+            if yaml.load(text, Loader=FastSafeLoader) != expected:
                 return False
         except yaml.YAMLError:
             return False

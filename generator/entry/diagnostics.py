@@ -30,20 +30,3 @@ class Diagnostic:
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, str]:
     return (diagnostic.path, diagnostic.line or 0, diagnostic.message)
-
-
-def summary(diagnostics: list[Diagnostic], files: int) -> str:
-    """The last line of `debrief check`: counts, with plurals a person would write."""
-    errors = sum(1 for d in diagnostics if d.is_error)
-    warnings = len(diagnostics) - errors
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-    if not diagnostics:
-        return f"{_entries(files)} checked, no problems"
-    return f"{_entries(files)} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
-
-
-def _entries(n: int) -> str:
-    return "1 entry" if n == 1 else f"{n} entries"

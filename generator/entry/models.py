@@ -15,6 +15,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.entry.names import normalize_name
+
 OUTCOMES = ("pending", "advanced", "offer", "rejected", "withdrew", "no-response")
 Outcome = Literal["pending", "advanced", "offer", "rejected", "withdrew", "no-response"]
 
@@ -92,8 +94,6 @@ def _outcome(value: Any) -> Any:
     if value is None:
         return "pending"
     if isinstance(value, str):
-        from generator.entry.names import normalize_name
-
         return normalize_name(value)
     return value
 
@@ -112,12 +112,13 @@ Score = Annotated[int, BeforeValidator(_no_bool), Field(ge=1, le=5)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
-class _Strict(BaseModel):
-    # Unknown keys are reported as warnings before validation, then dropped.
+class _FrozenIgnoringExtras(BaseModel):
+    """Frozen, and deaf to unknown keys: `read` warns about each before validation."""
+
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
-class Question(_Strict):
+class Question(_FrozenIgnoringExtras):
     question: RequiredText = Field(description="The question as it was asked.")
     topic: Text | None = Field(None, description="What it was about, e.g. system design.")
     rating: Score | None = Field(None, description="How well I answered: 1 badly, 5 very well.")
@@ -128,17 +129,17 @@ class Question(_Strict):
 QuestionItem = Annotated[Question, BeforeValidator(_question)]
 
 
-class ThankYou(_Strict):
+class ThankYou(_FrozenIgnoringExtras):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
     asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
 
 
-class Feedback(_Strict):
+class Feedback(_FrozenIgnoringExtras):
     received: IsoDate | None = Field(None, description="When feedback came back.")
     summary: Text | None = Field(None, description="What it said.")
 
 
-class FrontMatter(_Strict):
+class FrontMatter(_FrozenIgnoringExtras):
     """The fields of an entry's front matter."""
 
     model_config = ConfigDict(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +15,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.entry.diagnostics import Diagnostic
-from generator.entry.frontmatter import Document, FrontMatterError, KeyPath, parse, shown, type_name
+from generator.entry.frontmatter import (
+    Document,
+    FrontMatterError,
+    KeyPath,
+    describe,
+    parse,
+    shown,
+    type_name,
+)
 from generator.entry.models import FIELDS, OUTCOMES, FrontMatter
 from generator.entry.names import Vocabulary, look_alike
 
@@ -40,11 +48,17 @@ class Entry:
         return f"{self.meta.company} — {self.meta.role}"
 
 
+def chronological(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries oldest first, and by path within a day: the one order every page and report
+    lists them in."""
+    return sorted(entries, key=lambda e: (e.date, e.path))
+
+
 @dataclass
 class Notebook:
     entries: list[Entry]
     diagnostics: list[Diagnostic]
-    files: int
+    file_count: int  # the entry files read, broken ones included
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -123,7 +137,7 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
             if key in known:
                 continue
             suggestion = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            where = "" if not path else f" in {_describe(path)}"
+            where = "" if not path else f" in {describe(path)}"
             found.append(
                 Diagnostic(
                     rel,
@@ -149,14 +163,6 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
     return found
 
 
-def _describe(loc: Iterable[str | int]) -> str:
-    """('questions', 2, 'rating') -> 'questions[3].rating': 1-based, as a person counts."""
-    text = ""
-    for part in loc:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 _EXAMPLES = {"company": "Acme", "role": "Backend engineer", "date": "2026-03-14", "question": "..."}
 _SCALES = {
     "feeling": "1 = went badly, 5 = went very well",
@@ -167,7 +173,7 @@ _SCALES = {
 def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     loc = tuple(error["loc"])
     kind = error["type"]
-    name = _describe(loc)
+    name = describe(tuple(loc))
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     value = error.get("input")
     line = document.line_of(loc)
@@ -239,20 +245,22 @@ def read_notebook(
     *,
     vocabulary: Vocabulary | None = None,
     today: date | None = None,
+    read: Callable[[Path, Path], tuple[Entry | None, list[Diagnostic]]] = read_entry,
 ) -> Notebook:
-    """Read every entry; then the checks that need the whole notebook."""
+    """Read every entry, oldest first; then the checks that need the whole notebook.
+
+    `read` reads one file (`read_entry`; `debrief serve` passes one that remembers)."""
     entries: list[Entry] = []
     diagnostics: list[Diagnostic] = []
     files = entry_files(entries_dir)
     with cycle_collector_paused():
         for path in files:
-            entry, problems = read_entry(path, root)
+            entry, problems = read(path, root)
             diagnostics.extend(problems)
             if entry is not None:
                 entries.append(entry)
     diagnostics.extend(notebook_problems(entries, vocabulary or Vocabulary(), today))
-    entries.sort(key=lambda e: (e.date, e.path))
-    return Notebook(entries, diagnostics, len(files))
+    return Notebook(chronological(entries), diagnostics, len(files))
 
 
 def notebook_problems(
@@ -310,7 +318,7 @@ def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnost
 def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:
     first_use: dict[str, tuple[Entry, KeyPath]] = {}
     counts: dict[str, int] = {}
-    for entry in sorted(entries, key=lambda e: (e.date, e.path)):
+    for entry in chronological(entries):
         for field in ("weak_spots", "strengths"):
             for index, raw in enumerate(getattr(entry.meta, field)):
                 name = vocabulary.canonical(raw)

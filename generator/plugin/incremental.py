@@ -42,7 +42,6 @@ class Incremental:
         self.outputs: set[str] = set()
         self.fingerprint: tuple[Any, ...] | None = None
         self._seen = 0
-        self.rebuilt = 0
 
     def prepare(self, files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
         """Mark which pages changed since the last build; every page when the site's frame
@@ -73,11 +72,9 @@ class Incremental:
                 files.append(copy)
         self.markdown = dict(pages)
         self._seen = 0
-        self.rebuilt = 0
 
     def page_indexed(self, config: MkDocsConfig, src_uri: str) -> None:
         """Called after the search plugin indexed a page: keep that page's entries."""
-        self.rebuilt += 1
         entries = search_index_of(config)
         if entries is None:
             return

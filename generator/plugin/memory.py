@@ -13,6 +13,7 @@ freed memory first took the peak from 201 MB to 174 MB (benchmarks/README.md).
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from functools import cache
 from typing import Any
@@ -22,7 +23,6 @@ from typing import Any
 def _malloc_trim() -> Any | None:
     if not sys.platform.startswith("linux"):
         return None
-    import ctypes
 
     try:
         # The C library already loaded into this process, whatever its file is called;

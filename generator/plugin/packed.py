@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import zlib
 
-from generator.render.pages import Source
+from generator.render.placeholders import Source
 
 
 class Packed:

@@ -2,359 +2,50 @@
 
 The MkDocs plugin, the Markdown export and the share edition all call
 `render_pages` (or `render_sources`, the same pages in two pieces); none of them
-builds a page on its own.
+builds a page on its own. Where each page lives is `addresses`; what a template sees
+of its page is `view.PageView`; how HTML blocks get past Python-Markdown is
+`placeholders`.
 
 Everything a page shows that the notebook generates (tables, lists, callouts) is
 written as HTML blocks; only headings, hand-written text and entry bodies are
 Markdown. Python-Markdown passes HTML blocks through unchanged, so the exported
-Markdown renders the same in any engine, but it still scans them, and at 1,000
-entries that scanning was most of the build. `render_sources` therefore hands the
-plugin each page as Markdown with a placeholder paragraph where each block goes, and
-the blocks apart, to put back into the HTML that MkDocs made (`fill_parts`).
+Markdown renders the same in any engine.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import secrets
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
-from urllib.parse import quote
 
-import jinja2
-
-from generator.aggregate import Insights, WeakSpot
-from generator.entry.names import normalize_name, slugify
+from generator.aggregate import Insights
+from generator.entry.names import normalize_name, question_key
 from generator.entry.read import Entry
 from generator.render import charts
-from generator.render.escape import html_inline, html_text, md_inline, yaml_string
-from generator.settings import Settings
-from generator.share.audience import Audience
-
-HOME = "index.md"
-WEAK_SPOTS = "weak-spots/index.md"
-LESSONS = "lessons.md"
-QUESTIONS = "questions.md"
-TIMELINE = "timeline.md"
-FOLLOW_UPS = "follow-ups.md"
-PREP = "prep/index.md"
-CSS = "assets/debrief.css"
-
-# The generated part of the navigation, in order, after Home.
-NAV = (
-    ("Timeline", TIMELINE),
-    ("Weak spots", WEAK_SPOTS),
-    ("Lessons", LESSONS),
-    ("Questions", QUESTIONS),
-    ("Follow-ups", FOLLOW_UPS),
-    ("Prep", PREP),
+from generator.render.addresses import (
+    FOLLOW_UPS,
+    HOME,
+    LESSONS,
+    PREP,
+    QUESTIONS,
+    TIMELINE,
+    WEAK_SPOTS,
+    Addresses,
+    entry_path,
 )
-
-FOLLOW_UP_ACTIONS = {
-    "thank-you": "Send a thank-you note, and ask for honest feedback",
-    "reflection": "Reflect with a clear mind; talk it over with a mentor",
-    "feedback": "Chase the feedback you asked for",
-}
-
-
-def default_nav(handwritten: list[str]) -> list[dict[str, str] | str]:
-    """Home, the generated overview pages, then the hand-written pages. Never the entries:
-    MkDocs renders the whole navigation into every page."""
-    nav: list[dict[str, str] | str] = [{"Home": HOME}]
-    nav.extend({title: path} for title, path in NAV)
-    nav.extend(sorted(p for p in handwritten if p != HOME))
-    return nav
-
-
-def entry_path(slug: str) -> str:
-    return f"entries/{slug}.md"
-
-
-def page_url(path: str, directory_urls: bool) -> str:
-    """The address MkDocs gives the page at docs path `path` (`entries/x.md` → `entries/x/`),
-    percent-encoded as MkDocs does (`a b.md` → `a%20b/`)."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if not directory_urls:
-        return quote(stem + ".html")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return quote(stem[: -len("index")])
-    return quote(stem + "/")
-
-
-def relative_url(target: str, here: str) -> str:
-    """The link from the page at address `here` to the address `target`, as MkDocs writes it.
-
-    Both are addresses MkDocs made (no `.` or `..` in them), so the common folders are
-    dropped by comparing names: posixpath.relpath was a tenth of rendering the pages.
-    """
-    base = (here if here.endswith("/") or not here else posixpath.dirname(here)).strip("/")
-    folder = target.endswith("/") or not target
-    into = [part for part in target.split("/") if part]
-    up = base.split("/") if base else []
-    common = 0
-    while common < min(len(into), len(up)) and into[common] == up[common]:
-        common += 1
-    link = "/".join([".."] * (len(up) - common) + into[common:]) or "."
-    if folder:
-        return "./" if link == "." else link + "/"
-    return link
-
-
-# A placeholder is a paragraph of its own, a word no one types and no Markdown extension
-# changes (an HTML comment was: pymdownx.striphtml removes them). The token is new in
-# every process, so a page's text can't hold one by chance, yet stays the same across
-# the rebuilds of one `debrief serve`, which compares pages by their Markdown.
-_TOKEN = secrets.token_hex(6)
-PART = "debrief-part-" + _TOKEN + "-{}"
-_PLACED = re.compile(rf"<p>debrief-part-{_TOKEN}-(\d+)</p>")
-
-
-@dataclass(frozen=True)
-class Source:
-    """A generated page in two pieces: Markdown with a placeholder for each HTML block."""
-
-    markdown: str
-    parts: tuple[str, ...] = ()
-
-
-class MissingBlocks(ValueError):
-    """Placeholders that did not come through Python-Markdown as they went in."""
-
-    def __init__(self, count: int, first: str) -> None:
-        super().__init__(count, first)
-        self.count, self.first = count, first
-
-
-def fill_parts(html: str, parts: tuple[str, ...]) -> str:
-    """The HTML Python-Markdown made of a `Source`'s Markdown, with its blocks put back.
-
-    Raises MissingBlocks, naming them, when a placeholder did not come through (a
-    Markdown extension that rewrites paragraphs): a page silently short of its tables
-    would be worse than a failed build.
-    """
-    pending = set(range(len(parts)))
-
-    def put(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if number not in pending:
-            return match.group(0)
-        pending.discard(number)
-        return parts[number]
-
-    # One pass: a page of many blocks is copied once, not once per block.
-    filled = _PLACED.sub(put, html)
-    if pending:
-        raise MissingBlocks(len(pending), PART.format(min(pending)))
-    return filled
-
-
-class _Parts:
-    """The `{% call page.part() %}` of the templates: an HTML block, kept apart or inline."""
-
-    def __init__(self, split: bool) -> None:
-        self.split = split
-        self.items: list[str] = []
-
-    def __call__(self, caller: Callable[[], str]) -> str:
-        # No blank line inside: CommonMark ends an HTML block at the first one.
-        html = "\n".join(line for line in caller().splitlines() if line.strip())
-        if not html:
-            return ""
-        if not self.split:
-            return f"\n{html}\n"
-        self.items.append(html)
-        # Blank lines around it: a paragraph of its own whatever comes before and after.
-        return f"\n\n{PART.format(len(self.items) - 1)}\n\n"
-
-
-@dataclass
-class Addresses:
-    """Where each generated page lives; weak-spot names become unique file names."""
-
-    weak_spots: dict[str, str] = field(default_factory=dict)
-    companies: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def for_insights(cls, insights: Insights) -> Addresses:
-        addresses = cls()
-        addresses.weak_spots = _unique_paths(
-            [s.name for s in insights.weak_spots], "weak-spots/{}.md", reserved={"index"}
-        )
-        companies: list[str] = []
-        for entry in insights.entries:
-            key = normalize_name(entry.meta.company)
-            if key not in companies:
-                companies.append(key)
-        addresses.companies = _unique_paths(companies, "prep/{}.md", reserved={"index"})
-        return addresses
-
-
-def _unique_paths(names: list[str], pattern: str, reserved: set[str]) -> dict[str, str]:
-    taken = set(reserved)
-    paths: dict[str, str] = {}
-    for name in names:
-        base = slugify(name) or "item"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        paths[name] = pattern.format(slug)
-    return paths
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=False,  # the output is Markdown: every value is escaped by a filter
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md_inline
-    env.filters["html"] = html_text
-    env.filters["t"] = html_inline
-    env.filters["yaml"] = yaml_string
-    env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
-    env.filters["ordinal"] = ordinal
-    env.filters["when"] = when
-    return env
-
-
-def when(day: date) -> str:
-    """A date that never breaks at its hyphens (see `time` in debrief.css)."""
-    return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-class _Page:
-    """What every template gets: the insights and links relative to the page itself."""
-
-    def __init__(
-        self,
-        here: str,
-        insights: Insights,
-        addresses: Addresses,
-        settings: Settings,
-        audience: Audience,
-        banner: str = "",
-        shared: dict[str, Any] | None = None,
-        split: bool = False,
-    ) -> None:
-        self.banner = banner
-        # Lookups built once per render and shared by every page.
-        self.shared: dict[str, Any] = shared if shared is not None else {}
-        self.here = here
-        self.insights = insights
-        self.addresses = addresses
-        self.settings = settings
-        self.audience = audience
-        self.part = _Parts(split)
-        self._address = page_url(here, settings.directory_urls)
-
-    @property
-    def spots(self) -> dict[str, WeakSpot]:
-        spots: dict[str, WeakSpot] = self.shared.setdefault(
-            "spots", {s.name: s for s in self.insights.weak_spots}
-        )
-        return spots
-
-    def position(self, name: str, slug: str) -> int:
-        """Where an entry stands among the entries that list weak spot `name`."""
-        positions: dict[str, dict[str, int]] = self.shared.setdefault("positions", {})
-        if name not in positions:
-            positions[name] = {s: i for i, s in enumerate(self.spots[name].entries)}
-        return positions[name][slug]
-
-    def lessons_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        """The lessons written in these entries, oldest entry first."""
-        return self._of_entries("lessons", self.insights.lessons, slugs)
-
-    def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        """The questions asked in these entries, oldest entry first."""
-        return self._of_entries("questions", self.insights.questions, slugs)
-
-    def _of_entries(self, kind: str, items: Iterable[Any], slugs: Iterable[str]) -> list[Any]:
-        by_entry: dict[str, list[Any]] = self.shared.setdefault(kind, {})
-        if not by_entry:
-            for item in items:
-                by_entry.setdefault(item.entry, []).append(item)
-        return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
-
-    def source(self, markdown: str) -> Source:
-        """This page's rendered Markdown with the HTML blocks its templates set apart."""
-        return Source(markdown, tuple(self.part.items))
-
-    def entries_of(self, slugs: Iterable[str]) -> list[Entry]:
-        return [self.insights.by_slug[slug] for slug in slugs]
-
-    def _order(self, slug: str) -> tuple[Any, str]:
-        entry = self.insights.by_slug[slug]
-        return (entry.date, entry.path)
-
-    def href(self, target: str) -> str:
-        """The Markdown link from this page to the page at docs path `target` (`x.md`)."""
-        return relative_url(target, self.here)
-
-    def entry_href(self, slug: str) -> str:
-        return self.href(entry_path(slug))
-
-    def url(self, target: str) -> str:
-        """The address of the page at docs path `target`, relative to this page, for HTML."""
-        links: dict[tuple[str, str], str] = self.shared.setdefault("urls", {})
-        key = (target, self._address)
-        if key not in links:
-            links[key] = relative_url(page_url(target, self.settings.directory_urls), self._address)
-        return links[key]
-
-    def entry_url(self, slug: str) -> str:
-        return self.url(entry_path(slug))
-
-    def spot_url(self, name: str) -> str:
-        return self.url(self.addresses.weak_spots[name])
-
-    def entry_a(self, slug: str, *, long: bool = True) -> str:
-        """An HTML link to an entry's page, with its date: `Acme — Engineer (2026-01-01)`."""
-        entry = self.insights.by_slug[slug]
-        meta = entry.meta
-        text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
-        return f'<a href="{self.entry_url(slug)}">{text}</a> ({when(entry.date)})'
-
-    def spot_a(self, name: str) -> str:
-        if name in self.addresses.weak_spots:
-            return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
-        return html_inline(name)
-
-    def status(self, spot: WeakSpot) -> str:
-        return f'<span class="debrief-status debrief-status--{spot.status}">{spot.status}</span>'
-
-
-def _render(template: str, page: _Page, **context: Any) -> str:
-    return (
-        _environment()
-        .get_template(template)
-        .render(page=page, insights=page.insights, settings=page.settings, **context)
-    )
+from generator.render.placeholders import Source
+from generator.render.prep import prep_brief
+from generator.render.view import PageView, render_template
+from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.settings import Settings
 
 
 def render_pages(
     insights: Insights,
     settings: Settings,
-    audience: Audience,
     *,
     home_intro: str = "",
     banner: str = "",
@@ -364,41 +55,39 @@ def render_pages(
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
     `banner` is shown on every page (used by `debrief serve` for a broken entry).
     """
-    sources = _render_all(insights, settings, audience, home_intro, banner, split=False)
+    sources = _render_all(insights, settings, home_intro, banner, split=False)
     return {path: source.markdown for path, source in sources}
 
 
 def render_sources(
     insights: Insights,
     settings: Settings,
-    audience: Audience,
     *,
     home_intro: str = "",
     banner: str = "",
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
     one at a time: a caller that packs them away never holds them all."""
-    return _render_all(insights, settings, audience, home_intro, banner, split=True)
+    return _render_all(insights, settings, home_intro, banner, split=True)
 
 
 def _render_all(
     insights: Insights,
     settings: Settings,
-    audience: Audience,
     home_intro: str,
     banner: str,
     *,
     split: bool,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
-    shared: dict[str, Any] = {}
+    lookups: dict[str, Any] = {}
 
-    def page(path: str) -> _Page:
-        return _Page(path, insights, addresses, settings, audience, banner, shared, split)
+    def page(path: str) -> PageView:
+        return PageView(path, insights, addresses, settings, banner, lookups, split)
 
     def add(path: str, template: str, **context: Any) -> tuple[str, Source]:
         here = page(path)
-        return path, here.source(_render(template, here, **context))
+        return path, here.source(render_template(template, here, **context))
 
     yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
@@ -422,7 +111,7 @@ SPOT_PAGE_ITEMS = 12  # lessons, and questions, a weak spot's page lists: the la
 LIST_ITEMS = 50  # lessons per weak spot, questions per topic and struggled: the latest
 
 
-def render_entry(entry: Entry, page: _Page) -> str:
+def render_entry(entry: Entry, page: PageView) -> str:
     insights = page.insights
     names = insights.names(entry, "weak_spots")
     spots = page.spots
@@ -472,7 +161,7 @@ def render_entry(entry: Entry, page: _Page) -> str:
         ),
         ("Lessons recorded", bool(meta.lessons)),
     ]
-    return _render(
+    return render_template(
         "entry.md.j2",
         page,
         entry=entry,
@@ -551,8 +240,6 @@ def _question_bank(insights: Insights) -> dict[str, Any]:
         labels.setdefault(key, q.topic or "Other questions")
         topics.setdefault(key, []).append(q)
     again: dict[str, list[Any]] = OrderedDict()
-    from generator.entry.names import question_key
-
     for q in insights.questions:
         if q.asked_again:
             again.setdefault(question_key(q.question), []).append(q)
@@ -564,10 +251,8 @@ def _question_bank(insights: Insights) -> dict[str, Any]:
 
 
 def _prep_pages(
-    insights: Insights, addresses: Addresses, page: Callable[[str], _Page]
+    insights: Insights, addresses: Addresses, page: Callable[[str], PageView]
 ) -> dict[str, Source]:
-    from generator.render.prep import prep_brief
-
     pages: dict[str, Source] = {}
     index = page(PREP)
     companies = []
@@ -575,11 +260,11 @@ def _prep_pages(
         rounds = [e for e in insights.entries if normalize_name(e.meta.company) == key]
         companies.append((rounds[-1].meta.company, path, rounds))
     brief = prep_brief(insights, link=index.entry_href)
-    text = _render("prep.md.j2", index, brief=brief, companies=companies, company=None)
+    text = render_template("prep.md.j2", index, brief=brief, companies=companies, company=None)
     pages[PREP] = index.source(text)
     for name, path, _rounds in companies:
         here = page(path)
         brief = prep_brief(insights, company=name, link=here.entry_href, general=here.href(PREP))
-        text = _render("prep.md.j2", here, brief=brief, companies=[], company=name)
+        text = render_template("prep.md.j2", here, brief=brief, companies=[], company=name)
         pages[path] = here.source(text)
     return pages

@@ -12,12 +12,14 @@ links there).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 
 from generator.aggregate import Insights, QuestionRecord
 from generator.entry.names import normalize_name
 from generator.entry.read import Entry
 from generator.render.escape import md_inline
+from generator.render.words import plural
 
 # A brief is one page, however large the notebook grows: the most recent few of each list.
 LESSONS_PER_SPOT = 5
@@ -69,12 +71,10 @@ def company_suggestion(insights: Insights, company: str) -> str | None:
     A company with no earlier interview is the normal case (a first process), so the
     brief says "None yet"; but a misspelt name gives the same brief, silently.
     """
-    import difflib
-
     if any(matches(insights, entry, company=company) for entry in insights.entries):
         return None
     names: dict[str, str] = {}
-    for entry in sorted(insights.entries, key=lambda e: (e.date, e.path), reverse=True):
+    for entry in reversed(insights.entries):  # the latest spelling of a name
         names.setdefault(normalize_name(entry.meta.company), entry.meta.company)
     close = difflib.get_close_matches(normalize_name(company), list(names), n=1, cutoff=0.75)
     return names[close[0]] if close else None
@@ -124,7 +124,7 @@ def prep_brief(
     if described:
         lines += [f"For the next interview: {described}.", ""]
     lines += [
-        f"From {count} {'entry' if count == 1 else 'entries'}, as of {insights.today}.",
+        f"From {plural(count, 'entry', 'entries')}, as of {insights.today}.",
         "",
     ]
     if general is not None:
@@ -194,7 +194,7 @@ def _earlier(
         for e in insights.entries
         if matches(insights, e, company=company, role=role, stage=stage, topic=topic)
     ]
-    found.sort(key=lambda e: (e.date, e.path), reverse=True)
+    found.reverse()  # the latest first
     older = len(found) - EARLIER_INTERVIEWS
     found = found[:EARLIER_INTERVIEWS]
     lines = ["", f"## Earlier interviews ({described})", ""]

@@ -14,15 +14,11 @@ import click
 
 from generator.aggregate import FollowUp, Insights
 from generator.entry.models import OUTCOMES
+from generator.render.words import FOLLOW_UP_ACTIONS
 
 SPARK = "▁▂▃▄▅"  # feeling 1 to 5
 _OUTCOME_COLOR = {"offer": "green", "advanced": "cyan", "rejected": "red"}
 _STATUS_COLOR = {"recurring": "red", "one-off": "yellow", "resolved": "green"}
-ACTIONS = {
-    "thank-you": "send a thank-you note and ask for honest feedback",
-    "reflection": "reflect with a clear mind, talk it over with a mentor",
-    "feedback": "ask again for the feedback you were promised",
-}
 
 
 def width(text: str) -> int:
@@ -107,6 +103,11 @@ def _when(item: FollowUp, insights: Insights) -> str:
     return "TODAY" if item.due == insights.today else "due"
 
 
+def _lowered(sentence: str) -> str:
+    """A sentence of the site's, inside the terminal's parentheses."""
+    return sentence[:1].lower() + sentence[1:]
+
+
 def format_followups(insights: Insights, *, color: bool = False) -> str:
     """One aligned row per open follow-up, overdue first (the order of aggregate.follow_ups):
 
@@ -128,7 +129,7 @@ def format_followups(insights: Insights, *, color: bool = False) -> str:
         cells = [pad(cell, widths[column]) for column, cell in enumerate(row)]
         if row[0] != "due":
             cells[0] = _style(cells[0], color, fg="red" if item.overdue else "yellow", bold=True)
-        lines.append("  ".join(cells) + f"  ({ACTIONS[item.kind]})")
+        lines.append("  ".join(cells) + f"  ({_lowered(FOLLOW_UP_ACTIONS[item.kind])})")
     return "\n".join(lines) + "\n"
 
 

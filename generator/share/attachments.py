@@ -12,16 +12,16 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator.entry.read import Entry
 from generator.share.clean import link_targets
-from generator.share.leaks import LookedFor
 from generator.share.views import file_views
 
 _NOT_A_FILE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
@@ -67,13 +67,19 @@ TEXT_SUFFIXES = (".txt", ".csv", ".json", ".svg", ".xml", ".yml", ".yaml")
 KINDS = "only images (PNG, JPEG, GIF, WebP) and text files (.txt, .csv, .json, .svg) are shared"
 
 
+class Finder(Protocol):
+    """What the share hides, as `leaks.LookedFor` holds it: the needles found in texts."""
+
+    def search(self, texts: Iterable[str]) -> set[int]: ...
+
+
 @dataclass(frozen=True)
 class Scrubbed:
     kept: list[tuple[str, bytes]]  # (docs path, content as shared)
     dropped: list[tuple[Path, str, str]]  # (the owner's file, its docs path, why)
 
 
-def scrub(pairs: list[tuple[Path, str]], wanted: Callable[[], LookedFor]) -> Scrubbed:
+def scrub(pairs: list[tuple[Path, str]], wanted: Callable[[], Finder]) -> Scrubbed:
     """The shared attachments as the share copies them: images re-encoded from their
     pixels, text files only when they name nothing hidden, nothing else."""
     kept: list[tuple[str, bytes]] = []

@@ -8,18 +8,60 @@ every company name, in every field, body and address, becomes "Company A", ...
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
 
 from generator.entry.models import FrontMatter
-from generator.entry.read import Entry
+from generator.entry.names import normalize_name
+from generator.entry.read import Entry, chronological
 from generator.settings import ShareSettings
-
-if TYPE_CHECKING:
-    from generator.share.anonymize import Anonymizer
+from generator.share.anonymize import Anonymizer, short_name
+from generator.share.attachments import shared_attachments
+from generator.share.clean import clean
 
 Audience = Literal["owner", "share"]
 REDACTED = "redacted"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The notebook as one audience sees it: what the plugin and the Markdown export build from.
+
+    Made once by `edition_for`; everything either of them shows of the notebook's own
+    files (entries, hand-written pages, attachments) goes through it.
+    """
+
+    audience: Audience
+    entries: list[Entry]  # what this audience sees, oldest first, ready to aggregate
+    anonymizer: Anonymizer | None = None
+
+    def text(self, markdown: str) -> str:
+        """A hand-written page as this audience reads it."""
+        return shown_text(markdown, self.anonymizer) if self.audience == "share" else markdown
+
+    def attachments(
+        self, found: list[tuple[Path, str]], entries_dir: str
+    ) -> list[tuple[Path, str]]:
+        """The files next to the entries this audience gets, as (source, docs path) pairs."""
+        if self.audience == "owner":
+            return found
+        rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
+        return shared_attachments(self.entries, found, entries_dir, rename)
+
+
+def edition_for(entries: list[Entry], audience: Audience, share: ShareSettings) -> Edition:
+    """The one set-up of an audience, for the plugin and the export alike: `entries` are
+    all the readable entries, private ones too (the anonymizer must know every company)."""
+    if audience == "owner":
+        return Edition("owner", chronological(entries))
+    return Edition("share", for_audience(entries, "share", share), anonymizer_for(entries, share))
+
+
+def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
+    """A hand-written page as the share shows it: no private blocks, comments or names."""
+    text = clean(markdown)
+    return anonymizer.markdown(text) if anonymizer else text
 
 
 def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
@@ -40,10 +82,7 @@ def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
 def for_audience(entries: list[Entry], audience: Audience, share: ShareSettings) -> list[Entry]:
     if audience == "owner":
         return list(entries)
-    from generator.share.clean import clean
-
-    kept = [e for e in entries if not e.meta.private]
-    kept.sort(key=lambda e: (e.date, e.path))
+    kept = chronological(e for e in entries if not e.meta.private)
     anonymizer = anonymizer_for(entries, share)
     shared: list[Entry] = []
     for entry in kept:
@@ -68,7 +107,6 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
     """
     if "company" not in share.anonymize:
         return None
-    from generator.share.anonymize import Anonymizer, short_name
 
     ordered = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
     letters = anonymous_names([e.meta.company for e in ordered])
@@ -82,8 +120,6 @@ def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | N
 
 def anonymous_names(companies: list[str]) -> dict[str, str]:
     """'Company A', 'Company B', ... in order of first appearance (then AA, AB, ...)."""
-    from generator.entry.names import normalize_name
-
     letters: dict[str, str] = {}
     by_normal: dict[str, str] = {}
     for company in companies:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import json
 import os
 from pathlib import Path
@@ -11,11 +12,10 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, read_notebook
+from generator.entry.read import Entry, chronological, read_notebook
 from generator.settings import Settings
-from generator.share.anonymize import Anonymizer
-from generator.share.audience import anonymizer_for, for_audience
-from generator.share.clean import clean
+from generator.share.attachments import Scrubbed, scrub
+from generator.share.audience import Edition, anonymizer_for, for_audience, shown_text
 from generator.share.leaks import (
     PROJECT_ASSETS,
     Leak,
@@ -106,12 +106,6 @@ def handwritten_pages(settings: Settings) -> dict[str, str]:
     return pages
 
 
-def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
-    """A hand-written page as the share shows it (the plugin does the same)."""
-    text = clean(markdown)
-    return anonymizer.markdown(text) if anonymizer else text
-
-
 def hidden_for_attachments(
     settings: Settings, entries: list[Entry], shared: list[Entry], theme_dirs: list[str]
 ) -> LookedFor:
@@ -123,6 +117,21 @@ def hidden_for_attachments(
     )
     baseline = baseline_texts([settings.site_name], theme_dirs, "en")
     return looked_for(found, shared_texts(shared, vocabulary), baseline)
+
+
+def share_attachments(
+    settings: Settings,
+    edition: Edition,
+    every: list[Entry],
+    pairs: list[tuple[Path, str]],
+    theme_dirs: list[str],
+) -> Scrubbed:
+    """The edition's attachments as the share copies them (`every`: all the readable
+    entries, private ones too, whose hidden texts an attachment may not hold)."""
+    hidden = functools.cache(
+        lambda: hidden_for_attachments(settings, every, edition.entries, theme_dirs)
+    )
+    return scrub(pairs, hidden)
 
 
 def check_output(
@@ -145,9 +154,7 @@ def check_output(
     shared = for_audience(entries, "share", settings.share)
     pages = handwritten_pages(settings)
     found = needles_for(entries, settings.share, vocabulary, pages, anonymizer)
-    kept: list[Entry] = sorted(
-        (e for e in entries if not e.meta.private), key=lambda e: (e.date, e.path)
-    )
+    kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
     if locked:
         shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
         found += readable_needles(list(zip(kept, shared, strict=True)), vocabulary, shown)

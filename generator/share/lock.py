@@ -43,6 +43,7 @@ class Lock:
 
     def seal(self, plaintext: str) -> dict[str, Any]:
         """`plaintext` encrypted, as the JSON object a locked page carries."""
+        # lazy: only a locked share pays for importing cryptography
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         iv = os.urandom(IV_BYTES)
@@ -59,6 +60,7 @@ class Lock:
 
 
 def derive_key(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:
+    # lazy: only a locked share pays for importing cryptography
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
@@ -75,6 +77,7 @@ def unseal(
     sealed: dict[str, Any], passphrase: str | None = None, *, key: bytes | None = None
 ) -> str:
     """The plaintext of a sealed page; raise WrongPassphrase when it does not open."""
+    # lazy: only a locked share pays for importing cryptography
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.entry.frontmatter import KeyPath, describe
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary, slugify
 from generator.entry.read import Entry
@@ -29,8 +30,6 @@ from generator.share.audience import redact_meta
 from generator.share.clean import clean_text
 
 NAMED_FIELDS = ("weak_spots", "strengths", "tags", "stage")  # shown by canonical name
-
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -170,14 +169,6 @@ def field_strings(meta: FrontMatter) -> Iterator[tuple[KeyPath, str]]:
                 yield from walk(getattr(value, name), (*key, name))
 
     yield from walk(meta, ())
-
-
-def describe(key: KeyPath) -> str:
-    """('questions', 1, 'answer') -> 'questions[2].answer': counted from 1, as a person counts."""
-    text = ""
-    for part in key:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 # --- sentences of Markdown text -------------------------------------------------------------

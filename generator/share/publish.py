@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from ghp_import import GhpError, ghp_import
+
 _GITHUB = re.compile(
     r"^(?:(?:https?|ssh|git)://(?:[^@/]+@)?github\.com(?::\d+)?/|[^@/\s]+@github\.com:)"
     r"(?P<user>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?$"
@@ -59,8 +61,6 @@ def push(site: Path, root: Path, *, remote: str, branch: str, message: str) -> N
     Without history, a page or a name taken out of the share is gone from the branch
     too, not kept in an older commit of it.
     """
-    from ghp_import import GhpError, ghp_import
-
     with contextlib.chdir(root):
         try:
             ghp_import(

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, REPO, build, copy_demo, serve
+from tests.browser.sites import CHROMIUM, CHROMIUM_ARGS, build, serve
+from tests.conftest import REPO, copy_demo
 
 PAGES = {
     "home": "/",

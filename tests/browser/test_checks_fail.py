@@ -6,15 +6,14 @@ import re
 
 import pytest
 
-from .conftest import (
-    PHONE,
+from tests.browser.checks import (
     chart_problems,
     contrast_problems,
     foreign,
     overflow_px,
     search_problems,
-    serve,
 )
+from tests.browser.sites import PHONE, serve
 
 pytestmark = pytest.mark.browser
 

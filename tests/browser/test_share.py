@@ -6,21 +6,19 @@ import re
 
 import pytest
 
-from .conftest import (
+from tests.browser.checks import (
     LOCK_ERROR,
     LOCK_FORM,
     LOCKED,
-    PHONE,
-    SHARE_PASSPHRASE,
     UNLOCKED,
     chart_problems,
     contrast_problems,
     heading,
     overflow_px,
     search_problems,
-    serve,
     unlock_problems,
 )
+from tests.browser.sites import PHONE, SHARE_PASSPHRASE, serve
 
 pytestmark = pytest.mark.browser
 

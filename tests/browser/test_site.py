@@ -8,11 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import (
-    CHART_PAGES,
-    FERNBANK,
-    MAIN_PAGES,
-    PHONE,
+from tests.browser.checks import (
     broken_dates,
     chart_problems,
     contrast_problems,
@@ -25,6 +21,7 @@ from .conftest import (
     wait_for_heading,
     wide_elements,
 )
+from tests.browser.sites import CHART_PAGES, FERNBANK, MAIN_PAGES, PHONE
 
 pytestmark = pytest.mark.browser
 

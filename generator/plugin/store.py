@@ -1,0 +1,92 @@
+"""The generated pages of one build, from rendering to writing.
+
+Each page is packed when it is rendered (`on_files`), its Markdown handed to MkDocs
+when MkDocs reads it, and its HTML blocks filled back into the HTML MkDocs made of it:
+for the search plugin first a lighter copy (`search_copy`), then, once the page is
+indexed, the real blocks. A page is let go as soon as it no longer needs holding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from generator.plugin.packed import Packed
+from generator.plugin.search_copy import search_copy
+from generator.render.placeholders import MissingBlocks, Source, fill_parts
+from generator.render.words import plural
+
+# What mkdocs-material's search plugin removes from a page once it has read it.
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
+
+
+class PageStore:
+    def __init__(self) -> None:
+        self.pages: dict[str, Packed] = {}  # rendered, not yet filled in, by docs path
+        self.generated: set[str] = set()  # this build's generated pages, by docs path
+        self._unfilled: str | None = None  # the page the search plugin is reading
+        self._parts: tuple[str, ...] = ()
+
+    def clear(self) -> None:
+        """Start a build: MkDocs keeps one plugin for every build of a process (that is
+        how `serve` remembers), and a failed build may have left a page half-done."""
+        self.pages, self.generated = {}, set()
+        self._unfilled, self._parts = None, ()
+
+    def add(self, path: str, source: Source) -> None:
+        self.pages[path] = Packed(source)
+        self.generated.add(path)
+
+    def source_of(self, page: Page) -> Packed | None:
+        """The generated page behind `page`, until it is filled in (a hand-written page
+        may hide a generated one: then there is none)."""
+        return self.pages.get(page.file.src_uri) if page.file.generated_by else None
+
+    def is_generated(self, page: Page) -> bool:
+        return page.file.generated_by is not None and page.file.src_uri in self.generated
+
+    def markdown_of(self, page: Page) -> str | None:
+        """The Markdown MkDocs reads for `page`; None for a page that is not ours."""
+        source = self.source_of(page)
+        return source.take_markdown() if source is not None else None
+
+    def fill_now(self, html: str, page: Page, relink: Callable[[str], str]) -> str:
+        """The page's blocks filled in at once, each through `relink` (the locked share seals
+        every page before any is written, so it cannot wait for the search plugin)."""
+        source = self.pages.pop(page.file.src_uri, None) if page.file.generated_by else None
+        if source is None:
+            return html
+        return _filled(html, tuple(relink(part) for part in source.parts), page)
+
+    def show_search_a_copy(self, page: Page, copies: bool) -> None:
+        """Before the search plugin reads `page`: its blocks as a lighter copy."""
+        source = self.source_of(page)
+        if source is None or page.content is None:
+            return
+        self._unfilled, self._parts = page.content, source.parts
+        del self.pages[page.file.src_uri]  # this build has no more use for it
+        parts = map(search_copy, self._parts) if copies else self._parts
+        page.content = _filled(page.content, tuple(parts), page)
+
+    def fill_indexed(self, page: Page) -> None:
+        """After the search plugin read `page`: the real blocks in place of the copy."""
+        if self._unfilled is not None:
+            # What the search plugin did to the copy (it drops data-search-* attributes).
+            content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
+            page.content = _filled(content, self._parts, page)
+        self._unfilled, self._parts = None, ()
+
+
+def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:
+    try:
+        return fill_parts(html, parts)
+    except MissingBlocks as missing:
+        raise PluginError(
+            f"debrief: {page.file.src_uri}: {plural(missing.count, 'generated block')} did not"
+            f" come through Python-Markdown (no paragraph {missing.first} in the HTML it made)."
+            " A Markdown extension in mkdocs.yml rewrites paragraphs: remove it, or report which"
+            " one."
+        ) from None
