@@ -80,10 +80,10 @@ def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[
     """`needles` without those the product prints on its own (`baseline`) and, for
     excusable ones, those the shared entries show (`shared`)."""
     every = LookedFor(needles)
-    printed = every.search(baseline)
+    printed = every.search(batched(baseline))
     shared = list(shared)
     excusable = LookedFor([n if n.excusable else _NOTHING for n in needles])
-    shown = excusable.search(shared)
+    shown = excusable.search(batched(shared))
     kept = [
         needle
         for index, needle in enumerate(needles)
@@ -94,6 +94,23 @@ def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[
 
 
 _NOTHING = Needle("", "", None, "")
+# Between two texts searched as one: a word no phrase holds, so none spans the two.
+BOUNDARY = "\n debriefboundaryq7x \n"
+BATCH = 1 << 20
+
+
+def batched(texts: Iterable[str]) -> Iterator[str]:
+    """Many small texts as a few big ones: one search each, not one per text."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH:
+            yield BOUNDARY.join(batch)
+            batch, size = [], 0
+    if batch:
+        yield BOUNDARY.join(batch)
 
 
 def shared_texts(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[str]:

@@ -6,9 +6,9 @@ in each file costs phrases x files; this costs one pass per text: the text's
 words are collected into a set (C speed, in chunks so that a 50 MB text does not
 become 8 million string objects at once) and intersected, as hash sets do it, with
 the set of every phrase's rarest-looking word. Only the phrases whose words are
-all there are confirmed, in one more pass over the text's words that stops only
-at those phrases' anchor words. The cost follows the size of the text, never the
-number of phrases.
+all there are narrowed by their pairs of neighbouring words, then confirmed in
+one more pass over the text's words that stops only at those phrases' anchor
+words. The cost follows the size of the text, never the number of phrases.
 
 Matching ignores case and accents ("Zoë", "ZOE" and "zoe" are one word), and a
 word is a run of letters or digits: `dana-scully`, `Dana_Scully` and
@@ -17,6 +17,7 @@ word is a run of letters or digits: `dana-scully`, `Dana_Scully` and
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -84,15 +85,18 @@ class Matcher:
         anchored on its rarest word (by default its longest)."""
         self.phrases: list[Phrase] = list(dict.fromkeys(p for p in phrases if p))
         often = counts or {}
-        self._anchor_of = lambda phrase: min(phrase, key=lambda w: (often.get(w, 0), -len(w)))
-        self._index = {phrase: i for i, phrase in enumerate(self.phrases)}
         self._single: dict[str, int] = {}
         self._anchored: dict[str, list[int]] = {}
+        self._anchor: dict[int, tuple[str, int]] = {}  # phrase -> (anchor word, its place)
+        self._pairs: dict[int, frozenset[tuple[str, str]]] = {}
         for i, phrase in enumerate(self.phrases):
             if len(phrase) == 1:
                 self._single[phrase[0]] = i
-            else:
-                self._anchored.setdefault(self._anchor_of(phrase), []).append(i)
+                continue
+            anchor = min(phrase, key=lambda w: (often.get(w, 0), -len(w)))
+            self._anchored.setdefault(anchor, []).append(i)
+            self._anchor[i] = (anchor, phrase.index(anchor))
+            self._pairs[i] = frozenset(itertools.pairwise(phrase))
         self._keys = set(self._single) | set(self._anchored)
 
     def __bool__(self) -> bool:
@@ -100,7 +104,7 @@ class Matcher:
 
     def search(self, text: str) -> set[int]:
         """The indexes (in `phrases`) of the phrases `text` holds."""
-        if not self._keys:
+        if not self._keys or not text:
             return set()
         folded = fold(text)
         if len(folded) <= CHUNK:
@@ -116,6 +120,16 @@ class Matcher:
             for i in self._anchored.get(w, ())
             if present.issuperset(self.phrases[i])
         ]
+        if not candidates:
+            return found
+        # Narrowed by their pairs of neighbouring words (made in C: zip and set), which
+        # leaves only the phrases that are, or nearly are, in the text.
+        if tokens is not None:
+            pairs = set(itertools.pairwise(tokens))
+        else:
+            wanted = {w for i in candidates for w in self.phrases[i]}
+            pairs = word_pairs(folded, wanted)
+        candidates = [i for i in candidates if self._pairs[i] <= pairs]
         if candidates:
             chunks = [tokens] if tokens is not None else _token_chunks(folded)
             found |= self._in_order(chunks, candidates)
@@ -129,24 +143,49 @@ class Matcher:
 
     def _in_order(self, chunks: Iterable[list[str]], candidates: list[int]) -> set[int]:
         """The candidates whose words stand next to each other, in order: one pass over
-        the words, stopping only at the candidates' anchor words."""
-        by_anchor: dict[str, list[tuple[int, Phrase, int]]] = {}
+        the words, stopping only at the candidates' anchor words, where only the phrases
+        whose next (or, at a phrase's end, previous) word also matches are compared."""
+        after: dict[tuple[str, str], list[tuple[int, Phrase, int]]] = {}
+        before: dict[tuple[str, str], list[tuple[int, Phrase, int]]] = {}
         for i in candidates:
+            anchor, offset = self._anchor[i]
             phrase = self.phrases[i]
-            anchor = self._anchor_of(phrase)
-            by_anchor.setdefault(anchor, []).append((i, phrase, phrase.index(anchor)))
+            if offset + 1 < len(phrase):
+                after.setdefault((anchor, phrase[offset + 1]), []).append((i, phrase, offset))
+            else:
+                before.setdefault((phrase[offset - 1], anchor), []).append((i, phrase, offset))
+        anchors = {key[0] for key in after} | {key[1] for key in before}
         keep = max(len(self.phrases[i]) for i in candidates) - 1
         found: set[int] = set()
         carry: list[str] = []
         for chunk in chunks:
             tokens = carry + chunk if carry else chunk
-            for at in [n for n, word in enumerate(tokens) if word in by_anchor]:
-                for i, phrase, offset in by_anchor[tokens[at]]:
+            last = len(tokens) - 1
+            for at in [n for n, word in enumerate(tokens) if word in anchors]:
+                word = tokens[at]
+                near = after.get((word, tokens[at + 1]), []) if at < last else []
+                if at > 0:
+                    near = near + before.get((tokens[at - 1], word), [])
+                for i, phrase, offset in near:
                     start = at - offset
                     if start >= 0 and tuple(tokens[start : start + len(phrase)]) == phrase:
                         found.add(i)
             carry = tokens[-keep:] if keep else []
         return found
+
+
+def word_pairs(folded: str, wanted: set[str]) -> set[tuple[str, str]]:
+    """The pairs of neighbouring words of a big folded text where both are in `wanted`
+    (a chunk at a time: all its pairs would be millions of tuples)."""
+    found: set[tuple[str, str]] = set()
+    previous: list[str] = []
+    for chunk in _token_chunks(folded):
+        tokens = previous + chunk
+        found.update(
+            pair for pair in itertools.pairwise(tokens) if pair[0] in wanted and pair[1] in wanted
+        )
+        previous = tokens[-1:]
+    return found
 
 
 def _token_chunks(folded: str) -> Iterator[list[str]]:

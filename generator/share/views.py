@@ -3,8 +3,8 @@
 A name hidden in a file is still there if any reader shows it: a browser
 unescapes `&amp;` and `\\u00e9`, decodes `%20`, decompresses `.gz`; a text editor
 opens UTF-16; an image viewer shows a PNG's text chunks and a JPEG's EXIF. The
-leak check and the attachment check read each file through all of these views,
-one after the other, so that only one or two copies of a big file are in memory.
+leak check and the attachment check read each file through these views, one
+after the other, so that only one or two copies of a big file are in memory.
 """
 
 from __future__ import annotations
@@ -52,22 +52,20 @@ def decodings(data: bytes) -> Iterator[str]:
 
 
 def text_views(text: str) -> Iterator[str]:
-    """`text`, then as it reads once its escapes are undone and its tags taken off."""
+    """`text` as a reader gets it once its escapes are undone (JSON, then URL, then HTML),
+    and again with its tags taken off, so that words split by tags join up.
+
+    The decoded text stands for the raw one: undoing an escape only turns a code into
+    the character it stands for, and the word it belongs to reads the same or better
+    (`Zo\\u00eb` is "Zoë" only once decoded)."""
     text = _BASE64_RUN.sub(_random_letters, text)
-    yield text
     if "\\" in text:
         text = _JSON_ESCAPE.sub(_json_char, text)
-        yield text
     if "%" in text:
-        unquoted = unquote(text)
-        if unquoted != text:
-            text = unquoted
-            yield text
+        text = unquote(text)
     if "&" in text:
-        unescaped = html.unescape(text)
-        if unescaped != text:
-            text = unescaped
-            yield text
+        text = html.unescape(text)
+    yield text
     if "<" in text:
         yield _TAG.sub("", text)
 
