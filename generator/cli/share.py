@@ -115,11 +115,14 @@ def build_edition(
             discard(building)
             diagnostics = leak_diagnostics(leaks, shown, sources)
             report(diagnostics, err=True)
-            removed = remove_share(out)
+            # An earlier share there is removed too: an outdated copy is not sent by mistake.
+            outcome = (
+                f"{shown} was removed so that nothing leaks"
+                if remove_share(out)
+                else f"nothing was written to {shown}"
+            )
             raise click.ClickException(
-                f"share: {plural(len(diagnostics), 'leak')} found; "
-                + (f"{shown} was removed so that nothing leaks" if removed else "")
-                + ("" if removed else f"nothing was written to {shown}")
+                f"share: {plural(len(diagnostics), 'leak')} found; {outcome}"
             )
         swap_in(building, out, shown)
     except FolderRefused as error:
@@ -150,7 +153,8 @@ def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
-    left out; if any of them is found in the output, the folder is removed (exit 1).
+    left out, attachments scrubbed; if any of them is found in the output, nothing is
+    written (exit 1). Only an absent, empty or earlier share's folder is replaced.
     """
     build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
 
