@@ -185,6 +185,12 @@ def test_views_read_through_escapes_and_compression() -> None:
     assert found(escaped, "Zqx Malos")  # JSON-escaped, accents folded
     assert found(b"a/zqx%20malos/b", "zqx malos")  # URL-encoded
     assert found(b"<b>Zqx</b> <i>Malos</i>", "zqx malos")  # split by tags
+    # In an HTML file: text and tags read apart, an escaped < is text, cells stay apart.
+    assert found(html_bytes, "zqx friends", "a.html")
+    assert found(b"<p>Zqx <em>Malos</em></p>", "zqx malos", "a.html")
+    assert found(b"<td>Zqx</td><td>Malos</td>", "zqx", "a.html")
+    assert found(b'<img alt="x" src="zqx-malos.png">', "zqx malos", "a.html")
+    assert not found(b"<td>Zqx</td><td>Malos</td>", "zqxmalos", "a.html")
     assert found("Met Zqx Malos".encode("utf-16"), "zqx malos")  # with a byte order mark
     assert found("Met Zqx Malos".encode("utf-16-be"), "zqx malos")  # without one
     assert found("Zoë Malo\u0161".encode("latin-1", "replace"), "zoe")  # not UTF-8

@@ -19,16 +19,16 @@ It must find what matters and only that:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.entry.diagnostics import Diagnostic, sort_key
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry
-from generator.share.matcher import Matcher, Phrase, count_words, spellings
+from generator.share.matcher import Matcher, Phrase, count_words, spellings, triples_among
 from generator.share.needles import Needle, field_strings, plain
-from generator.share.views import file_views
+from generator.share.views import MARKUP, file_views
 
 MIN_LETTERS = 4  # a needle shorter than this is looked for only when it is a name
 MIN_NAME_LETTERS = 2
@@ -46,13 +46,18 @@ class Leak:
 class LookedFor:
     """The needles worth looking for, and one matcher for all their spellings."""
 
-    def __init__(self, needles: list[Needle], counts: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        needles: list[Needle],
+        counts: Mapping[str, int] | None = None,
+        common: Container[Phrase] = (),
+    ) -> None:
         self.needles = needles
         self._owners: dict[Phrase, list[int]] = {}
         for index, needle in enumerate(needles):
             for phrase in phrases_of(needle):
                 self._owners.setdefault(phrase, []).append(index)
-        self.matcher = Matcher(self._owners, counts)
+        self.matcher = Matcher(self._owners, counts, common)
 
     def found(self, ids: Iterable[int]) -> set[int]:
         """The needles (by index) that the phrases `ids` of the matcher belong to."""
@@ -89,8 +94,17 @@ def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[
         for index, needle in enumerate(needles)
         if index not in printed and index not in shown and phrases_of(needle)
     ]
-    # Anchored on the words the shared text uses least: the output is mostly that text.
-    return LookedFor(kept, count_words(shared))
+    # Keyed on runs of words the shared text does not hold, or uses least: the output is
+    # mostly that text.
+    runs = {
+        phrase[n : n + 3]
+        for needle in kept
+        for phrase in phrases_of(needle)
+        if len(phrase) > 3
+        for n in range(len(phrase) - 2)
+    }
+    common = triples_among(batched(shared), runs) if runs else set()
+    return LookedFor(kept, count_words(shared), common)
 
 
 _NOTHING = Needle("", "", None, "")
@@ -189,7 +203,7 @@ def find_leaks(site: Path, wanted: LookedFor, shipped: Shipped) -> list[Leak]:
             data = path.read_bytes()
             if shipped.holds(data):
                 continue
-            found = wanted.search(file_views(data, ""))
+            found = wanted.search(file_views(data, "", markup=name.lower().endswith(MARKUP)))
             del data
             leaks += [Leak(wanted.needles[i], rel) for i in sorted(found)]
     return leaks

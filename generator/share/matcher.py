@@ -3,12 +3,10 @@
 The share's second line of defence (`leaks`) and its attachment check look for
 hundreds of private phrases in every file of a share. Searching for each phrase
 in each file costs phrases x files; this costs one pass per text: the text's
-words are collected into a set (C speed, in chunks so that a 50 MB text does not
-become 8 million string objects at once) and intersected, as hash sets do it, with
-the set of every phrase's rarest-looking word. Only the phrases whose words are
-all there are narrowed by their pairs of neighbouring words, then confirmed in
-one more pass over the text's words that stops only at those phrases' anchor
-words. The cost follows the size of the text, never the number of phrases.
+words, and its runs of two and three words, are collected into sets (in C, a
+chunk at a time so that a 50 MB text never becomes 8 million objects at once) and
+intersected, as hash sets do it, with the phrases' keys (see `Matcher`). The cost
+follows the size of the text, never the number of phrases.
 
 Matching ignores case and accents ("Zoë", "ZOE" and "zoe" are one word), and a
 word is a run of letters or digits: `dana-scully`, `Dana_Scully` and
@@ -21,9 +19,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 
 Phrase = tuple[str, ...]
+Gram = tuple[str, ...]  # one, two or three neighbouring words
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[\W_]")
@@ -69,6 +68,18 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+def triples_among(texts: Iterable[str], wanted: set[Gram]) -> set[Gram]:
+    """Which of the runs of three words `wanted` occur in `texts`."""
+    found: set[Gram] = set()
+    for text in texts:
+        carry: list[str] = []
+        for chunk in _token_chunks(fold(text)):
+            tokens = carry + chunk if carry else chunk
+            found |= wanted.intersection(zip(tokens, tokens[1:], tokens[2:], strict=False))
+            carry = tokens[-2:]
+    return found
+
+
 def word_set(folded: str) -> set[str]:
     """The words of a folded text, read in chunks cut between words."""
     found: set[str] = set()
@@ -78,62 +89,74 @@ def word_set(folded: str) -> set[str]:
 
 
 class Matcher:
-    """Which of `phrases` (tuples of folded words) occur in a text, as whole words."""
+    """Which of `phrases` (tuples of folded words) occur in a text, as whole words.
 
-    def __init__(self, phrases: Iterable[Phrase], counts: Mapping[str, int] | None = None) -> None:
-        """`counts`: how often words occur in texts like the ones to search; a phrase is
-        anchored on its rarest word (by default its longest)."""
+    Each phrase is keyed by a run of up to three of its words: a phrase of one to
+    three words by itself, a longer one by its three neighbouring words that are the
+    rarest in `counts`. Three random words in a row are almost never in a text by
+    chance, so a text's runs (made in C: zip and set) meet few keys; a phrase of
+    more than three words whose key is met is confirmed by one more pass.
+    """
+
+    def __init__(
+        self,
+        phrases: Iterable[Phrase],
+        counts: Mapping[str, int] | None = None,
+        common: Container[Gram] = (),
+    ) -> None:
+        """`counts`: how often words occur in texts like the ones to search; `common`:
+        runs of three words those texts hold (a long phrase is keyed on another run)."""
         self.phrases: list[Phrase] = list(dict.fromkeys(p for p in phrases if p))
         often = counts or {}
-        self._single: dict[str, int] = {}
-        self._anchored: dict[str, list[int]] = {}
-        self._anchor: dict[int, tuple[str, int]] = {}  # phrase -> (anchor word, its place)
-        self._pairs: dict[int, frozenset[tuple[str, str]]] = {}
+        self._single: dict[str, list[int]] = {}
+        self._keyed: list[dict[Gram, list[int]]] = [{}, {}, {}]  # by the key's length
+        self._anchor: dict[int, tuple[str, int]] = {}  # long phrase -> (key's first word, place)
         for i, phrase in enumerate(self.phrases):
             if len(phrase) == 1:
-                self._single[phrase[0]] = i
+                self._single.setdefault(phrase[0], []).append(i)
                 continue
-            anchor = min(phrase, key=lambda w: (often.get(w, 0), -len(w)))
-            self._anchored.setdefault(anchor, []).append(i)
-            self._anchor[i] = (anchor, phrase.index(anchor))
-            self._pairs[i] = frozenset(itertools.pairwise(phrase))
-        self._keys = set(self._single) | set(self._anchored)
+            if len(phrase) <= 3:
+                self._keyed[len(phrase) - 1].setdefault(phrase, []).append(i)
+                continue
+            start = min(
+                range(len(phrase) - 2),
+                key=lambda n: (
+                    phrase[n : n + 3] in common,
+                    sum(often.get(w, 0) for w in phrase[n : n + 3]),
+                    n,
+                ),
+            )
+            self._keyed[2].setdefault(phrase[start : start + 3], []).append(i)
+            self._anchor[i] = (phrase[start], start)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
     def search(self, text: str) -> set[int]:
         """The indexes (in `phrases`) of the phrases `text` holds."""
-        if not self._keys or not text:
+        if not self.phrases or not text:
             return set()
         folded = fold(text)
-        if len(folded) <= CHUNK:
-            tokens: list[str] | None = _WORD.findall(folded)
-            present = set(tokens or ())
-        else:
-            tokens, present = None, word_set(folded)
-        hits = present & self._keys
-        found = {self._single[w] for w in hits if w in self._single}
-        candidates = [
-            i
-            for w in hits
-            for i in self._anchored.get(w, ())
-            if present.issuperset(self.phrases[i])
-        ]
-        if not candidates:
-            return found
-        # Narrowed by their pairs of neighbouring words (made in C: zip and set), which
-        # leaves only the phrases that are, or nearly are, in the text.
-        if tokens is not None:
-            pairs = set(itertools.pairwise(tokens))
-        else:
-            wanted = {w for i in candidates for w in self.phrases[i]}
-            pairs = word_pairs(folded, wanted)
-        candidates = [i for i in candidates if self._pairs[i] <= pairs]
-        if candidates:
-            chunks = [tokens] if tokens is not None else _token_chunks(folded)
-            found |= self._in_order(chunks, candidates)
-        return found
+        _unused, pairs, triples = self._keyed
+        met: set[int] = set()
+        carry: list[str] = []
+        for chunk in _token_chunks(folded):
+            tokens = carry + chunk if carry else chunk
+            if self._single:
+                for word in self._single.keys() & set(tokens):
+                    met.update(self._single[word])
+            for keyed, grams in (
+                (pairs, itertools.pairwise(tokens) if pairs else ()),
+                (triples, zip(tokens, tokens[1:], tokens[2:], strict=False) if triples else ()),
+            ):
+                if keyed:
+                    for gram in keyed.keys() & set(grams):
+                        met.update(keyed[gram])
+            carry = tokens[-2:]
+        long = [i for i in met if i in self._anchor]
+        if not long:
+            return met
+        return (met - set(long)) | self._in_order(_token_chunks(folded), long)
 
     def search_all(self, texts: Iterable[str]) -> set[int]:
         found: set[int] = set()
@@ -172,20 +195,6 @@ class Matcher:
                         found.add(i)
             carry = tokens[-keep:] if keep else []
         return found
-
-
-def word_pairs(folded: str, wanted: set[str]) -> set[tuple[str, str]]:
-    """The pairs of neighbouring words of a big folded text where both are in `wanted`
-    (a chunk at a time: all its pairs would be millions of tuples)."""
-    found: set[tuple[str, str]] = set()
-    previous: list[str] = []
-    for chunk in _token_chunks(folded):
-        tokens = previous + chunk
-        found.update(
-            pair for pair in itertools.pairwise(tokens) if pair[0] in wanted and pair[1] in wanted
-        )
-        previous = tokens[-1:]
-    return found
 
 
 def _token_chunks(folded: str) -> Iterator[list[str]]:

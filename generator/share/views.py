@@ -51,9 +51,10 @@ def decodings(data: bytes) -> Iterator[str]:
             yield data[1:].decode(codec, errors="replace")
 
 
-def text_views(text: str) -> Iterator[str]:
-    """`text` as a reader gets it once its escapes are undone (JSON, then URL, then HTML),
-    and again with its tags taken off, so that words split by tags join up.
+def text_views(text: str, markup: bool = False) -> Iterator[str]:
+    """`text` as a reader gets it once its escapes are undone (JSON, then URL, then HTML):
+    for a markup file (HTML, XML, SVG), its text between tags, then its tags; for any
+    other file, the whole text too (a `<` there may be text, or HTML inside JSON).
 
     The decoded text stands for the raw one: undoing an escape only turns a code into
     the character it stands for, and the word it belongs to reads the same or better
@@ -63,14 +64,25 @@ def text_views(text: str) -> Iterator[str]:
         text = _JSON_ESCAPE.sub(_json_char, text)
     if "%" in text:
         text = unquote(text)
-    if "&" in text:
-        text = html.unescape(text)
-    yield text
-    if "<" in text:
-        yield _TAG.sub("", text)
+    if "<" not in text or not markup:
+        yield _unescape(text)
+    if "<" not in text:
+        return
+    # The text between tags, the tags put aside (a phrase split by <em> reads whole),
+    # then the tags themselves (attribute values: links, alt texts, titles). Tags are
+    # found before `&lt;` is undone: an escaped `<` is text, not a tag.
+    yield _unescape(_TAG.sub(" ", text))
+    yield _unescape("\n".join(_TAG.findall(text)))
 
 
-def file_views(data: bytes, name: str) -> Iterator[str]:
+def _unescape(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
+
+
+MARKUP = (".html", ".htm", ".xml", ".svg", ".xhtml")
+
+
+def file_views(data: bytes, name: str, *, markup: bool | None = None) -> Iterator[str]:
     """Every text a reader could get out of a file: its name, its bytes in every
     encoding and escape, a .gz file decompressed, an image's metadata but not its pixels."""
     yield name
@@ -78,8 +90,10 @@ def file_views(data: bytes, name: str) -> Iterator[str]:
     if data.startswith(b"\x1f\x8b"):
         with contextlib.suppress(zlib.error):
             data = _gunzip(data)
+    if markup is None:
+        markup = name.lower().endswith(MARKUP)
     for text in decodings(image_metadata(data) or data):
-        yield from text_views(text)
+        yield from text_views(text, markup)
 
 
 def image_metadata(data: bytes) -> bytes | None:
