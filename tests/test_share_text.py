@@ -258,7 +258,7 @@ def test_needles_of_a_notebook() -> None:
         "private: true\n---\nBody line.\n",
     )
     listed = needles_for([public, private], ShareSettings(), Vocabulary(), {})  # type: ignore[list-item]
-    assert [(s.source, s.line, s.what, s.text) for s in listed] == [
+    assert [(s.source, s.number, s.what, s.text) for s in listed] == [
         ("entries/pub.md", 9, "a private block", "Hidden text here."),
         ("entries/pub.md", 5, "redacted interviewers[1]", "Dana Scully"),
         ("entries/sec.md", 2, "company of a private entry", "Zed Corp"),

@@ -231,6 +231,7 @@ def blame(
     needle's own, of a source that holds it, preferring a source of a file it leaked into;
     else the needle's own place."""
     leaked = list(grouped)
+    own = {needle: needle.number for needle in leaked}
     wanted = LookedFor(leaked)
     holders: dict[Needle, list[str]] = {}
     lines_of: dict[tuple[Needle, str], int] = {}
@@ -244,7 +245,7 @@ def blame(
             needle = leaked[index]
             one = LookedFor([needle])
             for number, line in enumerate(lines, 1):
-                if (path, number) != (needle.source, needle.line) and one.search([line]):
+                if (path, number) != (needle.source, own[needle]) and one.search([line]):
                     holders.setdefault(needle, []).append(path)
                     lines_of[(needle, path)] = number
                     break
@@ -258,7 +259,7 @@ def blame(
         ]
         chosen = (made or candidates)[:1]
         place[needle] = (
-            (chosen[0], lines_of[(needle, chosen[0])]) if chosen else (needle.source, needle.line)
+            (chosen[0], lines_of[(needle, chosen[0])]) if chosen else (needle.source, own[needle])
         )
     return place
 
@@ -284,8 +285,9 @@ def leak_diagnostics(
             text += f" and {len(places) - 3} more"
         path, line = places_of[needle]
         hint = None
-        if (path, line) != (needle.source, needle.line):
-            origin = needle.source if needle.line is None else f"{needle.source}:{needle.line}"
+        number = needle.number
+        if (path, line) != (needle.source, number):
+            origin = needle.source if number is None else f"{needle.source}:{number}"
             hint = (
                 f"{origin} keeps this text back; remove it here, "
                 "or put it in a <!-- private --> block"

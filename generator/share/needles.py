@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -41,6 +41,18 @@ class Needle:
     excusable: bool = True  # fine when shared data shows the same text
     variants: tuple[str, ...] = ()  # other spellings the output may use
     name: bool = False  # a person's or company's name: looked for even when short
+    # A front-matter value's line is found from its key only when a leak is reported
+    # (finding it reads the file again).
+    key: KeyPath | None = None
+    document: Any = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def number(self) -> int | None:
+        """The line of the notebook file the needle comes from, when it has one."""
+        if self.key is not None and self.document is not None:
+            line: int | None = self.document.line_of(self.key)
+            return line
+        return self.line
 
 
 def needles_for(
@@ -71,11 +83,13 @@ def needles_for(
                     Needle(
                         form,
                         entry.path,
-                        entry.document.line_of(("company",)),
+                        None,
                         "the company name, which the share anonymizes,",
                         excusable=False,
                         variants=(slugify(form).replace("-", ""),),
                         name=True,
+                        key=("company",),
+                        document=entry.document,
                     )
                 )
     return found
@@ -94,10 +108,12 @@ def readable_needles(
                 Needle(
                     value,
                     owner.path,
-                    owner.document.line_of(key),
+                    None,
                     f"{describe(key)}, readable without the passphrase,",
                     excusable=False,
                     variants=_name_variants(key, value, vocabulary),
+                    key=key,
+                    document=owner.document,
                 )
             )
         found.append(Needle(entry.slug, owner.path, None, "the page name of an entry", False))
@@ -116,9 +132,11 @@ def _private_entry(entry: Entry, share: ShareSettings, vocabulary: Vocabulary) -
         yield Needle(
             value,
             entry.path,
-            entry.document.line_of(key),
+            None,
             f"{describe(key)} of a private entry",
             variants=_name_variants(key, value, vocabulary),
+            key=key,
+            document=entry.document,
         )
     yield Needle(entry.slug, entry.path, None, "the file name of a private entry")
     for line, sentence in sentences(entry.body, entry.body_line):
@@ -142,10 +160,12 @@ def _redacted(entry: Entry, share: ShareSettings) -> Iterator[Needle]:
             yield Needle(
                 value,
                 entry.path,
-                entry.document.line_of(key),
+                None,
                 f"redacted {describe(key)}",
                 excusable=False,
                 name=key[0] in ("interviewers", "discussed_with"),
+                key=key,
+                document=entry.document,
             )
 
 
