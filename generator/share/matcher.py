@@ -91,11 +91,13 @@ def word_set(folded: str) -> set[str]:
 class Matcher:
     """Which of `phrases` (tuples of folded words) occur in a text, as whole words.
 
-    Each phrase is keyed by a run of up to three of its words: a phrase of one to
-    three words by itself, a longer one by its three neighbouring words that are the
-    rarest in `counts`. Three random words in a row are almost never in a text by
-    chance, so a text's runs (made in C: zip and set) meet few keys; a phrase of
-    more than three words whose key is met is confirmed by one more pass.
+    Each phrase is keyed by one word or a run of up to three of its words: by a word
+    the searched texts never use when it has one (a name, mostly), else a phrase of
+    one to three words by itself and a longer one by its three neighbouring words
+    that are the rarest in `counts`. Three random words in a row are almost never in
+    a text by chance, so a text's words and runs (made in C: zip and set) meet few
+    keys; a phrase keyed on a part of it is confirmed by one more pass when its key
+    is met.
     """
 
     def __init__(
@@ -104,16 +106,25 @@ class Matcher:
         counts: Mapping[str, int] | None = None,
         common: Container[Gram] = (),
     ) -> None:
-        """`counts`: how often words occur in texts like the ones to search; `common`:
-        runs of three words those texts hold (a long phrase is keyed on another run)."""
+        """`counts`: how often words occur in texts like the ones to search (a phrase
+        with a word they never use is keyed on that word); `common`: runs of three words
+        those texts hold (a long phrase is keyed on another run)."""
         self.phrases: list[Phrase] = list(dict.fromkeys(p for p in phrases if p))
         often = counts or {}
         self._single: dict[str, list[int]] = {}
         self._keyed: list[dict[Gram, list[int]]] = [{}, {}, {}]  # by the key's length
-        self._anchor: dict[int, tuple[str, int]] = {}  # long phrase -> (key's first word, place)
+        # A phrase to confirm once its key is met -> (a word of its key, that word's place).
+        self._anchor: dict[int, tuple[str, int]] = {}
         for i, phrase in enumerate(self.phrases):
             if len(phrase) == 1:
                 self._single.setdefault(phrase[0], []).append(i)
+                continue
+            unseen = [w for w in phrase if often and w not in often]
+            if unseen:
+                # A word the searched texts never use: keyed on it alone, confirmed after.
+                word = max(unseen, key=len)
+                self._single.setdefault(word, []).append(i)
+                self._anchor[i] = (word, phrase.index(word))
                 continue
             if len(phrase) <= 3:
                 self._keyed[len(phrase) - 1].setdefault(phrase, []).append(i)
