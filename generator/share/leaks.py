@@ -83,28 +83,27 @@ def phrases_of(needle: Needle) -> list[Phrase]:
 
 def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[str]) -> LookedFor:
     """`needles` without those the product prints on its own (`baseline`) and, for
-    excusable ones, those the shared entries show (`shared`)."""
-    every = LookedFor(needles)
-    printed = every.search(batched(baseline))
+    excusable ones, those the shared entries show (`shared`).
+
+    Every matcher but the first is keyed on the words and runs of three words the
+    shared text does not hold, or uses least: a phrase with such a run cannot be in
+    the shared text, and the output is mostly that text."""
+    printed = LookedFor(needles).search(batched(baseline))
+    needles = [n for i, n in enumerate(needles) if i not in printed and phrases_of(n)]
     shared = list(shared)
-    excusable = LookedFor([n if n.excusable else _NOTHING for n in needles])
-    shown = excusable.search(batched(shared))
-    kept = [
-        needle
-        for index, needle in enumerate(needles)
-        if index not in printed and index not in shown and phrases_of(needle)
-    ]
-    # Keyed on runs of words the shared text does not hold, or uses least: the output is
-    # mostly that text.
+    counts = count_words(batched(shared))
     runs = {
         phrase[n : n + 3]
-        for needle in kept
+        for needle in needles
         for phrase in phrases_of(needle)
         if len(phrase) > 3
         for n in range(len(phrase) - 2)
     }
     common = triples_among(batched(shared), runs) if runs else set()
-    return LookedFor(kept, count_words(shared), common)
+    excusable = LookedFor([n if n.excusable else _NOTHING for n in needles], counts, common)
+    shown = excusable.search(batched(shared))
+    kept = [needle for index, needle in enumerate(needles) if index not in shown]
+    return LookedFor(kept, counts, common)
 
 
 _NOTHING = Needle("", "", None, "")

@@ -143,8 +143,9 @@ class Matcher:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def search(self, text: str) -> set[int]:
-        """The indexes (in `phrases`) of the phrases `text` holds."""
+    def search(self, text: str, known: Container[int] = ()) -> set[int]:
+        """The indexes (in `phrases`) of the phrases `text` holds; those in `known` (found
+        in an earlier text) are not confirmed again."""
         if not self.phrases or not text:
             return set()
         folded = fold(text)
@@ -164,7 +165,7 @@ class Matcher:
                     for gram in keyed.keys() & set(grams):
                         met.update(keyed[gram])
             carry = tokens[-2:]
-        long = [i for i in met if i in self._anchor]
+        long = [i for i in met if i in self._anchor and i not in known]
         if not long:
             return met
         return (met - set(long)) | self._in_order(_token_chunks(folded), long)
@@ -172,7 +173,7 @@ class Matcher:
     def search_all(self, texts: Iterable[str]) -> set[int]:
         found: set[int] = set()
         for text in texts:
-            found |= self.search(text)
+            found |= self.search(text, found)
         return found
 
     def _in_order(self, chunks: Iterable[list[str]], candidates: list[int]) -> set[int]:

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 _TAG = re.compile(r"<[^>]*>")
+# The theme's and the renderer's style names: the product's words, the bulk of a page's tags.
+_CLASS = re.compile(r"""\sclass=(?:"[^"]*"|'[^']*')""")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"\\/bfnrt])")
 # Long runs of base64 (a sealed page, a data: URL): random letters, which would now and
 # then spell a short name by chance. Such a run must mix cases and digits.
@@ -72,7 +74,7 @@ def text_views(text: str, markup: bool = False) -> Iterator[str]:
     # then the tags themselves (attribute values: links, alt texts, titles). Tags are
     # found before `&lt;` is undone: an escaped `<` is text, not a tag.
     yield _unescape(_TAG.sub(" ", text))
-    yield _unescape("\n".join(_TAG.findall(text)))
+    yield _unescape(_CLASS.sub("", "\n".join(_TAG.findall(text))))
 
 
 def _unescape(text: str) -> str:
