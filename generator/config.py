@@ -6,6 +6,7 @@ the CLI reads; `settings_from` turns it into the plain `Settings` the core takes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,34 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.utils.yaml import yaml_load
 
-from generator.settings import DEFAULT_REDACT, Settings, ShareSettings
+from generator.settings import DEFAULT_REDACT, DrillSettings, Settings, ShareSettings
 
 
 class ShareConfig(base.Config):
     site_dir = c.Type(str, default="site-share")
     redact = c.ListOfItems(c.Type(str), default=list(DEFAULT_REDACT))
     anonymize = c.ListOfItems(c.Type(str), default=[])
+
+
+class _Retention(c.Type):  # type: ignore[type-arg]
+    """A desired retention: the share of cards recalled when due, strictly between 0 and 1."""
+
+    def __init__(self) -> None:
+        super().__init__((int, float), default=0.9)
+
+    def run_validation(self, value: object) -> float:
+        number = float(super().run_validation(value))
+        if isinstance(value, bool) or not 0 < number < 1:
+            raise base.ValidationError(
+                "expected a number between 0 and 1 (0.9: nine cards in ten recalled),"
+                f" got {value!r}"
+            )
+        return number
+
+
+class DrillConfig(base.Config):
+    log = c.Type(str, default="practice.jsonl")
+    retention = _Retention()
 
 
 class PluginConfig(base.Config):
@@ -30,7 +52,9 @@ class PluginConfig(base.Config):
     thank_you_within_days = c.Type(int, default=1)
     reflect_after_days = c.Type(int, default=1)
     feedback_wait_days = c.Type(int, default=7)
+    feedback_give_up_days = c.Type(int, default=21)
     share = c.SubConfig(ShareConfig)
+    drill = c.SubConfig(DrillConfig)
 
 
 class ConfigError(Exception):
@@ -51,11 +75,13 @@ def settings_from(plugin: PluginConfig, root: Path, mkdocs: dict[str, Any]) -> S
         thank_you_within_days=plugin.thank_you_within_days,
         reflect_after_days=plugin.reflect_after_days,
         feedback_wait_days=plugin.feedback_wait_days,
+        feedback_give_up_days=plugin.feedback_give_up_days,
         share=ShareSettings(
             site_dir=share.site_dir,
             redact=tuple(share.redact),
             anonymize=tuple(share.anonymize),
         ),
+        drill=DrillSettings(log=plugin.drill.log, retention=plugin.drill.retention),
     )
 
 
@@ -73,6 +99,29 @@ def debrief_options(raw: dict[str, Any]) -> dict[str, Any] | None:
         if name == "debrief":
             return dict(options or {})
     return None
+
+
+_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a mapping",
+    "NoneType": "nothing",
+}
+
+
+def _readable(error: str, value: Any) -> str:
+    """MkDocs names Python types ("<class 'int'>"); a notebook's owner writes YAML."""
+
+    def kinds(match: re.Match[str]) -> str:
+        expected, received = (_KINDS.get(name, name) for name in match.groups())
+        shown = f" {value!r}" if isinstance(value, str | int | float) else ""
+        return f"must be {expected}, got {received}{shown}"
+
+    return _TYPE.sub(kinds, error)
 
 
 def without_debrief(plugins: Any) -> Any:
@@ -102,6 +151,9 @@ def load_settings(config_file: Path) -> Settings:
     plugin.load_dict(options or {})
     errors, _warnings = plugin.validate()
     if errors:
-        problems = "; ".join(f"'{key}': {error}" for key, error in errors)
+        given = options or {}
+        problems = "; ".join(
+            f"'{key}': {_readable(str(error), given.get(key))}" for key, error in errors
+        )
         raise ConfigError(f"{config_file}: debrief plugin options: {problems}")
     return settings_from(plugin, config_file.parent.resolve(), raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.aggregate import Insights
 from generator.config import without_debrief
-from generator.entry.read import Entry, attachments
+from generator.drill.log import Review
+from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
+from generator.entry.read import attachments
 from generator.render.addresses import CSS, HOME, default_nav
 from generator.render.pages import render_pages
 from generator.settings import Settings
@@ -74,21 +78,23 @@ def export_markdown(
     edition: Edition,
     insights: Insights,
     out_dir: Path,
-    every: list[Entry] | None = None,
+    problems: list[Diagnostic] | None = None,
+    *,
+    reviews: Sequence[Review] = (),
 ) -> int:
     """Write out_dir/docs/ and out_dir/mkdocs.yml; return the number of pages written.
 
     `insights` are the aggregates of `edition.entries`. For the share, hand-written
-    pages and attachments go through the edition as in `debrief share`, attachments
-    scrubbed as there (`every`: all the readable entries, private ones too).
+    pages and attachments go through the edition as in `debrief share`.
+    `reviews`, the owner's review log, schedules the Practice page's cards; a share's
+    export never uses it.
     """
     check_target(settings, out_dir)
     shown = edition.text
     found = edition.attachments(attachments(settings.entries_path), settings.entries_dir)
-    kept: list[tuple[str, bytes]] = []  # a share's attachments, as it shares them
-    if edition.audience == "share":
-        everyone = every if every is not None else edition.entries
-        kept = share_attachments(settings, edition, everyone, found, []).kept
+    kept: list[tuple[str, bytes]] = []  # a share's attachments, scrubbed as `debrief share` does
+    if edition.privacy is not None:
+        kept = share_attachments(settings, edition.privacy, found, []).kept
         found = []
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
@@ -103,16 +109,23 @@ def export_markdown(
                 source = Path(folder, name)
                 rel = source.relative_to(docs_src).as_posix()
                 if rel == HOME:
-                    intro = shown(source.read_text(encoding="utf-8-sig"))
+                    intro = shown(source.read_text(encoding="utf-8-sig"), rel)
                     continue
-                target = docs / rel
+                # A share's files get addresses without hidden names (`privacy.docs_address`).
+                address = edition.privacy.docs_address(rel) if edition.privacy else rel
+                target = docs / address
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if rel.endswith(".md"):
-                    target.write_text(shown(source.read_text(encoding="utf-8-sig")), "utf-8")
-                    handwritten.append(rel)
+                    target.write_text(shown(source.read_text(encoding="utf-8-sig"), rel), "utf-8")
+                    handwritten.append(address)
                 else:
                     shutil.copy2(source, target)
-    pages = render_pages(insights, settings, home_intro=intro)
+    pages = render_pages(
+        insights,
+        settings,
+        home_intro=intro,
+        reviews=reviews if edition.audience == "owner" else (),
+    )
     for path, markdown in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -120,14 +133,27 @@ def export_markdown(
     css = docs / CSS
     css.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(Path(__file__).parent / "render" / "assets" / "debrief.css", css)
-    for source, target_path in found:
-        target = docs / target_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
     for target_path, data in kept:
         target = docs / target_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    for source, target_path in found:
+        target = docs / target_path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+        except OSError as error:  # gone or locked since it was listed: left out, and said
+            if problems is not None:
+                problems.append(
+                    Diagnostic(
+                        relative(source, settings.root),
+                        None,
+                        "warning",
+                        "attachment left out of the export: it could not be copied"
+                        f" ({error.strerror or error})",
+                        "check that it is still there and readable, then export again",
+                    )
+                )
 
     with open(settings.root / "mkdocs.yml", "rb") as file:
         config: dict[str, Any] = yaml_load(file)

@@ -18,6 +18,14 @@ class ShareSettings:
 
 
 @dataclass(frozen=True)
+class DrillSettings:
+    """Where the review log lives (beside mkdocs.yml) and the recall the schedule aims at."""
+
+    log: str = "practice.jsonl"
+    retention: float = 0.9
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path = Path(".")
     entries_dir: str = "entries"
@@ -31,11 +39,18 @@ class Settings:
     thank_you_within_days: int = 1
     reflect_after_days: int = 1
     feedback_wait_days: int = 7
+    # After this many days from the thank-you note, an unanswered request is "no answer".
+    feedback_give_up_days: int = 21
     share: ShareSettings = field(default_factory=ShareSettings)
+    drill: DrillSettings = field(default_factory=DrillSettings)
 
     @property
     def entries_path(self) -> Path:
         return self.root / self.entries_dir
+
+    @property
+    def drill_log_path(self) -> Path:
+        return self.root / self.drill.log
 
 
 def today() -> date:

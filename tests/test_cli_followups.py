@@ -46,7 +46,8 @@ CHASE = "(chase the feedback you asked for)"
 
 @pytest.fixture
 def notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = write_notebook(tmp_path / "nb", ENTRIES)
+    # Acme's request is 32 days old: past the default 21 days it would be given up.
+    root = write_notebook(tmp_path / "nb", ENTRIES, "feedback_give_up_days: 60")
     monkeypatch.chdir(root)
     return root
 
@@ -170,3 +171,115 @@ def test_config_option_from_another_folder(
 def test_no_notebook_is_misuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert run_cli("followups").exit_code == 2
+
+
+# --- --ics ---------------------------------------------------------------------------------
+
+
+def read_calendar(path: Path) -> list[dict[str, object]]:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(calendar["version"]) == "2.0"
+    return [
+        {
+            "uid": str(event["uid"]),
+            "start": event.decoded("dtstart"),
+            "end": event.decoded("dtend"),
+            "summary": str(event["summary"]),
+        }
+        for event in calendar.walk("VEVENT")
+    ]
+
+
+def test_ics_writes_one_all_day_event_per_follow_up(notebook: Path) -> None:
+    from datetime import date
+
+    result = run_cli("followups", "--ics", "due.ics", *TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Wrote 6 follow-ups to due.ics\n"
+    events = read_calendar(notebook / "due.ics")
+    d = date.fromisoformat
+    assert events == [
+        {"uid": "2026-10-01-acme-screen-feedback@debrief-notebook",
+         "start": d("2026-10-09"), "end": d("2026-10-10"),
+         "summary": "Chase the feedback you asked for: Acme interview (2026-10-01)"},
+        {"uid": "2026-10-30-initech-onsite-reflection@debrief-notebook",
+         "start": d("2026-10-31"), "end": d("2026-11-01"),
+         "summary": "Reflect on the interview, talk it over: Initech interview (2026-10-30)"},
+        {"uid": "2026-11-02-globex-technical-thank-you@debrief-notebook",
+         "start": d("2026-11-03"), "end": d("2026-11-04"),
+         "summary": "Send a thank-you note and ask for feedback: Globex interview (2026-11-02)"},
+        {"uid": "2026-11-02-globex-technical-reflection@debrief-notebook",
+         "start": d("2026-11-03"), "end": d("2026-11-04"),
+         "summary": "Reflect on the interview, talk it over: Globex interview (2026-11-02)"},
+        {"uid": "2026-11-03-umbrella-screen-thank-you@debrief-notebook",
+         "start": d("2026-11-04"), "end": d("2026-11-05"),
+         "summary": "Send a thank-you note and ask for feedback: Umbrella interview (2026-11-03)"},
+        {"uid": "2026-11-03-umbrella-screen-reflection@debrief-notebook",
+         "start": d("2026-11-04"), "end": d("2026-11-05"),
+         "summary": "Reflect on the interview, talk it over: Umbrella interview (2026-11-03)"},
+    ]  # fmt: skip
+    # the terminal table is printed as without --ics
+    assert result.stdout == run_cli("followups", *TODAY).stdout
+
+
+def test_ics_uids_stay_and_closed_follow_ups_go(notebook: Path) -> None:
+    assert run_cli("followups", "--ics", "a.ics", *TODAY).exit_code == 0
+    assert run_cli("followups", "--ics", "b.ics", *TODAY).exit_code == 0
+    assert (notebook / "a.ics").read_bytes() == (notebook / "b.ics").read_bytes()
+    # Globex is thanked the next day: that event goes, the others keep their UIDs
+    globex = notebook / "entries" / "2026-11-02-globex-technical.md"
+    globex.write_text(
+        globex.read_text(encoding="utf-8").replace(
+            "date: 2026-11-02\n", "date: 2026-11-02\nthank_you: {sent: 2026-11-03}\n"
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("followups", "--ics", "c.ics", "--today", "2026-11-04").exit_code == 0
+    before = {e["uid"] for e in read_calendar(notebook / "a.ics")}
+    after = {e["uid"] for e in read_calendar(notebook / "c.ics")}
+    assert before - after == {"2026-11-02-globex-technical-thank-you@debrief-notebook"}
+    assert after <= before
+
+
+def test_ics_of_nothing_to_follow_up_is_an_empty_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(write_notebook(tmp_path / "nb", {"2026-10-15-hooli.md": HOOLI_DONE}))
+    result = run_cli("followups", "--ics", "none.ics", *TODAY)
+    assert result.exit_code == 0
+    assert result.stderr == "Wrote 0 follow-ups to none.ics\n"
+    assert read_calendar(Path("none.ics")) == []
+
+
+def test_ics_into_a_missing_folder_fails_cleanly(notebook: Path) -> None:
+    result = run_cli("followups", "--ics", "no/such/dir/x.ics", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: cannot write no/such/dir/x.ics: No such file or directory\n")
+
+
+def test_text_fits_the_terminal_width(notebook: Path) -> None:
+    """COLUMNS=80: each row is wider (about 120 columns), so the interview and what to do
+    go below its first columns, wrapped at 80; the file name stays whole."""
+    result = run_cli("followups", *TODAY, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:7] == [
+        "OVERDUE  2026-10-09  feedback    2026-10-01-acme-screen",
+        "         Acme — Backend engineer: chase the feedback you asked for",
+        "OVERDUE  2026-10-31  reflection  2026-10-30-initech-onsite",
+        "         Initech — SRE: reflect with a clear mind; talk it over with a mentor",
+        "TODAY    2026-11-03  thank-you   2026-11-02-globex-technical",
+        "         Globex — Platform engineer: send a thank-you note, and ask for honest",
+        "         feedback",
+    ]
+    assert max(len(line) for line in lines) <= 80
+    narrow = run_cli("followups", *TODAY, env={"COLUMNS": "40"})
+    assert narrow.stdout.splitlines()[:4] == [
+        "OVERDUE  2026-10-09  feedback",
+        "         2026-10-01-acme-screen",
+        "         Acme — Backend engineer: chase",
+        "         the feedback you asked for",
+    ]
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 40

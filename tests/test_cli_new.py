@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import new as new_module
-from generator.edit.capture import create_new, entry_stem
+from generator.edit.atomic import create_new
+from generator.edit.capture import entry_stem
 from generator.entry.read import read_entry
 from tests.conftest import run_cli, write_notebook
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +26,10 @@ ENTRIES = {
     "2026-09-20-globex-technical.md": (
         "---\ncompany: Globex\nrole: Platform engineer\ndate: 2026-09-20\nstage: technical\n"
         "outcome: rejected\nfeeling: 2\nweak_spots: [system design, estimation]\n"
-        "lessons: ['Clarify scale <before> drawing']\n"
+        # two weak spots: the first lesson says it is about system design; the plain one
+        # belongs to the interview and shows under no weak spot in the brief
+        "lessons: [{lesson: 'Clarify scale <before> drawing', about: system design},"
+        " Never name a number first.]\n"
         "questions:\n"
         "  - question: Design a rate limiter | API\n"
         "    topic: system design\n"
@@ -213,3 +220,50 @@ def test_a_new_company_gets_no_suggestion(notebook: Path) -> None:
         result = run_cli("prep", "--company", company, "--today", "2026-11-01")
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
+
+
+PLAIN = (
+    "---\ncompany: Alder & Finch\nrole: SRE\ndate: 2026-03-01\n"
+    "weak_spots: [sql]\nlessons: ['Name tables in snake_case, not *camelCase*.']\n---\n"
+)
+
+
+def _prep_in_a_terminal(root: Path) -> str:
+    """`debrief prep` with its stdout on a pseudo-terminal, as a person runs it."""
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("debrief")), "prep", "--today", "2026-03-10"],
+        cwd=root,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_prep_in_a_terminal_shows_text_without_markdown_escapes(tmp_path: Path) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-03-01-alder.md": PLAIN}, "recurring_after: 1")
+    shown = _prep_in_a_terminal(root)
+    assert (
+        "- Alder & Finch — SRE (2026-03-01): Name tables in snake_case, not *camelCase*." in shown
+    )
+    assert "\\" not in shown and "&amp;" not in shown
+    # A pipe or a file gets the Markdown, escaped so that it renders as written.
+    piped = run_cli("prep", "--today", "2026-03-10", "-f", str(root / "mkdocs.yml"))
+    assert (
+        "- Alder &amp; Finch — SRE (2026-03-01): Name tables in snake\\_case, not \\*camelCase\\*."
+        in piped.stdout
+    )

@@ -38,6 +38,7 @@ EXPECTED = (
     "Outcome   pending 1, advanced 1, offer 1, rejected 1\n"
     "Stage     technical 2, no stage 1, onsite 1\n"
     "Feeling   ▂▄▅  2 4 5  (last 3, average 3.7)\n"
+    "Feedback  not asked for yet\n"
     "\n"
     "Weak spots\n"
     "  system-design  2  recurring\n"
@@ -98,6 +99,7 @@ def test_no_feelings_and_no_weak_spots(tmp_path: Path, monkeypatch: pytest.Monke
         "Outcome   pending 1\n"
         "Stage     no stage 1\n"
         "Feeling   not recorded yet\n"
+        "Feedback  not asked for yet\n"
         "\n"
         "Weak spots: none written down yet\n"
     )
@@ -107,3 +109,25 @@ def test_sparkline_and_widths() -> None:
     assert sparkline([1, 2, 3, 4, 5]) == "▁▂▃▄▅"
     assert (width("abc"), width("日本"), width("e\u0301")) == (3, 4, 1)
     assert pad("日本", 6) == "日本  "
+
+
+def test_the_feedback_response_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    head = "---\ncompany: Acme\nrole: Dev\ndate: 2026-10-01\n"
+    entries = {
+        # asked, answered: a request and an answer
+        "a.md": head + "thank_you: {sent: 2026-10-01, asked_feedback: true}\n"
+        "feedback: {received: 2026-10-09}\n---\n",
+        # asked, they said none will come: a request, no answer
+        "b.md": head + "thank_you: {sent: 2026-10-01, asked_feedback: true}\n"
+        "feedback: {none: true}\n---\n",
+        # asked on 10-01, nothing by 11-01 (31 >= 21 days): given up, no answer
+        "c.md": head + "thank_you: {sent: 2026-10-01, asked_feedback: true}\n---\n",
+        # asked on 10-25: 7 days, still waiting
+        "d.md": head + "thank_you: {sent: 2026-10-25, asked_feedback: true}\n---\n",
+        # feedback that came without being asked for: no request
+        "e.md": head + "thank_you: {sent: 2026-10-01}\nfeedback: {received: 2026-10-05}\n---\n",
+    }
+    monkeypatch.chdir(write_notebook(tmp_path / "nb", entries))
+    result = run_cli("stats", "--today", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    assert "Feedback  1 of 4 requests answered (25%), 1 waiting\n" in result.stdout

@@ -116,11 +116,13 @@ def test_rename_keeps_the_file_mode(notebook: Path) -> None:
     (notebook / "entries" / "2026-03-02-globex.md").chmod(0o640)
     result = run_cli("tags", "rename", "sql", "databases")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Renamed 'sql' to 'databases' in 2 entries (3 places)\n"
+    assert result.stdout == (
+        "entries/2026-03-03-initech.md:5: weak_spots would list 'databases' twice: took out SQL\n"
+        "Renamed 'sql' to 'databases' in 2 entries (3 places)\n"
+    )
     assert (notebook / "entries" / "2026-03-02-globex.md").stat().st_mode & 0o777 == 0o640
     assert entry(notebook, "2026-03-03-initech.md") == (
-        b"---\ncompany: Initech\nrole: SRE\ndate: 2026-03-03\n"
-        b"weak_spots: [databases, databases]\n---\n"
+        b"---\ncompany: Initech\nrole: SRE\ndate: 2026-03-03\nweak_spots: [databases]\n---\n"
     )
 
 
@@ -157,8 +159,10 @@ def test_dry_run_prints_a_diff_and_writes_nothing(notebook: Path) -> None:
         " role: SRE\n"
         " date: 2026-03-03\n"
         "-weak_spots: [sql, SQL]\n"
-        "+weak_spots: [databases, databases]\n"
+        "+weak_spots: [databases]\n"
         " ---\n"
+        "entries/2026-03-03-initech.md:5: weak_spots would list 'databases' twice: "
+        "would take out SQL\n"
         "Would rename 'SQL' to 'databases' in 2 entries (3 places); nothing written\n"
     )
     for name, raw in (("2026-03-02-globex.md", GLOBEX), ("2026-03-03-initech.md", INITECH)):
@@ -169,19 +173,51 @@ def test_dry_run_prints_a_diff_and_writes_nothing(notebook: Path) -> None:
 def test_merge_several_names_into_the_last(notebook: Path) -> None:
     result = run_cli("tags", "merge", "sql", "estimation", "data")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Merged 'sql', 'estimation' into 'data' in 3 entries (4 places)\n"
+    # initech's [sql, SQL] would list data twice: the second goes, and the command says so
+    assert result.stdout == (
+        "entries/2026-03-03-initech.md:5: weak_spots would list 'data' twice: took out SQL\n"
+        "Merged 'sql', 'estimation' into 'data' in 3 entries (4 places)\n"
+    )
     assert entry(notebook, "2026-03-01-acme.md") == ACME.replace(b'"estimation"', b'"data"')
     assert entry(notebook, "2026-03-02-globex.md") == GLOBEX.replace(b"- sql", b"- data")
-    assert entry(notebook, "2026-03-03-initech.md") == INITECH.replace(
-        b"[sql, SQL]", b"[data, data]"
+    assert entry(notebook, "2026-03-03-initech.md") == INITECH.replace(b"[sql, SQL]", b"[data]")
+
+
+def test_merge_never_leaves_a_name_twice_and_rewrites_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = (
+        b"---\ncompany: Hooli\nrole: SRE\ndate: 2026-03-04\n"
+        b"weak_spots:\n  - system design   # the big one\n  - sys design\n  - sql\n"
+        b"lessons:\n  - lesson: Scale first.\n    about: [sys design, system-design]\n"
+        b"  - Plain, untouched, sys design.\n---\nsys design in the body\n"
     )
+    root = write_notebook(tmp_path / "nb", {})
+    (root / "entries" / "hooli.md").write_bytes(raw)
+    monkeypatch.chdir(root)
+    result = run_cli("tags", "merge", "sys design", "system-design")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "entries/hooli.md:7: weak_spots would list 'system-design' twice: took out sys design\n"
+        "entries/hooli.md:11: lessons[1].about would list 'system-design' twice: "
+        "took out sys design\n"
+        "Merged 'sys design' into 'system-design' in 1 entry (2 places)\n"
+    )
+    assert (root / "entries" / "hooli.md").read_bytes() == (
+        b"---\ncompany: Hooli\nrole: SRE\ndate: 2026-03-04\n"
+        b"weak_spots:\n  - system design   # the big one\n  - sql\n"
+        b"lessons:\n  - lesson: Scale first.\n    about: [system-design]\n"
+        b"  - Plain, untouched, sys design.\n---\nsys design in the body\n"
+    )
+    check = run_cli("check")
+    assert check.output == "1 entry checked, no problems\n"
 
 
 def test_a_name_no_entry_uses_fails(notebook: Path) -> None:
     result = run_cli("tags", "rename", "kubernetes", "k8s")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: no entry lists 'kubernetes' under weak_spots or strengths "
+        "Error: no entry lists 'kubernetes' under weak_spots, strengths or a lesson's about "
         "(see 'debrief tags list')\n"
     )
 

@@ -170,22 +170,22 @@ def test_a_strength_never_listed_as_weak_spot_is_no_weak_spot() -> None:
 # --- lessons -------------------------------------------------------------------------------
 
 
-def test_lessons_carry_entry_date_and_that_entrys_weak_spots() -> None:
+def test_plain_lessons_of_entries_with_several_weak_spots_are_about_none() -> None:
     lessons = collect_lessons(chronological(weak_spot_entries()), Vocabulary())
-    assert [(x.text, x.entry, x.date, x.weak_spots) for x in lessons] == [
-        # oldest entry first; within an entry, in the order written
-        ("Ask about scale first.", "acme", D("2026-01-10"), ("system-design", "estimation")),
-        ("Practice joins.", "initech", D("2026-02-20"),
-         ("sql-joins", "behavioural", "system-design")),
-        ("Name the trade-offs.", "initech", D("2026-02-20"),
-         ("sql-joins", "behavioural", "system-design")),
+    assert [(x.text, x.entry, x.date, x.about) for x in lessons] == [
+        # oldest entry first; within an entry, in the order written. acme lists two weak
+        # spots and initech three: a plain lesson there belongs to the interview
+        ("Ask about scale first.", "acme", D("2026-01-10"), ()),
+        ("Practice joins.", "initech", D("2026-02-20"), ()),
+        ("Name the trade-offs.", "initech", D("2026-02-20"), ()),
     ]  # fmt: skip
 
 
 def test_lessons_use_aliases() -> None:
     entries = [make_entry("a", "2026-01-01", "weak_spots: [Sys Design]\nlessons: Draw first.\n")]
     lessons = collect_lessons(chronological(entries), Vocabulary({"sys design": "system design"}))
-    assert [(x.text, x.weak_spots) for x in lessons] == [("Draw first.", ("system-design",))]
+    # one weak spot: the plain lesson is about it, by its aliased name
+    assert [(x.text, x.about) for x in lessons] == [("Draw first.", ("system-design",))]
 
 
 # --- questions -----------------------------------------------------------------------------
@@ -394,15 +394,17 @@ def test_owner_sees_everything() -> None:
 def test_share_drops_private_entries_before_counting() -> None:
     entries = for_audience(audience_entries(), "share", ShareSettings())
     insights = aggregate(entries, Settings(), D("2026-03-01"))
-    assert [e.slug for e in insights.entries] == ["acme", "globex"]
+    # A shared entry's address is made of what it shows: its date and company.
+    acme, globex = "2026-02-01-acme", "2026-02-20-globex"
+    assert [e.slug for e in insights.entries] == [acme, globex]
     # estimation: acme, globex -> 2 (not 3), still recurring with the default threshold 2;
     # salary-negotiation was only in the private entry: gone
     table = [(s.name, s.count, s.first_seen, s.last_seen, s.entries) for s in insights.weak_spots]
-    assert table == [("estimation", 2, D("2026-02-01"), D("2026-02-20"), ("acme", "globex"))]
+    assert table == [("estimation", 2, D("2026-02-01"), D("2026-02-20"), (acme, globex))]
     assert [x.text for x in insights.lessons] == ["Say numbers out loud."]
     assert [q.question for q in insights.questions] == ["Why us?"]
     # the private entry's open follow-ups (thank-you, reflection) are gone too; globex's stay
-    assert {f.entry for f in insights.follow_ups} == {"globex"}
+    assert {f.entry for f in insights.follow_ups} == {globex}
     assert "secret" not in insights.by_slug
 
 
@@ -411,10 +413,10 @@ def test_share_empties_interviewers_and_discussed_with_only() -> None:
     for e in shared:
         assert e.meta.interviewers == []
         assert e.meta.discussed_with == []
-    acme = next(e for e in shared if e.slug == "acme")
+    acme = next(e for e in shared if e.slug == "2026-02-01-acme")
     assert acme.meta.company == "Acme"
     assert acme.meta.weak_spots == ["estimation"]
-    assert acme.meta.lessons == ["Say numbers out loud."]
+    assert [note.lesson for note in acme.meta.lessons] == ["Say numbers out loud."]
     assert acme.meta.thank_you.sent == D("2026-02-01")
 
 
@@ -431,3 +433,36 @@ def test_share_with_more_fields_redacted() -> None:
     insights = aggregate(shared, Settings(), D("2026-03-01"))
     assert insights.lessons == []
     assert [s.count for s in insights.weak_spots] == [2]
+
+
+# --- feedback that never comes ---------------------------------------------------------------
+
+
+def test_the_feedback_follow_up_closes_as_no_answer_after_the_give_up_days() -> None:
+    from generator.aggregate import feedback_status
+
+    asked = make_entry("a", "2026-03-01", "thank_you: {sent: 2026-03-01, asked_feedback: true}\n")
+    settings = Settings(feedback_wait_days=7, feedback_give_up_days=21)
+    # due 03-01 + 7 = 03-08; given up on 03-01 + 21 = 03-22
+    assert follow_ups([asked], settings, D("2026-03-21")) == [
+        FollowUp("a", "reflection", D("2026-03-02"), True),
+        FollowUp("a", "feedback", D("2026-03-08"), True),
+    ]
+    assert feedback_status(asked, settings, D("2026-03-21")) == "waiting"
+    assert [f.kind for f in follow_ups([asked], settings, D("2026-03-22"))] == ["reflection"]
+    assert feedback_status(asked, settings, D("2026-03-22")) == "no answer"
+
+
+def test_feedback_none_closes_the_follow_up_at_once() -> None:
+    from generator.aggregate import feedback_status
+
+    said = make_entry(
+        "a",
+        "2026-03-01",
+        "reflected: 2026-03-02\nthank_you: {sent: 2026-03-01, asked_feedback: true}\n"
+        "feedback: {none: true}\n",
+    )
+    assert follow_ups([said], Settings(), D("2026-03-10")) == []
+    assert feedback_status(said, Settings(), D("2026-03-10")) == "none"
+    not_asked = make_entry("b", "2026-03-01", "thank_you: {sent: 2026-03-01}\n")
+    assert feedback_status(not_asked, Settings(), D("2026-03-10")) == "not asked"

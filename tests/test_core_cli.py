@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -313,12 +314,13 @@ SECRET = {
 }
 QUESTIONS = [
     # the same question (case, punctuation) in acme and globex: asked again in both
+    # about: acme's by its topic; globex's has none, and globex has one weak spot
     {"question": "Design a URL shortener.", "entry": "acme", "date": "2026-03-02",
      "topic": "system design", "rating": 2, "answer": None, "better": None,
-     "asked_again": True, "struggled": True},
+     "asked_again": True, "about": ["system-design"], "struggled": True},
     {"question": "design a url shortener", "entry": "globex", "date": "2026-03-10",
      "topic": None, "rating": None, "answer": None, "better": None,
-     "asked_again": True, "struggled": False},
+     "asked_again": True, "about": ["system-design"], "struggled": False},
 ]  # fmt: skip
 # today 2026-03-15; thank-you 2 days, reflection 3 days, feedback 5 days (from mkdocs.yml)
 FOLLOW_UPS = [
@@ -338,11 +340,22 @@ def export_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+BACKUP_KEYS = ("path", "front_matter", "body")
+
+
+def derived(exported: dict[str, Any]) -> dict[str, Any]:
+    """The export without each entry's backup part (tested on its own below)."""
+    for record in exported["entries"]:
+        for key in BACKUP_KEYS:
+            record.pop(key)
+    return exported
+
+
 def test_export_json_owner(export_notebook: Path) -> None:
     result = run_cli("export", "--format", "json", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert json.loads(result.stdout) == {
+    assert derived(json.loads(result.stdout)) == {
         "entries": [ACME, GLOBEX, SECRET],  # by date
         "weak_spots": [
             # system-design: acme 03-02, globex 03-10, secret 03-12 -> 3
@@ -358,21 +371,37 @@ def test_export_json_owner(export_notebook: Path) -> None:
              "last_seen": "2026-03-02", "entries": ["acme"],
              "recurring": False, "resolved": True},
         ],
+        # plain lessons of entries with two weak spots: about no weak spot
         "lessons": [
             {"text": "Start with the API.", "entry": "acme", "date": "2026-03-02",
-             "weak_spots": ["system-design", "estimation"]},
+             "about": []},
             {"text": "Know my number.", "entry": "secret", "date": "2026-03-12",
-             "weak_spots": ["negotiation", "system-design"]},
+             "about": []},
         ],
         "questions": QUESTIONS,
         "follow_ups": FOLLOW_UPS,
     }  # fmt: skip
 
 
+# A shared entry's address is made of what the share shows: date, company, stage.
+SHARED_SLUGS = {"acme": "2026-03-02-acme-technical-screen", "globex": "2026-03-10-globex"}
+
+
+def shared_slugs(value: Any) -> Any:
+    """`value` with the owner's entry slugs as the share names them."""
+    if isinstance(value, str):
+        return SHARED_SLUGS.get(value, value)
+    if isinstance(value, list):
+        return [shared_slugs(item) for item in value]
+    if isinstance(value, dict):
+        return {key: shared_slugs(item) for key, item in value.items()}
+    return value
+
+
 def test_export_json_share(export_notebook: Path) -> None:
     result = run_cli("export", "--format", "json", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {
+    assert derived(json.loads(result.stdout)) == shared_slugs({
         "entries": [ACME, GLOBEX],  # the private entry is gone
         "weak_spots": [
             # system-design: acme, globex -> 2 (secret no longer counts); negotiation gone
@@ -385,11 +414,11 @@ def test_export_json_share(export_notebook: Path) -> None:
         ],
         "lessons": [
             {"text": "Start with the API.", "entry": "acme", "date": "2026-03-02",
-             "weak_spots": ["system-design", "estimation"]},
+             "about": []},
         ],
         "questions": QUESTIONS,
         "follow_ups": FOLLOW_UPS,
-    }  # fmt: skip
+    })  # fmt: skip
     assert "Dana" not in result.stdout
     assert "Initech" not in result.stdout
     assert "Lee" not in result.stdout
@@ -420,9 +449,10 @@ def test_export_csv_share(export_notebook: Path) -> None:
     result = run_cli("export", "--format", "csv", "--audience", "share", "--today", "2026-03-15")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [
-        "acme,Acme,Backend engineer,2026-03-02,technical-screen,video,rejected,2,"
-        "system-design; estimation,communication,Start with the API.,false",
-        'globex,Globex,"Engineer, platform",2026-03-10,,,pending,,system-design,estimation,,false',
+        "2026-03-02-acme-technical-screen,Acme,Backend engineer,2026-03-02,technical-screen,"
+        "video,rejected,2,system-design; estimation,communication,Start with the API.,false",
+        '2026-03-10-globex,Globex,"Engineer, platform",2026-03-10,,,pending,,'
+        "system-design,estimation,,false",
     ]
 
 
@@ -485,14 +515,22 @@ def test_init_creates_a_notebook_that_passes_check(
     target = tmp_path / "my-notebook"
     result = run_cli("init", str(target))
     assert result.exit_code == 0
-    for name in ("mkdocs.yml", "notebook/index.md", "entries/example.md", ".gitignore"):
+    for name in ("mkdocs.yml", "notebook/index.md", "entries/_example.md", ".gitignore"):
         assert (target / name).is_file(), name
     assert "site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
     monkeypatch.chdir(target)
+    # the example is not an entry: nothing to check, nothing to follow up, no stats
+    checked = run_cli("check", "--strict", "--today", "2026-06-01")
+    assert checked.stdout == "0 entries checked, no problems\n"
+    assert checked.exit_code == 0
+    assert run_cli("followups", "--today", "2026-06-01").stdout == "Nothing to follow up\n"
+    assert run_cli("stats").stdout == "No entries yet: write the first with 'debrief new'.\n"
+    # copied to an entry's name, it is one, and a valid one
+    example = (target / "entries" / "_example.md").read_bytes()
+    (target / "entries" / "2026-01-15-example.md").write_bytes(example)
     checked = run_cli("check", "--strict", "--today", "2026-06-01")
     assert checked.stdout == "1 entry checked, no problems\n"
     assert checked.exit_code == 0
-    assert run_cli("check").exit_code == 0  # and on the real today
 
 
 def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
@@ -540,3 +578,33 @@ def test_debrief_help_in_a_subprocess() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert out.stdout.startswith("Usage: debrief")
+
+
+def test_check_reports_date_warnings_of_an_entry_with_errors_in_the_same_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixing the error must not reveal a warning that was there all along (issue 13)."""
+    text = (
+        "---\n"  # 1
+        "company: Acme\n"  # 2
+        "role: SRE\n"  # 3
+        "date: 2026-03-14\n"  # 4
+        "feeling: terrible\n"  # 5  the error
+        "reflected: 2027-03-15\n"  # 6  in the future (today is 2026-03-20)
+        "thank_you: {sent: 2026-03-01}\n"  # 7  before the interview
+        "---\n"
+    )
+    root = write_notebook(tmp_path / "nb", {"acme.md": text})
+    monkeypatch.chdir(root)
+    result = run_cli("check", "--today", "2026-03-20")
+    assert result.stdout.splitlines() == [
+        "entries/acme.md:5: error: 'feeling' must be a whole number from 1 to 5, got 'terrible'",
+        "    hint: 1 = went badly, 5 = went very well",
+        "entries/acme.md:6: warning: reflected 2027-03-15 is in the future",
+        "    hint: a step is dated once it is done: check the year, or leave it empty until then",
+        "entries/acme.md:7: warning: thank_you.sent 2026-03-01 is before the interview"
+        " (2026-03-14)",
+        "    hint: check the year and month",
+        "1 entry checked: 1 error, 2 warnings",
+    ]
+    assert result.exit_code == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.entry.diagnostics import Diagnostic
-from generator.entry.models import Question
+from generator.entry.models import LessonNote, Question
 from generator.entry.read import Entry, entry_from_bytes, read_entry
 
 PATH = "entries/x.md"
@@ -335,7 +335,7 @@ def test_every_field_parsed_into_its_type(variant: str) -> None:
     ]
     assert meta.weak_spots == ["system design", "estimation"]
     assert meta.strengths == ["communication"]
-    assert meta.lessons == ["Ask about scale first."]
+    assert meta.lessons == [LessonNote(lesson="Ask about scale first.")]
     assert meta.signals == ["The interviewer checked the clock."]
     assert meta.do_differently == ["Numbers out loud."]
     assert meta.reflected == date(2026, 3, 15)
@@ -403,7 +403,8 @@ def test_list_field_accepts_a_single_string(field: str, variant: str) -> None:
     entry, problems = read(encode(text, variant))
     assert problems == []
     assert entry is not None
-    assert getattr(entry.meta, field) == ["system design"]
+    expected = [LessonNote(lesson="system design")] if field == "lessons" else ["system design"]
+    assert getattr(entry.meta, field) == expected
 
 
 def test_questions_accepts_a_single_string() -> None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from generator.entry.names import Vocabulary, look_alike, normalize_name, question_key, slugify
+from generator.entry.names import (
+    PAGE_SLUG_BYTES,
+    Vocabulary,
+    look_alike,
+    normalize_name,
+    page_slug,
+    question_key,
+    slugify,
+)
 
 
 @pytest.mark.parametrize(
@@ -178,3 +186,47 @@ def test_look_alike_keeps_apart(a: str, b: str) -> None:
 )
 def test_slugify(text: str, expected: str) -> None:
     assert slugify(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("システム設計", "システム設計"),
+        ("系统设计", "系统设计"),
+        ("Системный Дизайн", "системный-дизайн"),
+        ("हिन्दी में", "हिन्दी-में"),  # vowel signs are marks: kept
+        ("Café Zoë", "café-zoë"),
+        ("Ｓｙｓｔｅｍ_Design", "system-design"),  # full-width letters: NFKC
+        ("C++ & Go", "c-go"),
+        ('a<b>c:d"e/f\\g|h?i*j', "a-b-c-d-e-f-g-h-i-j"),  # what file systems reserve
+        ("tab\tand\nnewline\x00nul", "tab-and-newline-nul"),
+        ("--- !!! ---", ""),
+    ],
+)
+def test_page_slug_keeps_the_letters_of_every_script(text: str, expected: str) -> None:
+    assert page_slug(text) == expected
+
+
+def test_page_slug_is_bounded_in_bytes_at_a_character_boundary() -> None:
+    long = page_slug("設計" * 100)  # 3 bytes a character
+    assert long == "設計" * 16  # 32 characters, 96 bytes
+    assert len(page_slug("x" * 500).encode()) == PAGE_SLUG_BYTES == 96
+    assert page_slug("a" * 95 + " b") == "a" * 95  # the '-' left at the cut goes
+
+
+def test_weak_spot_pages_are_unique_and_never_a_device_name() -> None:
+    from generator.render.addresses import _unique_paths
+
+    paths = _unique_paths(
+        ["c", "c++", "con", "設計", "設計!", "item", "", "nul"], "{}.md", {"index"}
+    )
+    assert paths == {
+        "c": "c.md",
+        "c++": "c-2.md",  # 'c' is taken
+        "con": "con-2.md",  # a device name on Windows
+        "設計": "設計.md",
+        "設計!": "設計-2.md",
+        "item": "item.md",
+        "": "item-2.md",  # nothing left: 'item', taken
+        "nul": "nul-2.md",
+    }

@@ -87,8 +87,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
 def test_export_writes_a_docs_tree_and_a_config(exported: Exported) -> None:
     assert exported.export.exit_code == 0, exported.export.output
     assert exported.export.stdout == ""
-    # 13 entries, 9 weak spots, 8 companies and 7 overview pages (home included).
-    assert exported.export.stderr == f"Wrote 37 pages and {exported.out / 'mkdocs.yml'}\n"
+    # 13 entries, 9 weak spots, 8 companies and 8 overview pages (home and Practice included).
+    assert exported.export.stderr == f"Wrote 38 pages and {exported.out / 'mkdocs.yml'}\n"
     docs = exported.out / "docs"
     for path in ("index.md", "timeline.md", "weak-spots/index.md", "method.md"):
         assert (docs / path).is_file(), path
@@ -109,6 +109,7 @@ def test_exported_config_has_no_debrief_plugin(exported: Exported) -> None:
         {"Weak spots": "weak-spots/index.md"},
         {"Lessons": "lessons.md"},
         {"Questions": "questions.md"},
+        {"Practice": "practice.md"},
         {"Follow-ups": "follow-ups.md"},
         {"Prep": "prep/index.md"},
         "method.md",
@@ -123,7 +124,7 @@ def test_plain_mkdocs_builds_the_same_pages(exported: Exported) -> None:
     plugin_site = exported.root / "site"
     plain_site = exported.out / "site"
     pages = html_pages(plugin_site)
-    assert len(pages) == 39  # 37 generated, method.md and 404.html
+    assert len(pages) == 40  # 38 generated, method.md and 404.html
     assert html_pages(plain_site) == pages
     # The same article on every page: same Markdown, same links, same escaping. Up to
     # blank lines: Python-Markdown keeps one between two HTML blocks of the export, and
@@ -145,6 +146,7 @@ def test_plain_build_keeps_entries_out_of_the_navigation(exported: Exported) -> 
         "../../weak-spots/",
         "../../lessons/",
         "../../questions/",
+        "../../practice/",
         "../../follow-ups/",
         "../../prep/",
         "../../method/",

@@ -47,7 +47,7 @@ def test_publish_pushes_the_checked_share_to_gh_pages(repo: tuple[Path, Path]) -
         "Serve that branch as a static site and send your mentor its address.\n"
     )
     files = published(bare)
-    assert {"index.html", ".nojekyll", "entries/qqvacme-sketch.png"} <= set(files)
+    assert {"index.html", ".nojekyll", "entries/2026-03-02-qqvacme-technical-1.png"} <= set(files)
     assert "entries/2026-03-02-qqvacme-technical/index.html" in files
     assert [f for f in files if "zqx" in f.lower()] == []
     # No private marker in any file of the branch either.
@@ -87,7 +87,8 @@ def test_publish_locked_share_to_another_branch(
 
 def test_publish_refuses_a_share_that_leaks(repo: tuple[Path, Path]) -> None:
     root, bare = repo
-    (root / "notebook" / "notes.md").write_text("# Notes\n\nZQXPRIVCOMPANY called back.\n")
+    # A private entry's lesson copied into a page: the check, the second line, catches it.
+    (root / "notebook" / "notes.md").write_text("# Notes\n\nZQXLESSON know my number.\n")
     result = run_cli("publish")
     assert result.exit_code == 1
     assert result.stderr.endswith(

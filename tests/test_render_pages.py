@@ -107,6 +107,7 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
         "weak-spots/index-2.md",
         "lessons.md",
         "questions.md",
+        "practice.md",
         "follow-ups.md",
         "prep/index.md",
         "prep/acme.md",
@@ -115,12 +116,14 @@ def test_page_paths_are_exactly_the_generated_pages() -> None:
         "entries/2026-02-01-b.md",
         "entries/2026-03-01-c.md",
     }
-    rows = first_table(pages["weak-spots/index.md"], "interview lists it as a strength.")
+    rows = first_table(
+        pages["weak-spots/index.md"], "One that comes back is not resolved any more."
+    )
     assert rows == [
-        '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
-        '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
-        '<tr><td><a href="c-2/">c</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
-        '<tr><td><a href="index-2/">index</a></td><td style="text-align: right;">1</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-01-01">2026-01-01</time></td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="c/">c++</a></td><td style="text-align: right;">2</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 2 (0%)</td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="item/">???</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="c-2/">c</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
+        '<tr><td><a href="index-2/">index</a></td><td style="text-align: right;">1</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-01-01">2026-01-01</time></td><td style="text-align: right;">0 of 1 (0%)</td><td><span class="debrief-status debrief-status--one-off">one-off</span></td></tr>',
     ]
 
 
@@ -132,6 +135,7 @@ def test_an_empty_notebook_has_the_overview_pages_and_a_welcome() -> None:
         "weak-spots/index.md",
         "lessons.md",
         "questions.md",
+        "practice.md",
         "follow-ups.md",
         "prep/index.md",
     }
@@ -189,7 +193,9 @@ def seen_before_entries() -> list[Entry]:
             "2026-02-01-b",
             "2026-02-01",
             "stage: onsite\noutcome: rejected\nfeeling: 3\n"
-            "weak_spots: [Sys Design, estimation]\nlessons: [Draw the data model first.]\n",
+            # two weak spots: the lesson says which one it is about (through the alias)
+            "weak_spots: [Sys Design, estimation]\n"
+            "lessons: [{lesson: Draw the data model first., about: sys design}]\n",
             company="Globex",
             folder="old/",
         ),
@@ -321,7 +327,7 @@ def test_weak_spot_page_status_rows_lessons_and_questions() -> None:
         '<li>Third time I wrote this. — <a href="../../entries/2026-03-01-c/">Initech</a> (<time datetime="2026-03-01">2026-03-01</time>)</li>',
         "</ul>",
     ]
-    questions = page.split("## Questions from those interviews\n\n", 1)[1].strip()
+    questions = page.split("## Questions about it\n\n", 1)[1].strip()
     assert questions.splitlines() == [
         "<div data-search-exclude>",
         "<ul>",
@@ -341,12 +347,12 @@ def test_weak_spot_resolved_by_a_later_strength() -> None:
     assert (
         '<p><span class="debrief-status debrief-status--resolved">resolved</span> '
         'Came up in <strong>1</strong> interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
-        'Listed as a strength in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>).</p>\n'
+        'Handled in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>), a later interview.</p>\n'
     ) in page
     overview = pages_of(seen_before_entries(), SETTINGS)["weak-spots/index.md"]
-    assert first_table(overview, "interview lists it as a strength.") == [
-        '<tr><td><a href="system-design/">system-design</a></td><td style="text-align: right;">3</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
-        '<tr><td><a href="estimation/">estimation</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td><span class="debrief-status debrief-status--resolved">resolved</span></td></tr>',
+    assert first_table(overview, "One that comes back is not resolved any more.") == [
+        '<tr><td><a href="system-design/">system-design</a></td><td style="text-align: right;">3</td><td><time datetime="2026-01-01">2026-01-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td style="text-align: right;">2 of 3 (67%)</td><td><span class="debrief-status debrief-status--recurring">recurring</span></td></tr>',
+        '<tr><td><a href="estimation/">estimation</a></td><td style="text-align: right;">1</td><td><time datetime="2026-02-01">2026-02-01</time></td><td><time datetime="2026-02-01">2026-02-01</time></td><td style="text-align: right;">1 of 1 (100%)</td><td><span class="debrief-status debrief-status--resolved">resolved</span></td></tr>',
     ]
 
 
@@ -621,7 +627,7 @@ def test_a_weak_spot_page_lists_the_latest_twelve_lessons_and_questions() -> Non
         "<ul data-search-exclude>\n<li>Lesson 3. — "
     )
     assert learned.count("<li>Lesson ") == 12  # lessons 3 to 14
-    asked = page.split("## Questions from those interviews\n\n", 1)[1].strip()
+    asked = page.split("## Questions about it\n\n", 1)[1].strip()
     assert asked.startswith(
         '<p>The latest 12 of 14; <a href="../../questions/">Questions</a> lists more, and search finds every one.</p>\n'
         "<div data-search-exclude>\n<ul>\n<li>\n<p><strong>Question 3?</strong> — "

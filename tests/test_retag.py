@@ -27,10 +27,14 @@ def test_crlf_bom_comments_quotes_flow_and_block_lists_stay_as_they_are() -> Non
         b"company: Acme\r\n"
         b"role: Backend engineer\r\n"
         b"date: 2026-03-14\r\n"
-        b"weak_spots: [System Design, 'system_design', \"SYSTEM-DESIGN\", sql]  # 3 spellings\r\n"
+        b"weak_spots: [System Design, sql]  # 2 names\r\n"
         b"strengths:\r\n"
-        b"  - system design   # finally\r\n"
+        b"  - 'system_design'   # finally\r\n"
         b"  - communication\r\n"
+        b"lessons:\r\n"
+        b"  - A plain lesson about system design.\r\n"
+        b"  - lesson: Scale first.   # system design\r\n"
+        b'    about: [sql, "SYSTEM-DESIGN"]\r\n'
         b"tags: [system design]\r\n"
         b"feedback:\r\n"
         b"  summary: system design\r\n"
@@ -43,10 +47,14 @@ def test_crlf_bom_comments_quotes_flow_and_block_lists_stay_as_they_are() -> Non
         b"company: Acme\r\n"
         b"role: Backend engineer\r\n"
         b"date: 2026-03-14\r\n"
-        b"weak_spots: [architecture, 'architecture', \"architecture\", sql]  # 3 spellings\r\n"
+        b"weak_spots: [architecture, sql]  # 2 names\r\n"
         b"strengths:\r\n"
-        b"  - architecture   # finally\r\n"
+        b"  - 'architecture'   # finally\r\n"
         b"  - communication\r\n"
+        b"lessons:\r\n"
+        b"  - A plain lesson about system design.\r\n"
+        b"  - lesson: Scale first.   # system design\r\n"
+        b'    about: [sql, "architecture"]\r\n'
         b"tags: [system design]\r\n"
         b"feedback:\r\n"
         b"  summary: system design\r\n"
@@ -57,10 +65,30 @@ def test_crlf_bom_comments_quotes_flow_and_block_lists_stay_as_they_are() -> Non
     assert result.data == expected
     assert result.changes == (
         Change(6, "weak_spots", "System Design", "architecture"),
-        Change(6, "weak_spots", "'system_design'", "'architecture'"),
-        Change(6, "weak_spots", '"SYSTEM-DESIGN"', '"architecture"'),
-        Change(8, "strengths", "system design", "architecture"),
+        Change(8, "strengths", "'system_design'", "'architecture'"),
+        Change(13, "lessons[2].about", '"SYSTEM-DESIGN"', '"architecture"'),
     )
+    assert result.removed == ()
+
+
+def test_about_as_one_name_and_as_a_block_list() -> None:
+    raw = (
+        b"---\nlessons:\n  - lesson: One.\n    about: SQL   # it\n"
+        b"  - {lesson: Two., about: [sql]}\n"
+        b"  - lesson: Three.\n    about:\n      - nerves\n      - 'sql'\n---\n"
+    )
+    expected = (
+        b"---\nlessons:\n  - lesson: One.\n    about: databases   # it\n"
+        b"  - {lesson: Two., about: [databases]}\n"
+        b"  - lesson: Three.\n    about:\n      - nerves\n      - 'databases'\n---\n"
+    )
+    result = retag(raw, ["sql"], "databases")
+    assert result.data == expected
+    assert [(c.line, c.field) for c in result.changes] == [
+        (4, "lessons[1].about"),
+        (5, "lessons[2].about"),
+        (9, "lessons[3].about"),
+    ]
 
 
 def test_a_single_string_value_and_non_ascii_text_before_it() -> None:
@@ -76,10 +104,15 @@ def test_a_single_string_value_and_non_ascii_text_before_it() -> None:
 
 
 def test_a_new_name_that_needs_quotes_gets_double_quotes_only_where_plain() -> None:
-    raw = b"---\nweak_spots: [sql, x]\nstrengths:\n  - sql\n  - 'sql'\n---\n"
+    raw = (
+        b"---\nweak_spots: [sql, x]\nstrengths:\n  - sql\n"
+        b"lessons: [{lesson: a, about: 'sql'}, {lesson: b, about: sql}]\n---\n"
+    )
     expected = (
         b'---\nweak_spots: ["sql: joins, indexes", x]\nstrengths:\n'
-        b"  - \"sql: joins, indexes\"\n  - 'sql: joins, indexes'\n---\n"
+        b'  - "sql: joins, indexes"\n'
+        b"lessons: [{lesson: a, about: 'sql: joins, indexes'}, "
+        b'{lesson: b, about: "sql: joins, indexes"}]\n---\n'
     )
     assert retag(raw, ["sql"], "sql: joins, indexes").data == expected
 
@@ -106,11 +139,48 @@ def test_cr_only_line_endings() -> None:
     assert retag(raw, ["sql"], "databases").data == b"---\rweak_spots: [databases]\r---\rbody\r"
 
 
-def test_merging_into_a_name_already_listed_keeps_both_items() -> None:
-    raw = b"---\nweak_spots: [sql, databases, SQL]\n---\n"
+def test_merging_into_a_name_already_listed_leaves_it_once_where_it_was() -> None:
+    raw = b"---\nweak_spots: [sql, databases, SQL, x]\n---\n"
     result = retag(raw, ["sql", "db"], "databases")
-    assert result.data == b"---\nweak_spots: [databases, databases, databases]\n---\n"
-    assert len(result.changes) == 2
+    assert result.data == b"---\nweak_spots: [databases, x]\n---\n"
+    assert result.changes == ()
+    assert result.removed == (
+        Change(2, "weak_spots", "sql", ""),
+        Change(2, "weak_spots", "SQL", ""),
+    )
+
+
+def test_two_spellings_renamed_leave_the_first_and_its_line_comment_goes_with_the_other() -> None:
+    raw = (
+        b"---\nweak_spots:\n  # the usual\n  - sql   # first\n  - nerves\n"
+        b"  - SQL   # again\nstrengths: [Sql, sql]\n---\nbody\n"
+    )
+    result = retag(raw, ["sql"], "databases")
+    assert result.data == (
+        b"---\nweak_spots:\n  # the usual\n  - databases   # first\n  - nerves\n"
+        b"strengths: [databases]\n---\nbody\n"
+    )
+    assert [(c.line, c.field, c.old) for c in result.removed] == [
+        (6, "weak_spots", "SQL"),
+        (7, "strengths", "sql"),
+    ]
+
+
+def test_a_list_the_rename_does_not_change_keeps_its_own_duplicates() -> None:
+    raw = b"---\nweak_spots: [databases, databases]\nstrengths: [sql]\n---\n"
+    result = retag(raw, ["sql"], "databases")
+    assert result.data == b"---\nweak_spots: [databases, databases]\nstrengths: [databases]\n---\n"
+    assert result.removed == ()
+
+
+def test_a_duplicate_that_cannot_be_taken_out_safely_is_refused() -> None:
+    raw = b"---\nweak_spots: [sql, # a note\n  SQL]\n---\n"
+    with pytest.raises(RetagError) as caught:
+        retag(raw, ["sql"], "databases")
+    assert caught.value.line == 3
+    assert caught.value.message == (
+        "'SQL' in weak_spots would list 'databases' twice, and cannot be taken out safely"
+    )
 
 
 def test_a_file_without_the_name_comes_back_as_is() -> None:
@@ -122,14 +192,18 @@ def test_a_file_without_the_name_comes_back_as_is() -> None:
 
 
 def test_a_spelling_already_equal_to_the_new_one_is_not_a_change() -> None:
-    raw = b"---\nweak_spots: [sql, SQL]\n---\n"
+    raw = b"---\nweak_spots: [sql, SQL]\nstrengths: [sql]\n---\n"
     result = retag(raw, ["sql"], "sql")
-    assert result.data == b"---\nweak_spots: [sql, sql]\n---\n"
-    assert (len(result.changes), result.found) == (1, 2)
+    # SQL would become a second sql: it goes; the strength is already written as sql
+    assert result.data == b"---\nweak_spots: [sql]\nstrengths: [sql]\n---\n"
+    assert (len(result.changes), len(result.removed), result.found) == (0, 1, 3)
 
 
-def test_nothing_outside_weak_spots_and_strengths_is_matched() -> None:
-    raw = b"---\nquestions:\n  - question: sql\n    topic: sql\nlessons: [sql]\ntags: sql\n---\n"
+def test_nothing_outside_weak_spots_strengths_and_about_is_matched() -> None:
+    raw = (
+        b"---\nquestions:\n  - question: sql\n    topic: sql\n"
+        b"lessons: [sql, {lesson: sql, about: x}]\ntags: sql\n---\n"
+    )
     assert not retag(raw, ["sql"], "databases").changed
 
 
@@ -140,9 +214,11 @@ def test_nothing_outside_weak_spots_and_strengths_is_matched() -> None:
         (b"company: Acme\n", 1, "no front matter"),
         (b"---\nweak_spots: [sql]\n", 1, "unclosed front matter"),
         (b"---\nweak_spots: [sql]\nstrengths: |\n  sql\n---\n", 3, "'sql' in strengths is a block"),
-        (b"---\nlessons: &x [sql]\nweak_spots: *x\n---\n", 3, "'sql' in weak_spots comes from"),
-        (b"---\nx: &x sql\nstrengths: [a, *x]\n---\n", 3, "'sql' in strengths comes from"),
-        (b"---\nweak_spots: [&x sql]\ntags: [*x]\n---\n", 2, "'sql' in weak_spots has a YAML"),
+        # front matter refuses every alias (generator/entry/frontmatter.py), at its line
+        (b"---\nlessons: &x [sql]\nweak_spots: *x\n---\n", 3, "YAML alias '*x'"),
+        (b"---\nx: &x sql\nstrengths: [a, *x]\n---\n", 3, "YAML alias '*x'"),
+        (b"---\nweak_spots: [&x sql]\ntags: [*x]\n---\n", 3, "YAML alias '*x'"),
+        (b"---\nweak_spots: [&x sql]\n---\n", 2, "'sql' in weak_spots has a YAML"),
         (b"---\nweak_spots: !!str sql\n---\n", 2, "'sql' in weak_spots has a YAML"),
     ],
 )
@@ -202,3 +278,34 @@ def test_unified_diff() -> None:
         " role: x\n"
         " ---\n"
     )
+
+
+def test_a_duplicate_line_goes_whole_with_crlf_and_a_bom() -> None:
+    raw = (
+        BOM + b"---\r\nweak_spots:\r\n  - SQL\r\n  - nerves\r\n  - sql   # twice\r\n---\r\nbody\r\n"
+    )
+    result = retag(raw, ["sql"], "databases")
+    assert (
+        result.data == BOM + b"---\r\nweak_spots:\r\n  - databases\r\n  - nerves\r\n---\r\nbody\r\n"
+    )
+    assert [(c.line, c.old) for c in result.removed] == [(5, "sql")]
+
+
+def test_an_about_from_an_alias_is_refused() -> None:
+    raw = b"---\nweak_spots: &w [sql]\nlessons: [{lesson: x, about: *w}]\n---\n"
+    with pytest.raises(RetagError) as caught:
+        retag(raw, ["sql"], "databases")
+    # front matter refuses every alias, at its line (generator/entry/frontmatter.py)
+    assert caught.value.line == 3
+    assert caught.value.message.startswith("YAML alias '*w' in front matter")
+
+
+def test_a_duplicate_on_the_last_line_of_the_front_matter_leaves_no_blank_line() -> None:
+    raw = b"---\nweak_spots:\n  - sql\n  - SQL\n---\n"
+    assert retag(raw, ["sql"], "databases").data == b"---\nweak_spots:\n  - databases\n---\n"
+
+
+def test_a_name_inside_a_flow_mapping_is_quoted_as_in_a_flow_list() -> None:
+    raw = b"---\nlessons: [{lesson: b, about: sql}]\n---\n"
+    expected = b'---\nlessons: [{lesson: b, about: "sql, joins"}]\n---\n'
+    assert retag(raw, ["sql"], "sql, joins").data == expected

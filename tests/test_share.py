@@ -152,8 +152,8 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
     site = notebook / "site-share"
     files = output_files(site)
     line = result.stderr.strip()
-    # 13 generated pages and the hand-written one
-    assert line.startswith(shared_line(14, len(files)) + ", ") and line.endswith(" s")
+    # 14 generated pages (Practice among them) and the hand-written one
+    assert line.startswith(shared_line(15, len(files)) + ", ") and line.endswith(" s")
     assert result.stdout == ""
     assert found_markers(site) == []
     assert not (notebook / "site").exists()  # never the owner's site
@@ -164,13 +164,16 @@ def test_share_leaves_out_every_private_place(notebook: Path) -> None:
     )
     assert "Still a good day." in entry
     assert "Inline:  done." in entry
-    assert "<code>&lt;!-- private --&gt;</code> stays." in entry
+    # A private marker hides wherever it stands, in code too: this one is never closed.
+    assert "Shown as code: " in entry and "stays." not in entry
     assert "<!--" not in entry.split('<article class="md-content__inner md-typeset">')[1]
-    assert "Fine overall." in files["entries/2026-03-10-qqvglobex-screen/index.html"].decode()
-    # Attachments: only the one a shared entry shows.
-    assert files["entries/qqvacme-sketch.png"] == PNG
+    # An address is made of what the page shows (date, company, stage), not the file name.
+    assert "Fine overall." in files["entries/2026-03-10-qqvglobex-labs/index.html"].decode()
+    # Attachments: only the one a shared entry shows, named after that entry.
+    assert 'src="../2026-03-02-qqvacme-technical-1.png"' in entry
+    assert files["entries/2026-03-02-qqvacme-technical-1.png"] == PNG
     assert [path for path in files if path.startswith("entries/") and path.endswith(".png")] == [
-        "entries/qqvacme-sketch.png"
+        "entries/2026-03-02-qqvacme-technical-1.png"
     ]
     # Counted without the private entry: system design came up twice, not three times.
     spot = files["weak-spots/system-design/index.html"].decode()
@@ -190,33 +193,31 @@ def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Pat
     entry = files["entries/2026-03-02-company-a-technical/index.html"].decode()
     assert "Company A — Backend engineer" in entry
     assert "We talked about the API at Company A" in entry
-    assert 'src="../company-a-sketch.png"' in entry
-    assert files["entries/company-a-sketch.png"] == PNG
+    assert 'src="../2026-03-02-company-a-technical-1.png"' in entry
+    assert files["entries/2026-03-02-company-a-technical-1.png"] == PNG
     assert (
-        "Company B — Platform engineer"
-        in files["entries/2026-03-10-company-b-screen/index.html"].decode()
+        "Company B — Platform engineer" in files["entries/2026-03-10-company-b/index.html"].decode()
     )
 
 
 def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
     assert run_cli("share").exit_code == 0  # an earlier share, which the failed one removes
+    # Names and companies are hidden by construction; a private entry's lesson copied
+    # into a page is not something the share can tell apart: the check catches it.
     (notebook / "notebook" / "notes.md").write_text(
-        "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n",
+        "# Notes\n\nI also talked to ZQXPRIVCOMPANY; ZQXINTERVIEWER Smith was kind.\n\n"
+        "ZQXLESSON know my number.\n",
         encoding="utf-8",
     )
     result = run_cli("share")
     assert result.exit_code == 1
     # Each leak is blamed on the line where the text is written, with where it comes from.
     assert result.stderr == (
-        "notebook/notes.md:3: error: leak: company of a private entry "
+        "notebook/notes.md:5: error: leak: lessons[1].lesson of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        "    hint: entries/2026-03-05-zqxslug-final.md:2 keeps this text back; "
+        "    hint: entries/2026-03-05-zqxslug-final.md:8 keeps this text back; "
         "remove it here, or put it in a <!-- private --> block\n"
-        "notebook/notes.md:3: error: leak: redacted interviewers[1] "
-        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        "    hint: entries/2026-03-02-qqvacme-technical.md:6 keeps this text back; "
-        "remove it here, or put it in a <!-- private --> block\n"
-        "Error: share: 2 leaks found; site-share/ was removed so that nothing leaks\n"
+        "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
     )
     assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
 
@@ -246,14 +247,12 @@ def test_a_leak_report_names_a_private_entry_in_a_nested_entries_folder(
         "    hint: journal/entries/2026-03-05-zqxslug-final.md{} keeps this text back; "
         "remove it here, or put it in a <!-- private --> block\n"
     )
+    # The private entry's company is hidden by construction now; its file name is not.
     assert result.stderr == (
         "notebook/notes.md:3: error: leak: the file name of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
         + hint.format("")
-        + "notebook/notes.md:5: error: leak: company of a private entry "
-        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
-        + hint.format(":2")
-        + "Error: share: 2 leaks found; nothing was written to site-share/\n"
+        + "Error: share: 1 leak found; nothing was written to site-share/\n"
     )
 
 
@@ -319,10 +318,13 @@ def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
     )
     result = run_cli("share")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
-        "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
-        "found in the name of site-share/2026-03-05-zqxslug-final/, site-share/404.html, "
-        "site-share/entries/2026-03-02-qqvacme-technical/index.html and 14 more"
+    assert (
+        result.stderr.splitlines()[0]
+        == (
+            "entries/2026-03-05-zqxslug-final.md: error: leak: the file name of a private entry "
+            "found in the name of site-share/2026-03-05-zqxslug-final/, site-share/404.html, "
+            "site-share/entries/2026-03-02-qqvacme-technical/index.html and 15 more"  # every page links it in its navigation
+        )
     )
     assert not (notebook / "site-share").exists()
 
@@ -458,16 +460,20 @@ def test_attachments_keep_their_pixels_and_lose_every_name(
     ]
     site = root / "site-share"
     files = output_files(site)
-    assert sorted(p for p in files if p.startswith("entries/") and p.count("/") == 1) == [
-        "entries/clean.txt",
-        "entries/photo.jpg",
-        "entries/plain.png",
-        "entries/tagged.png",
-    ]
-    assert files["entries/plain.png"] == PNG  # an ordinary image is unchanged
-    assert files["entries/clean.txt"] == b"Questions to ask next time.\n"
+    # The share names attachments after the entry's shared address, in the order shown.
+    shared_as = {
+        "plain.png": "entries/2026-03-02-qqvacme-1.png",
+        "tagged.png": "entries/2026-03-02-qqvacme-2.png",
+        "photo.jpg": "entries/2026-03-02-qqvacme-3.jpg",
+        "clean.txt": "entries/2026-03-02-qqvacme-5.txt",
+    }
+    assert sorted(p for p in files if p.startswith("entries/") and p.count("/") == 1) == sorted(
+        shared_as.values()
+    )
+    assert files[shared_as["plain.png"]] == PNG  # an ordinary image is unchanged
+    assert files[shared_as["clean.txt"]] == b"Questions to ask next time.\n"
     for name in ("plain.png", "tagged.png"):
-        with Image.open(io.BytesIO(files[f"entries/{name}"])) as image:
+        with Image.open(io.BytesIO(files[shared_as[name]])) as image:
             assert [image.getpixel((x, y)) for y in (0, 1) for x in (0, 1)] == [
                 (255, 0, 0),
                 (0, 255, 0),
@@ -475,7 +481,7 @@ def test_attachments_keep_their_pixels_and_lose_every_name(
                 (255, 255, 255),
             ]
             assert image.info == {}  # no text chunk of any kind (Pillow inflates zTXt, iTXt)
-    with Image.open(io.BytesIO(files["entries/photo.jpg"])) as image:
+    with Image.open(io.BytesIO(files[shared_as["photo.jpg"]])) as image:
         assert image.size == (16, 8)
         assert dict(image.getexif()) == {}
         red, green, blue = image.getpixel((8, 4))  # type: ignore[misc]

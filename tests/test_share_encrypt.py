@@ -43,7 +43,7 @@ def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = make_notebook(tmp_path_factory.mktemp("locked") / "nb")
     result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
     assert result.exit_code == 0, result.stderr
-    assert "Shared 2 of 3 entries into 14 locked pages in " in result.stderr
+    assert "Shared 2 of 3 entries into 15 locked pages in " in result.stderr
     yield root / "site-share"
 
 
@@ -71,7 +71,7 @@ def opened(site: Path) -> dict[str, dict[str, str]]:
 
 def test_every_page_is_sealed_the_same_way(locked: Path) -> None:
     pages = sealed_pages(locked)
-    assert len(pages) == 14  # 13 generated pages and the hand-written method.md
+    assert len(pages) == 15  # 14 generated pages (Practice too) and the hand-written method.md
     assert {url for url in pages if not re.fullmatch(r"p/[0-9a-f]{12}/", url)} == {""}
     assert {d["v"] for d in pages.values()} == {1}  # type: ignore[comparison-overlap]
     assert {d["kdf"] for d in pages.values()} == {"PBKDF2-HMAC-SHA256"}
@@ -112,7 +112,7 @@ def test_the_page_list_links_every_page(locked: Path) -> None:
             for href, title in links.items()
         }
         assert list(targets) == [
-            "Home", "Timeline", "Weak spots", "Lessons", "Questions", "Follow-ups", "Prep",
+            "Home", "Timeline", "Weak spots", "Lessons", "Questions", "Practice", "Follow-ups", "Prep",
             "Method",
         ]  # fmt: skip
         for title, target in targets.items():
@@ -140,8 +140,8 @@ def test_every_link_inside_a_page_opens_a_page_of_the_share(locked: Path) -> Non
     links = links_inside(pages)
     assert [link for link in links if link[1].endswith(".md")] == []
     assert [link for link in links if link[2] not in pages] == []
-    # The page lists alone: 8 links on each of 14 pages; the rest are the pages' own.
-    assert len(links) > 14 * 8
+    # The page lists alone: 9 links on each of 15 pages; the rest are the pages' own.
+    assert len(links) > 15 * 9
 
 
 ODD_NAMES = {
@@ -239,7 +239,7 @@ def test_the_passphrase_is_asked_twice_and_derived_once(
         "Error: The two entered values do not match.\n"
         "Passphrase for the share: \n"
         "Repeat for confirmation: \n"
-        "Shared 2 of 3 entries into 14 locked pages in "
+        "Shared 2 of 3 entries into 15 locked pages in "
     )
     assert result.stdout == ""
     site = root / "site-share"

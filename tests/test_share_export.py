@@ -19,7 +19,7 @@ def test_markdown_export_for_a_share_has_no_private_place(notebook: Path, tmp_pa
     assert found_markers(out) == []
     # The public entry's attachment came along, the private and unused ones did not.
     assert sorted(p.name for p in (out / "docs" / "entries").glob("*.png")) == [
-        "qqvacme-sketch.png"
+        "2026-03-02-qqvacme-technical-1.png"
     ]
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml")],

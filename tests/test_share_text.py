@@ -10,14 +10,13 @@ import pytest
 
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry, entry_from_bytes
-from generator.settings import ShareSettings
-from generator.share.anonymize import Anonymizer, short_name
+from generator.settings import Settings, ShareSettings
 from generator.share.attachments import shared_attachments
-from generator.share.audience import anonymizer_for, for_audience
 from generator.share.clean import Removed, clean_text, link_targets
 from generator.share.leaks import LookedFor, Shipped, find_leaks, looked_for
 from generator.share.matcher import Matcher, fold, words
 from generator.share.needles import Needle, needles_for, sentences
+from generator.share.privacy import Privacy
 from generator.share.views import file_views
 from tests.conftest import entry_from_text
 
@@ -43,9 +42,9 @@ def test_clean_removes_to_the_end_when_a_block_is_not_closed() -> None:
     assert clean_text("kept <!-- a comment that never ends\nsecret").text == "kept "
 
 
-def test_clean_leaves_code_alone() -> None:
+def test_clean_leaves_comments_in_code_alone() -> None:
     text = (
-        "Write `<!-- private -->` to hide a part.\n"
+        "Write `<!-- a comment -->` to leave a note.\n"
         "\n"
         "```\n"
         "<!-- shown as code -->\n"
@@ -74,38 +73,7 @@ def test_link_targets() -> None:
     assert [text[s:e] for s, e in link_targets(text)] == ["x.png", "y", "c.svg", "f.png"]
 
 
-# --- anonymizing -------------------------------------------------------------------------------
-
-ANON = Anonymizer(
-    {
-        "Northwind Logistics": "Company A",
-        "Northwind": "Company A",
-        "Alder & Finch": "Company B",
-    }
-)
-
-
-def test_anonymizer_replaces_names_whole_and_in_any_case() -> None:
-    assert ANON.text("NORTHWIND's offer, northwind-logistics, Northwinds, Alder &Finch") == (
-        "Company A's offer, Company A, Northwinds, Company B"
-    )
-
-
-def test_anonymizer_renames_paths_and_link_targets_consistently() -> None:
-    assert ANON.path("entries/2026-06-03-northwind-screen.md") == (
-        "entries/2026-06-03-company-a-screen.md"
-    )
-    assert ANON.path("alder_finch/AlderFinch.png") == "company-b/company-b.png"
-    assert ANON.markdown("At Northwind: ![x](northwind-sketch.png)") == (
-        "At Company A: ![x](company-a-sketch.png)"
-    )
-
-
-def test_short_name_comes_from_the_file_name() -> None:
-    assert short_name("Northwind Logistics", "2026-06-03-northwind-screen") == "Northwind"
-    assert short_name("Blue Heron Health", "2026-06-10-blue-heron-phone") == "Blue Heron"
-    assert short_name("Alder & Finch", "2026-11-26-alder-finch-phone") is None  # all of it
-    assert short_name("Acme", "2026-01-01-interview") is None
+# --- anonymizing (more in test_share_privacy.py) ----------------------------------------------
 
 
 def entry_of(name: str, text: str) -> Entry:
@@ -123,20 +91,19 @@ def test_share_letters_shared_companies_first_and_hides_private_ones_too() -> No
         entry_of("globex", GLOBEX),
         entry_of("initech", INITECH),
     ]
-    share = ShareSettings(anonymize=("company",))
-    shared = for_audience(entries, "share", share)  # type: ignore[arg-type]
-    assert [(e.slug, e.meta.company) for e in shared] == [
-        ("2026-03-01-company-a-screen", "Company A"),
-        ("company-b", "Company B"),  # the file was named after the company
+    settings = Settings(share=ShareSettings(anonymize=("company",)))
+    privacy = Privacy.build(entries, settings)  # type: ignore[arg-type]
+    assert [(e.slug, e.meta.company) for e in privacy.entries] == [
+        ("2026-03-01-company-a", "Company A"),  # made of what the page shows
+        ("2026-03-03-company-b", "Company B"),
     ]
-    assert shared[1].body == "Unlike Company A and Company C.\n"
-    anonymizer = anonymizer_for(entries, share)  # type: ignore[arg-type]
-    assert anonymizer is not None
-    assert anonymizer.forms == {
+    assert privacy.entries[1].body == "Unlike Company A and Company C.\n"
+    assert privacy.anonymizer is not None
+    assert privacy.anonymizer.forms == {
         "Acme Robotics": "Company A",
+        "Acme": "Company A",
         "Globex": "Company B",
         "Initech": "Company C",
-        "Acme": "Company A",
     }
 
 

@@ -227,7 +227,7 @@ DEMO_COMPANIES = [
     "saltmarsh-energy",
     "tallgrass-software",
 ]
-OVERVIEWS = ["timeline", "weak-spots", "lessons", "questions", "follow-ups", "prep"]
+OVERVIEWS = ["timeline", "weak-spots", "lessons", "questions", "practice", "follow-ups", "prep"]
 
 
 def test_demo_builds_with_one_final_line(demo: Built) -> None:
@@ -263,6 +263,7 @@ def test_demo_navigation_holds_the_overviews_and_the_handwritten_pages(demo: Bui
         ("weak-spots/", "Weak spots"),
         ("lessons/", "Lessons"),
         ("questions/", "Questions"),
+        ("practice/", "Practice"),
         ("follow-ups/", "Follow-ups"),
         ("prep/", "Prep"),
         ("method/", "The method"),
@@ -275,6 +276,7 @@ def test_demo_navigation_holds_the_overviews_and_the_handwritten_pages(demo: Bui
         "../../weak-spots/",
         "../../lessons/",
         "../../questions/",
+        "../../practice/",
         "../../follow-ups/",
         "../../prep/",
         "../../method/",
@@ -454,6 +456,7 @@ def test_small_fixture_builds(small: Built) -> None:
         "weak-spots/estimation/index.html",
         "lessons/index.html",
         "questions/index.html",
+        "practice/index.html",
         "follow-ups/index.html",
         "prep/index.html",
         "prep/a-b-corp/index.html",
@@ -474,13 +477,17 @@ def test_home_is_the_handwritten_intro_then_the_dashboard(small: Built) -> None:
     numbers = [t for _, attrs, t in found if attrs.get("class") == "debrief-card__number"]
     labels = [t for _, attrs, t in found if attrs.get("class") == "debrief-card__label"]
     # Acme advanced, Globex rejected, Initech pending; system-design came up three times,
-    # estimation was resolved; Globex and Initech each owe a thank-you and a reflection.
+    # estimation was resolved; Globex and Initech each owe a thank-you and a reflection;
+    # Acme's question rated 2 and Globex's rated 3 are cards, both past their cool-off.
     assert list(zip(numbers, labels, strict=True)) == [
         ("3", "interviews since 2026-01-05"),
         ("2", "still in play"),
         ("0", "offers"),
         ("1", "recurring weak spot"),
         ("4", "follow-ups open, 4 overdue"),
+        # acme asked for feedback and got it; no other note asked
+        ("100%", "feedback answered: 1 of 1 request"),
+        ("2", "cards to practise"),
     ]
 
 
@@ -564,6 +571,7 @@ def test_entry_page_header_questions_and_follow_through(small: Built) -> None:
         (" checked", "Let go for a while"),
         (" checked", "Reflected with a clear mind on 2026-01-07"),
         (" checked", "Thank-you note sent on 2026-01-05, feedback asked"),
+        (" checked", "Feedback received on 2026-01-12"),
         (" checked", "Lessons recorded"),
     ]
 

@@ -132,7 +132,12 @@ def test_serve_shows_a_broken_entry_as_a_banner_until_it_is_fixed(server: Server
     assert status == 200
     assert "Initech — Platform engineer" in other
     assert BANNER in other
-    assert server.get(entry_url)[0] == 404
+    # Its own page, open in the browser while it is edited, shows its problems.
+    status, own = server.get(entry_url)
+    assert status == 200
+    assert "This entry has problems: fix them and save" in own
+    assert '<h1 id="2026-01-05-acme-screenmd">2026-01-05-acme-screen.md' in own
+    assert f"<li>{BROKEN_LINE}\n  <br>hint: check the month and the day</li>" in own
     # The terminal says it too, in the PATH:LINE form.
     server.wait_for("the problem in the terminal", lambda: BROKEN_LINE in server.output())
 
@@ -144,6 +149,7 @@ def test_serve_shows_a_broken_entry_as_a_banner_until_it_is_fixed(server: Server
     status, page = server.get(entry_url)
     assert "A | B Corp — Backend engineer" in page
     assert BANNER not in page
+    assert "This entry has problems" not in page
     assert server.process.poll() is None
     assert "Traceback" not in server.output()
 
@@ -198,4 +204,28 @@ def test_serve_rebuilds_what_changed_and_leaves_nothing_stale(server: Server) ->
         lambda: not any("2026-01-05-acme-screen" in loc for loc in search_locations(server)),
     )
     assert server.get("weak-spots/zqx-renamed/")[0] == 404
+    assert "Traceback" not in server.output()
+
+
+def test_serve_reports_a_dangling_link_and_keeps_answering(server: Server) -> None:
+    """A link to a file that is gone (a moved notebook, a sync tool): a banner, not a crash."""
+    link = server.root / "entries" / "2026-02-01-gone.md"
+    link.symlink_to(server.root / "nowhere.md")
+    # The watcher does not see a link to nothing: the next save of any entry rebuilds.
+    other = server.root / "entries" / "2026-03-01-initech-final.md"
+    other.write_bytes(other.read_bytes() + b"\nSaved again.\n")
+    line = (
+        f"entries/2026-02-01-gone.md: error: broken symbolic link: its target"
+        f" {server.root / 'nowhere.md'} does not exist"
+    )
+    server.wait_for("the banner", lambda: line in server.get("")[1])
+    status, page = server.get("entries/2026-02-01-gone/")
+    assert status == 200
+    assert line in page
+    assert server.get("entries/2026-03-01-initech-final/")[0] == 200
+    link.unlink()
+    other.write_bytes(other.read_bytes() + b"\nAnd again.\n")
+    server.wait_for("the banner to go", lambda: BANNER not in server.get("")[1])
+    assert server.get("entries/2026-02-01-gone/")[0] == 404
+    assert server.process.poll() is None
     assert "Traceback" not in server.output()

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, resolve_today, today_option, use_color
+from generator.cli.common import (
+    config_option,
+    load_settings,
+    resolve_today,
+    today_option,
+    use_color,
+)
 from generator.cli.site import config_path, run_build, shown_folder
 from generator.render.words import plural
 
@@ -27,7 +33,7 @@ def build(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     config, built, seconds = run_build(config_path(config_file), options)
     line = (
         f"Built {plural(built.entry_count, 'entry', 'entries')} "
-        f"into {built.page_count} pages in {shown_folder(config.site_dir)}: "
+        f"into {plural(built.page_count, 'page')} in {shown_folder(config.site_dir)}: "
         f"{plural(built.warnings, 'warning')}, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
@@ -51,6 +57,7 @@ def serve(
     path = config_path(config_file)
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
+    load_settings(path)  # a wrong plugin option: misuse, as in every command
     # lazy: `debrief --help` imports none of this
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve

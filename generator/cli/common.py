@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from generator.drill.log import Review
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.read import Notebook
     from generator.settings import Settings
@@ -58,6 +60,18 @@ def use_color(stream: Any = None) -> bool:
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def terminal_columns(stream: Any = None) -> int | None:
+    """The width to fit text to: COLUMNS when set, else the terminal's; None for a pipe or
+    a file, which get whole lines (a script reads them, nothing wraps them)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    stream = stream or sys.stdout
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def load_settings(config_file: Path | None) -> Settings:
@@ -117,3 +131,13 @@ def read_checked(
 
         raise click.ClickException(summary(notebook.diagnostics, notebook.file_count))
     return settings, notebook
+
+
+def read_reviews(settings: Settings) -> list[Review]:
+    """The review log; each line that is not a review is a warning on stderr."""
+    from generator.drill.log import read_log  # lazy: `debrief --help` imports none of this
+
+    reviews, problems = read_log(settings.drill_log_path, settings.drill.log)
+    if problems:
+        report(problems, err=True)
+    return reviews

@@ -5,7 +5,19 @@ from __future__ import annotations
 import click
 
 from generator import __version__
-from generator.cli import build, check, export, followups, new, prep, scaffold, share, stats, tags
+from generator.cli import (
+    build,
+    check,
+    drill,
+    export,
+    followups,
+    new,
+    prep,
+    scaffold,
+    share,
+    stats,
+    tags,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +39,7 @@ for command in (
     build.serve,
     followups.followups,
     prep.prep,
+    drill.drill,
     stats.stats,
     tags.tags,
     export.export,

@@ -59,7 +59,8 @@ def new(
     day, company and stage gets '-2', a third '-3'.
     """
     # lazy: `debrief --help` imports none of this
-    from generator.edit.capture import create_new, entry_stem, entry_template
+    from generator.edit.atomic import create_new
+    from generator.edit.capture import entry_stem, entry_template
     from generator.entry.read import entry_files
 
     company = _text(company, "--company")

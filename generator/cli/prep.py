@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def prep(
     """
     # lazy: `debrief --help` imports none of this
     from generator.aggregate import aggregate
-    from generator.edit.capture import replace_atomically
+    from generator.edit.atomic import replace_atomically
+    from generator.render.escape import plain_text
     from generator.render.prep import company_suggestion, prep_brief
 
     day = resolve_today(today)
@@ -54,6 +56,8 @@ def prep(
             err=True,
         )
     if out is None:
+        if sys.stdout.isatty():  # a person reads it: no Markdown escapes (a pipe gets them)
+            text = plain_text(text)
         click.echo(text, nl=False)
         return
     try:

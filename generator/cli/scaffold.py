@@ -8,7 +8,11 @@ import click
 @click.command()
 @click.argument("path", type=click.Path(file_okay=False, path_type=Path))
 def init(path: Path) -> None:
-    """Create a new, empty notebook in PATH."""
+    """Create a new, empty notebook in PATH, with an example entry to copy.
+
+    The example is entries/_example.md: a file whose name starts with `_` (or `.`)
+    is not an entry, so it never counts as an interview, in the site, stats or a share.
+    """
     # lazy: `debrief --help` imports none of this
     from importlib.resources import files
 
@@ -18,7 +22,7 @@ def init(path: Path) -> None:
     targets = {
         "mkdocs.yml": "mkdocs.yml",
         "notebook/index.md": "notebook/index.md",
-        "entries/example.md": "entries/example.md",
+        "entries/_example.md": "entries/_example.md",
         "gitignore": ".gitignore",
     }
     for source, target in targets.items():

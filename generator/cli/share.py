@@ -64,7 +64,12 @@ def _passphrase() -> str:
 
 
 def build_edition(
-    config_file: Path | None, *, encrypt: bool, strict: bool, today: datetime | None
+    config_file: Path | None,
+    *,
+    encrypt: bool,
+    strict: bool,
+    today: datetime | None,
+    show_report: bool = False,
 ) -> Edition:
     """Build the share edition in a temporary folder, check it, and swap it into the share's
     folder; when anything leaks, nothing is written there (exit 1)."""
@@ -83,6 +88,7 @@ def build_edition(
     )
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
+    from generator.share.report import format_report
 
     path = config_path(config_file)
     settings = load_settings(path)
@@ -102,10 +108,14 @@ def build_edition(
     try:
         options = RunOptions(audience="share", strict=strict, lock=lock)
         config, built, _seconds = run_build(path, options, site_dir=str(building))
+        assert built.privacy is not None  # a share always decides
+        if show_report:
+            click.echo(format_report(built.privacy), nl=False)
         mark(building)
         leaks, sources = check_output(
             settings,
             building,
+            privacy=built.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
@@ -136,9 +146,9 @@ def build_edition(
         click.echo(f"share: left out {shown_folder(source).rstrip('/')}: {reason}", err=True)
     line = (
         f"Shared {built.entry_count} of {plural(built.file_count, 'entry', 'entries')}"
-        f" into {built.page_count} {'locked ' if lock else ''}pages in {shown}: "
+        f" into {plural(built.page_count, 'locked page' if lock else 'page')} in {shown}: "
         f"{plural(built.warnings, 'warning')}, "
-        f"no leaks in {files} files, {seconds:.1f} s"
+        f"no leaks in {plural(files, 'file')}, {seconds:.1f} s"
     )
     click.echo(click.style(line, fg="green") if use_color(sys.stderr) else line, err=True)
     return Edition(out, shown, lock is not None)
@@ -147,16 +157,25 @@ def build_edition(
 @click.command()
 @encrypt_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print, per entry, what the share left out or replaced (names with their counts).",
+)
 @config_option
 @today_option
-def share(encrypt: bool, strict: bool, config_file: Path | None, today: datetime | None) -> None:
+def share(
+    encrypt: bool, strict: bool, report: bool, config_file: Path | None, today: datetime | None
+) -> None:
     """Build the read-only edition for a mentor into site-share/, and check it for leaks.
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
-    left out, attachments scrubbed; if any of them is found in the output, nothing is
-    written (exit 1). Only an absent, empty or earlier share's folder is replaced.
+    left out, and the names of redacted people become [interviewer] or [mentor]
+    wherever the share shows text; attachments are scrubbed; --report lists it all,
+    entry by entry. If any of it is found in the output, nothing is written (exit 1).
+    Only an absent, empty or earlier share's folder is replaced.
     """
-    build_edition(config_file, encrypt=encrypt, strict=strict, today=today)
+    build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
 
 @click.command()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.common import report
+from generator.cli.common import load_settings, report
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -74,6 +74,9 @@ def run_build(
     from generator.plugin.run import RunOptions
     from generator.render.words import summary
 
+    # The plugin's options, read as every other command reads them: a wrong one is
+    # misuse (exit 2) with the same message, not MkDocs' configuration abort (exit 1).
+    load_settings(config_file)
     counter = _WarningCounter(ABORTED)
     mkdocs_log = logging.getLogger("mkdocs")
     saved = (mkdocs_log.level, mkdocs_log.propagate)
@@ -88,6 +91,8 @@ def run_build(
             config = load_config(config_file=str(config_file), strict=options.strict)
         except exceptions.ConfigurationError as error:
             raise click.UsageError(f"{config_file}: {error}") from None
+        except exceptions.Abort:  # MkDocs has shown what is wrong with it
+            raise click.UsageError(f"{config_file}: configuration error (see above)") from None
         if site_dir is not None:
             config.site_dir = site_dir
         plugin = config.plugins.get("debrief")

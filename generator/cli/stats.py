@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import config_option, read_checked, resolve_today, today_option, use_color
+from generator.cli.common import (
+    config_option,
+    read_checked,
+    read_reviews,
+    resolve_today,
+    today_option,
+    use_color,
+)
 
 
 @click.command()
@@ -21,13 +28,16 @@ from generator.cli.common import config_option, read_checked, resolve_today, tod
 @config_option
 @today_option
 def stats(last: int, config_file: Path | None, today: datetime | None) -> None:
-    """Entries by outcome and stage, the top weak spots, how the last interviews felt."""
+    """Entries by outcome and stage, how interviews felt, the cards due, the top weak spots."""
     # lazy: `debrief --help` imports none of this
     from generator.aggregate import aggregate
+    from generator.drill.schedule import practice_of
     from generator.render.terminal import format_stats
 
     day = resolve_today(today)
     settings, notebook = read_checked(config_file, day)
     insights = aggregate(notebook.entries, settings, day)
+    practice = practice_of(notebook.entries, settings, read_reviews(settings), day)
     color = use_color()
-    click.echo(format_stats(insights, color=color, last=last), nl=False, color=color)
+    text = format_stats(insights, color=color, last=last, practice=practice)
+    click.echo(text, nl=False, color=color)

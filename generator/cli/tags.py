@@ -71,12 +71,12 @@ def list_names(config_file: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 @config_option
 def rename(old: str, new: str, dry_run: bool, config_file: Path | None) -> None:
-    """Rename OLD to NEW under weak_spots and strengths in every entry.
+    """Rename OLD to NEW under weak_spots, strengths and lessons' about in every entry.
 
     Every spelling of OLD is matched ('System Design' matches 'system_design';
     aliases do not apply). Only the name changes: comments, quotes, list style,
-    line endings and the body stay byte for byte. An entry that then lists NEW
-    twice keeps both items: edit it by hand if you want one.
+    line endings and the body stay byte for byte. A list that would then hold NEW
+    twice keeps it once, and the command says which item it took out.
     """
     _retag(config_file, [old], new, dry_run, verb="rename", what=f"'{old}' to")
 
@@ -88,8 +88,8 @@ def rename(old: str, new: str, dry_run: bool, config_file: Path | None) -> None:
 def merge(names: tuple[str, ...], dry_run: bool, config_file: Path | None) -> None:
     """Merge NAMES into the last one: `debrief tags merge sql databases data-modeling`.
 
-    Like rename, for several names at once; an entry that had two of them lists
-    the target twice (nothing is deleted).
+    Like rename, for several names at once. A list that had two of them keeps the
+    target once: the command takes out the duplicate it would create, and says so.
     """
     if len(names) < 2:
         raise click.UsageError("give the names to merge, then the name to merge them into")
@@ -108,6 +108,7 @@ def _retag(
     what: str,
 ) -> None:
     # lazy: `debrief --help` imports none of this
+    from generator.edit.atomic import WriteRefused, snapshot
     from generator.edit.retag import RetagError, retag, unified_diff
     from generator.entry.diagnostics import Diagnostic
     from generator.entry.names import normalize_name
@@ -126,32 +127,39 @@ def _retag(
     problems: list[Diagnostic] = []
     entries = places = found = 0
     for path in entry_files(folder):
+        if path.is_dir():
+            continue  # a folder named like an entry: `debrief check` says so
         rel = (
             path.relative_to(settings.root).as_posix()
             if path.is_relative_to(settings.root)
             else str(path)
         )
         try:
-            raw = path.read_bytes()
-            result = retag(raw, old_names, new)
+            with snapshot(path) as entry:
+                result = retag(entry.data, old_names, new)
+                found += result.found
+                if not result.changed:
+                    continue
+                if dry_run:
+                    click.echo(unified_diff(rel, entry.data, result.data), nl=False)
+                else:
+                    entry.replace(result.data)
         except OSError as error:
-            problems.append(Diagnostic(rel, None, "error", f"cannot read: {error.strerror}"))
+            problems.append(Diagnostic(rel, None, "error", f"cannot rewrite: {error.strerror}"))
             continue
         except RetagError as error:
             problems.append(Diagnostic(rel, error.line, "error", error.message, error.hint))
             continue
-        found += result.found
-        if not result.changed:
+        except WriteRefused as refused:
+            problems.append(Diagnostic(rel, None, "error", refused.message, refused.hint))
             continue
-        if dry_run:
-            click.echo(unified_diff(rel, raw, result.data), nl=False)
-        else:
-            problem = _write(path, raw, result.data)
-            if problem:
-                problems.append(Diagnostic(rel, None, "error", problem))
-                continue
+        for item in result.removed:
+            click.echo(
+                f"{rel}:{item.line}: {item.field} would list '{new}' twice: "
+                f"{'would take' if dry_run else 'took'} out {item.old}"
+            )
         entries += 1
-        places += len(result.changes)
+        places += len(result.changes) + len(result.removed)
     report(problems, err=True)
     done = f"{what} '{new}' in {plural(entries, 'entry', 'entries')} ({plural(places, 'place')})"
     if dry_run:
@@ -163,22 +171,8 @@ def _retag(
         raise click.ClickException(f"{files} left untouched: see the errors above")
     if not found:
         raise click.ClickException(
-            f"no entry lists {' or '.join(repr(o) for o in old_names)} under weak_spots "
-            "or strengths (see 'debrief tags list')"
+            f"no entry lists {' or '.join(repr(o) for o in old_names)} under weak_spots, "
+            "strengths or a lesson's about (see 'debrief tags list')"
         )
     if not places and not dry_run:
         click.echo(f"Nothing to change: every entry already writes it as '{new}'")
-
-
-def _write(path: Path, raw: bytes, data: bytes) -> str | None:
-    """Replace the file unless someone changed it since it was read; the problem, if any."""
-    # lazy: `debrief --help` imports none of this
-    from generator.edit.capture import replace_atomically
-
-    try:
-        if path.read_bytes() != raw:
-            return "changed while renaming: left as it is, run the command again"
-        replace_atomically(path, data)
-    except OSError as error:
-        return f"cannot write: {error.strerror}"
-    return None

@@ -5,18 +5,12 @@ the debrief: the questions asked, what I answered, how the interviewer reacted,
 what I would do differently. Every field is present but empty, so the file is a
 valid entry before a word is written and `debrief check` stays quiet.
 
-Also the two ways this project writes files: `create_new` never overwrites an
-entry, `replace_atomically` never leaves a half-written one.
+The entry is written with `generator.edit.atomic.create_new`, which never overwrites one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Collection
 from datetime import date
-from pathlib import Path
 
 from generator.edit.retag import yaml_scalar
 from generator.entry.names import slugify
@@ -79,7 +73,11 @@ def entry_template(
         _field("strengths", "[]", "what went well"),
         _field("do_differently", "[]", "what you would do differently"),
         "# Later, after a night's sleep: reflect with a clear mind, talk it over with a mentor.",
-        _field("lessons", "[]", "what to carry into the next process"),
+        "# Lessons to carry into the next process, each text, or naming the weak spots",
+        "# it is about (with several weak spots, plain text belongs to the interview):",
+        "#   - lesson: Ask about scale before drawing anything.",
+        "#     about: system design",
+        _field("lessons", "[]"),
         _field("reflected", "", "the day you reflected, YYYY-MM-DD"),
         _field("discussed_with", "[]", "mentor, coach, friends; left out of a share"),
         "# Send a thank-you note that also asks for honest feedback.",
@@ -89,6 +87,7 @@ def entry_template(
         "feedback:",
         _field("  received", "", "the day feedback came back"),
         _field("  summary", "", "what it said"),
+        _field("  none", "false", "true: none will come; stop chasing"),
         _field("private", "false", "true: never part of a share"),
         _field("tags", "[]"),
         "---",
@@ -110,81 +109,3 @@ def entry_template(
         "",
     ]
     return "\n".join(front + body)
-
-
-def create_new(folder: Path, stem: str, data: bytes, taken: Collection[str] = ()) -> Path:
-    """Write `data` to `folder/stem.md`, or `stem-2.md`, `stem-3.md`... whichever is free.
-
-    Never overwrites: the content goes to a hidden temporary file first, which is
-    then hard-linked to the final name (a link fails if the name exists, atomically),
-    so no one ever sees a half-written entry. Where hard links are not supported,
-    O_CREAT|O_EXCL does the same without the all-or-nothing content. `taken` are
-    stems used elsewhere in the notebook (a page name must be unique).
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        number = 1
-        while True:
-            name = stem if number == 1 else f"{stem}-{number}"
-            number += 1
-            if name in taken:
-                continue
-            target = folder / f"{name}.md"
-            try:
-                os.link(temporary, target)
-            except FileExistsError:
-                continue
-            except OSError:
-                try:
-                    _write_exclusive(target, data)
-                except FileExistsError:
-                    continue
-            return target
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-
-
-def _write_exclusive(path: Path, data: bytes) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(data)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def replace_atomically(path: Path, data: bytes) -> None:
-    """Replace (or create) `path` with `data` all at once, keeping an existing file's mode.
-
-    The temporary file lives in the same folder, so os.replace is a rename on one
-    file system: a reader sees the old file or the new one, never a mix.
-    """
-    path = Path(os.path.realpath(path))  # through a symlink: replace the file, keep the link
-    try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise

@@ -135,8 +135,15 @@ class Document:
         duplicates: list[tuple[str, int, int]] = []
         stack: list[tuple[str, yaml.Node]] = [("", self.node)] if self.node is not None else []
         offset = self.front_line
+        # parse() refuses aliases, so no node is met twice; if one ever were (a Document
+        # made another way), it is walked once, not once per path that reaches it.
+        walked: set[int] = set()
         while stack:
             prefix, node = stack.pop()
+            if isinstance(node, yaml.CollectionNode):
+                if id(node) in walked:
+                    continue
+                walked.add(id(node))
             if isinstance(node, yaml.MappingNode):
                 for k, v in node.value:
                     if isinstance(k, yaml.ScalarNode):
@@ -224,9 +231,67 @@ def _tab_at(front: str, line: int, column: int) -> bool:
     return 0 <= line < len(lines) and lines[line][column : column + 1] == "\t"
 
 
+def _refuse_aliases(front: str) -> None:
+    """Raise FrontMatterError at the first YAML alias (`*name`) of the front matter.
+
+    An alias repeats the value anchored elsewhere (`&name`); a few nested ones expand to
+    billions of values ("billion laughs"), which validation, the table of lines and every
+    page would walk. A hand-written entry gains nothing from them, a value reached through
+    one lives on two lines at once (which line is the problem? which one does `tags
+    rename` rewrite?), so every alias is refused, whatever it would expand to: no size
+    limit to pick, and nothing downstream ever meets a shared value. An anchor alone is
+    harmless. Without a '&' in the text there can be no anchor, hence no alias: the
+    events are read only then.
+    """
+    if "&" not in front:
+        return
+    loader = FrontMatterLoader(front)
+    anchors: dict[str, int] = {}
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            anchor = getattr(event, "anchor", None)
+            line = event.start_mark.line + 2 if event.start_mark is not None else None
+            if isinstance(event, yaml.AliasEvent):
+                defined = anchors.get(str(anchor))
+                where = f" (defined with '&{anchor}' on line {defined})" if defined else ""
+                raise FrontMatterError(
+                    line,
+                    f"YAML alias '*{anchor}' in front matter: an entry's values are written"
+                    " out in full",
+                    f"replace '*{anchor}' with the value it stands for{where}",
+                )
+            if anchor is not None and line is not None:
+                anchors.setdefault(str(anchor), line)
+    except yaml.YAMLError:
+        return  # a syntax error: the parse that follows reports it, with its line
+    finally:
+        loader.dispose()
+
+
+_CONTROL_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _control_character(front: str, error: yaml.reader.ReaderError) -> FrontMatterError:
+    """A character YAML refuses (NUL, ESC...), at its line and column: the reader's own
+    message counts characters from the front matter's start ("position 11")."""
+    before = front[: error.position]
+    line = before.count("\n") + 2
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    name = _CONTROL_NAMES.get(code, "")
+    return FrontMatterError(
+        line,
+        f"invisible control character U+{code:04X}{f' ({name})' if name else ''}"
+        f" in column {column}: YAML does not allow it",
+        "delete it: a copy and paste may have brought it in, unseen",
+    )
+
+
 def parse(raw: bytes) -> Document:
     """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
     front, body, body_line = split(decode(raw))
+    _refuse_aliases(front)
     loader = FrontMatterLoader(front)
     try:
         node = loader.get_single_node()
@@ -247,6 +312,8 @@ def parse(raw: bytes) -> Document:
             problem = f"{error.context}: {problem}"
         hint = _yaml_hint("tab character" if tab else problem)
         raise FrontMatterError(line, f"invalid YAML: {problem}", hint) from None
+    except yaml.reader.ReaderError as error:
+        raise _control_character(front, error) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(2, f"invalid YAML: {error}") from None
     finally:

@@ -66,16 +66,23 @@ IsoDate = Annotated[
     BeforeValidator(_parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-Text = Annotated[str, BeforeValidator(_as_text)]
-RequiredText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+# In the JSON Schema too, a number is text (`company: 1984`), as the model reads it.
+_TEXT_SCHEMA = {"type": ["string", "number"]}
+Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_TEXT_SCHEMA)]
+RequiredText = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(min_length=1),
+    WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1}),
+]
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string"},
-                {"type": "array", "items": {"type": "string"}},
+                _TEXT_SCHEMA,
+                {"type": "array", "items": _TEXT_SCHEMA},
                 {"type": "null"},
             ]
         }
@@ -108,7 +115,14 @@ def _flag(value: Any) -> Any:
     return value
 
 
-Score = Annotated[int, BeforeValidator(_no_bool), Field(ge=1, le=5)]
+# JSON Schema's own words for the bounds: pydantic writes its `ge`/`le` there when a
+# validator runs first, and editors ignore those (a `rating: 7` passed in an editor).
+Score = Annotated[
+    int,
+    BeforeValidator(_no_bool),
+    Field(ge=1, le=5),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5}),
+]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
@@ -129,6 +143,29 @@ class Question(_FrozenIgnoringExtras):
 QuestionItem = Annotated[Question, BeforeValidator(_question)]
 
 
+def _lesson(value: Any) -> Any:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"lesson": value}
+    return value
+
+
+class LessonNote(_FrozenIgnoringExtras):
+    """A lesson, and the weak spots (or strengths) it is about.
+
+    Written as plain text, or as `{lesson: TEXT, about: NAME or [NAMES]}`. Which weak
+    spot a lesson is filed under is decided in one place: `aggregate.lessons_about`.
+    """
+
+    lesson: RequiredText = Field(description="What to carry into the next process.")
+    about: TextList = Field(
+        default_factory=list,
+        description="The weak spots (or strengths) of this entry the lesson is about.",
+    )
+
+
+LessonItem = Annotated[LessonNote, BeforeValidator(_lesson)]
+
+
 class ThankYou(_FrozenIgnoringExtras):
     sent: IsoDate | None = Field(None, description="When the thank-you note was sent.")
     asked_feedback: Flag = Field(False, description="Whether the note asked for honest feedback.")
@@ -137,6 +174,11 @@ class ThankYou(_FrozenIgnoringExtras):
 class Feedback(_FrozenIgnoringExtras):
     received: IsoDate | None = Field(None, description="When feedback came back.")
     summary: Text | None = Field(None, description="What it said.")
+    none: Flag = Field(
+        False,
+        description="True: no feedback will come (they said so, or you stopped waiting); "
+        "the follow-up closes.",
+    )
 
 
 class FrontMatter(_FrozenIgnoringExtras):
@@ -164,7 +206,10 @@ class FrontMatter(_FrozenIgnoringExtras):
     )
     weak_spots: TextList = Field(default_factory=list, description="What went wrong.")
     strengths: TextList = Field(default_factory=list, description="What went well.")
-    lessons: TextList = Field(default_factory=list)
+    lessons: Annotated[list[LessonItem], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list,
+        description="Each a lesson, or a mapping with `lesson:` and `about:` (weak spots).",
+    )
     signals: TextList = Field(default_factory=list, description="Interviewer reactions.")
     do_differently: TextList = Field(default_factory=list)
     reflected: IsoDate | None = Field(None, description="When I reflected with a clear mind.")
@@ -178,6 +223,7 @@ class FrontMatter(_FrozenIgnoringExtras):
 FIELDS: dict[str, tuple[str, ...]] = {
     "": tuple(FrontMatter.model_fields),
     "questions": tuple(Question.model_fields),
+    "lessons": tuple(LessonNote.model_fields),
     "thank_you": tuple(ThankYou.model_fields),
     "feedback": tuple(Feedback.model_fields),
 }
@@ -189,8 +235,37 @@ def json_schema() -> dict[str, Any]:
     schema["required"] = ["company", "role", "date"]
     # A question may be written as plain text; the model turns it into a mapping first.
     questions = schema["properties"]["questions"]
-    questions["items"] = {"anyOf": [{"type": "string"}, questions["items"]]}
-    questions["anyOf"] = [{"type": "string"}, {"type": "array", "items": questions.pop("items")}]
+    questions["items"] = {"anyOf": [_TEXT_SCHEMA, questions["items"]]}
+    questions["anyOf"] = [_TEXT_SCHEMA, {"type": "array", "items": questions.pop("items")}]
     questions.pop("type", None)
-    schema["$defs"]["Question"]["additionalProperties"] = False
+    # A lesson likewise: text, a mapping with `lesson:` and `about:`, or a list of them.
+    lessons = schema["properties"]["lessons"]
+    one_lesson = {"anyOf": [_TEXT_SCHEMA, {"$ref": "#/$defs/LessonNote"}]}
+    lessons.pop("type", None)
+    lessons.pop("items", None)
+    lessons["anyOf"] = [
+        *one_lesson["anyOf"],
+        {"type": "array", "items": one_lesson},
+        {"type": "null"},
+    ]
+    defs = schema["$defs"]
+    defs["LessonNote"]["description"] = (
+        "A lesson and the weak spots (or strengths) of this entry it is about."
+    )
+    for name in ("Question", "LessonNote", "ThankYou", "Feedback"):
+        defs[name]["additionalProperties"] = False
+    # A key with nothing after it (`outcome:`, `thank_you:`) is YAML null: the default.
+    properties = schema["properties"]
+    for name in ("thank_you", "feedback"):
+        reference = properties[name].pop("$ref")
+        properties[name]["anyOf"] = [{"$ref": reference}, {"type": "null"}]
+    questions["anyOf"].append({"type": "null"})
+    for field in (
+        properties["outcome"],
+        properties["private"],
+        defs["ThankYou"]["properties"]["asked_feedback"],
+        defs["Feedback"]["properties"]["none"],
+    ):
+        field["type"] = [field["type"], "null"]
+    properties["outcome"]["enum"].append(None)
     return schema

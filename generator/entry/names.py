@@ -58,6 +58,33 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
+PAGE_SLUG_BYTES = 96  # a page name's limit in UTF-8 bytes: far below any file system's 255
+# Names Windows keeps for devices, whatever the extension: never a page name of their own.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{device}{n}" for device in ("com", "lpt") for n in range(1, 10)]
+)
+
+
+def page_slug(text: str) -> str:
+    """A page name that keeps the letters of every script: `Системный дизайн` ->
+    `системный-дизайн`, `システム設計` -> `システム設計`, `C++ & Go` -> `c-go`.
+
+    As pymdownx.slugs does with case folding: NFKC, case-folded; letters, marks and
+    digits of any script are kept, every run of anything else (spaces, punctuation,
+    `_`, the characters file systems reserve: `<>:"/\\|?*`) becomes one `-`. Cut to
+    PAGE_SLUG_BYTES of UTF-8 at a character boundary. Empty when nothing is left; the
+    caller makes names unique and avoids RESERVED_NAMES.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in folded)
+    slug = "-".join(kept.split())
+    while len(slug.encode("utf-8")) > PAGE_SLUG_BYTES:
+        slug = slug[:-1]
+    # A mark left first (its letter cut away) or a '-' at either end reads as a typo.
+    return slug.strip("-")
+
+
 def question_key(question: str) -> str:
     """Two questions are the same when they differ only in case, spacing and punctuation."""
     text = unicodedata.normalize("NFKC", question).casefold()

@@ -14,7 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.entry.dates import date_problems, raw_dates, steps_of
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import Unreadable, read_regular, readable_problem, relative
 from generator.entry.frontmatter import (
     Document,
     FrontMatterError,
@@ -65,46 +67,89 @@ class Notebook:
         return [d for d in self.diagnostics if d.is_error]
 
 
+def is_entry_name(name: str) -> bool:
+    """Whether a file name is an entry's: `.md`, and not starting with `_` or `.`.
+
+    `_example.md` (written by `debrief init`), drafts and templates are kept next to
+    the entries without counting as interviews anywhere: check, build, stats, a share.
+    """
+    return name.endswith(".md") and not name.startswith((".", "_"))
+
+
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every `.md` under entries_dir, in a stable order; hidden files and folders skipped."""
+    """Every entry file under entries_dir, in a stable order; folders whose names start
+    with `_` or `.` skipped, and files too (`is_entry_name`).
+
+    A folder named like an entry is listed too (and walked into), so that reading it
+    says what it is rather than leaving it out without a word.
+    """
     found: list[Path] = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found.extend(
-            Path(folder, name)
-            for name in files
-            if name.endswith(".md") and not name.startswith(".")
-        )
+        found.extend(Path(folder, name) for name in (*files, *dirs) if is_entry_name(name))
     return sorted(found)
+
+
+def _attachment_files(entries_dir: Path) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(entries_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            if not (name.endswith(".md") or name.startswith(".")):
+                yield Path(folder, name)
 
 
 def attachments(entries_dir: Path) -> list[tuple[Path, str]]:
     """Files kept next to the entries that are not entries (images, PDFs), with their
-    path in the docs tree: entries/2026/sketch.png stays entries/2026/sketch.png."""
-    found: list[tuple[Path, str]] = []
-    for folder, dirs, names in os.walk(entries_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(names):
-            if name.endswith(".md") or name.startswith("."):
-                continue
-            source = Path(folder, name)
-            found.append((source, f"entries/{source.relative_to(entries_dir).as_posix()}"))
+    path in the docs tree: entries/2026/sketch.png stays entries/2026/sketch.png.
+
+    Only files that can be read: `attachment_problems` says why one is left out.
+    """
+    return [
+        (source, f"entries/{source.relative_to(entries_dir).as_posix()}")
+        for source in _attachment_files(entries_dir)
+        if readable_problem(source) is None
+    ]
+
+
+def attachment_problems(entries_dir: Path, root: Path) -> list[Diagnostic]:
+    """A warning for each file next to the entries that cannot be read (a broken link, a
+    named pipe, no read permission): it is left out of the site, which is built all the same."""
+    found: list[Diagnostic] = []
+    for source in _attachment_files(entries_dir):
+        problem = readable_problem(source)
+        if problem is not None:
+            found.append(
+                Diagnostic(
+                    relative(source, root),
+                    None,
+                    "warning",
+                    f"attachment left out of the site: {problem.message}",
+                    problem.hint,
+                )
+            )
     return found
 
 
-def read_entry(path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+def read_entry(
+    path: Path, root: Path, today: date | None = None
+) -> tuple[Entry | None, list[Diagnostic]]:
+    rel = relative(path, root)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic(rel, None, "error", f"cannot read file: {error.strerror}")]
-    entry, problems = entry_from_bytes(raw, rel, path.stem)
+        raw = read_regular(path)
+    except Unreadable as problem:
+        return None, [problem.diagnostic(rel)]
+    entry, problems = entry_from_bytes(raw, rel, path.stem, today)
     if entry is not None:
         entry.document.forget_lines(path.read_bytes)
     return entry, problems
 
 
-def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, list[Diagnostic]]:
+def entry_from_bytes(
+    raw: bytes, rel: str, slug: str, today: date | None = None
+) -> tuple[Entry | None, list[Diagnostic]]:
+    """An entry from a file's bytes, or None, with every problem of the file. `today`: the
+    date warnings are given here too when the entry does not validate (for one that does,
+    `notebook_problems` gives them), so that fixing an error reveals no new warning."""
     try:
         document = parse(raw)
     except FrontMatterError as error:
@@ -124,6 +169,8 @@ def entry_from_bytes(raw: bytes, rel: str, slug: str) -> tuple[Entry | None, lis
         meta = FrontMatter.model_validate(document.data)
     except ValidationError as error:
         diagnostics.extend(_explain(e, document, rel) for e in error.errors())
+        interview, steps = raw_dates(document.data)
+        diagnostics.extend(date_problems(rel, interview, steps, document.line_of, today))
         return None, diagnostics
     document.data = {}  # validated: the model holds it now
     return Entry(slug, rel, meta, document.body, document.body_line, document), diagnostics
@@ -155,11 +202,11 @@ def _unknown_keys(document: Document, rel: str) -> list[Diagnostic]:
     for name in ("thank_you", "feedback"):
         if isinstance(data.get(name), dict):
             check(data[name], FIELDS[name], (name,))
-    questions = data.get("questions")
-    if isinstance(questions, list):
-        for index, item in enumerate(questions):
+    for name in ("questions", "lessons"):
+        items = data.get(name)
+        for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                check(item, FIELDS["questions"], ("questions", index))
+                check(item, FIELDS[name], (name, index))
     return found
 
 
@@ -182,6 +229,11 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
     if kind == "missing":
         message = f"missing required field '{name}'"
         hint = f"add a line '{field}: {_EXAMPLES.get(field, '...')}'"
+        if loc[0] == "lessons":
+            hint = (
+                "a lesson is text, or a mapping with 'lesson:' and 'about:'; "
+                "text that contains ': ' must be put in quotes"
+            )
         if len(loc) == 1:
             line = 1
     elif kind == "date_format" and value is None:
@@ -221,6 +273,9 @@ def _explain(error: Any, document: Document, rel: str) -> Diagnostic:
         message = f"'{name}' must be a mapping, got {type_name(value)}"
         if inner:
             hint = "with keys: " + ", ".join(inner)
+        if loc[0] == "lessons" and len(loc) == 2:
+            message = f"'{name}' must be text or a mapping, got {type_name(value)}"
+            hint = "a lesson is text, or a mapping with 'lesson:' and 'about:'"
     else:  # pragma: no cover - a pydantic error type not met in tests yet
         message = f"'{name}': {error['msg']}"
     return Diagnostic(rel, line, "error", message, hint)
@@ -245,7 +300,7 @@ def read_notebook(
     *,
     vocabulary: Vocabulary | None = None,
     today: date | None = None,
-    read: Callable[[Path, Path], tuple[Entry | None, list[Diagnostic]]] = read_entry,
+    read: Callable[[Path, Path, date | None], tuple[Entry | None, list[Diagnostic]]] = read_entry,
 ) -> Notebook:
     """Read every entry, oldest first; then the checks that need the whole notebook.
 
@@ -255,10 +310,11 @@ def read_notebook(
     files = entry_files(entries_dir)
     with cycle_collector_paused():
         for path in files:
-            entry, problems = read(path, root)
+            entry, problems = read(path, root, today)
             diagnostics.extend(problems)
             if entry is not None:
                 entries.append(entry)
+    diagnostics.extend(attachment_problems(entries_dir, root))
     diagnostics.extend(notebook_problems(entries, vocabulary or Vocabulary(), today))
     return Notebook(chronological(entries), diagnostics, len(files))
 
@@ -280,39 +336,37 @@ def notebook_problems(
             )
         else:
             by_slug[entry.slug] = entry
-        if today is not None and entry.date > today:
-            yield Diagnostic(
-                entry.path,
-                entry.document.line_of(("date",)),
-                "warning",
-                f"date {entry.date.isoformat()} is in the future",
-                "a debrief is written after the interview: check the year and month",
-            )
-        yield from _follow_through_dates(entry, today)
+        meta, line_of = entry.meta, entry.document.line_of
+        yield from date_problems(entry.path, meta.date, steps_of(meta), line_of, today)
+        yield from _unknown_about(entry, vocabulary)
     yield from _look_alike_names(entries, vocabulary)
 
 
-def _follow_through_dates(entry: Entry, today: date | None) -> Iterator[Diagnostic]:
-    """A step dated in the future or before the interview is a slip of the keyboard, and it
-    would tick the step on the site and drop its follow-up all the same."""
+def _unknown_about(entry: Entry, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+    """A lesson's `about` names the entry's own weak spots or strengths; another name is
+    most often a typo, and the lesson would be filed under a page that is not there."""
     meta = entry.meta
-    for path, day in (
-        (("reflected",), meta.reflected),
-        (("thank_you", "sent"), meta.thank_you.sent),
-        (("feedback", "received"), meta.feedback.received),
-    ):
-        name = ".".join(path)
-        if day is None:
-            continue
-        if today is not None and day > today:
-            message = f"{name} {day.isoformat()} is in the future"
-            hint = "a step is dated once it is done: check the year, or leave it empty until then"
-        elif day < entry.date:
-            message = f"{name} {day.isoformat()} is before the interview ({entry.date.isoformat()})"
-            hint = "check the year and month"
-        else:
-            continue
-        yield Diagnostic(entry.path, entry.document.line_of(path), "warning", message, hint)
+    known = vocabulary.canonical_list([*meta.weak_spots, *meta.strengths])
+    for index, note in enumerate(meta.lessons):
+        for position, raw in enumerate(note.about):
+            name = vocabulary.canonical(raw)
+            if name in known:
+                continue
+            close = [other for other in known if look_alike(name, other)]
+            close += difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known:
+                hint = "this entry's weak spots and strengths are: " + ", ".join(known)
+            else:
+                hint = "list it under weak_spots or strengths first"
+            yield Diagnostic(
+                entry.path,
+                entry.document.line_of(("lessons", index, "about", position)),
+                "warning",
+                f"lessons[{index + 1}].about: '{raw}' is not a weak spot or strength of this entry",
+                hint,
+            )
 
 
 def _look_alike_names(entries: list[Entry], vocabulary: Vocabulary) -> Iterator[Diagnostic]:

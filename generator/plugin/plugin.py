@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,14 +32,18 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
+from generator.drill.log import Review, read_log
 from generator.entry.diagnostics import Diagnostic
+from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
+from generator.plugin.attachment import Attachment
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
 from generator.render.addresses import CSS, HOME, NAV, default_nav
+from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
@@ -112,9 +117,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
-        self.edition = self._choose_entries(notebook)
+        self.edition = self._choose_entries(notebook, files)
         fingerprints = self._add_pages(files, config, banner=self._banner(notebook))
-        self._add_attachments(files, config, notebook)
+        self._add_attachments(files, config)
         # Everything the pages need is packed: let the entries go (hand-written pages still
         # go through the edition's text, which needs the anonymizer only).
         self.edition = replace(self.edition, entries=[])
@@ -152,13 +157,30 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             raise PluginError(ABORTED + summary(notebook.diagnostics, notebook.file_count))
         return notebook
 
-    def _choose_entries(self, notebook: Notebook) -> Edition:
-        """The entries this audience sees; a broken entry is left out (under `serve`)."""
+    def _choose_entries(self, notebook: Notebook, files: Files) -> Edition:
+        """The entries this audience sees; a broken entry is left out (under `serve`).
+        A share's hand-written pages and files get addresses without hidden names."""
         broken = {d.path for d in notebook.errors}
         readable = [e for e in notebook.entries if e.path not in broken]
-        edition = edition_for(readable, self.options.audience, self.settings.share)
+        docs = [f.src_uri for f in files]
+        edition = edition_for(readable, self.options.audience, self.settings, docs_files=docs)
         self.report.entry_count = len(edition.entries)
+        self.report.privacy = edition.privacy
+        if edition.privacy is not None:
+            for file in list(files):
+                _move(files, file, edition.privacy.docs_address(file.src_uri))
         return edition
+
+    def _reviews(self) -> list[Review]:
+        """The review log, the owner's practice history: a share never reads it. Each line
+        that is not a review is a warning, shown as PATH:LINE like an entry's."""
+        if self.edition.audience != "owner":
+            return []
+        reviews, problems = read_log(self.settings.drill_log_path, self.settings.drill.log)
+        for problem in problems:
+            log.warning(problem.format(), extra={"debrief_diagnostic": True})
+        self.report.diagnostics = self.report.diagnostics + problems
+        return reviews
 
     def _banner(self, notebook: Notebook) -> str:
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
@@ -175,9 +197,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             intro = self.edition.text(home.content_string)
             files.remove(home)
         fingerprints: dict[str, str] = {}
-        for path, source in render_sources(
-            insights, self.settings, home_intro=intro, banner=banner
-        ):
+        sources = render_sources(
+            insights, self.settings, home_intro=intro, banner=banner, reviews=self._reviews()
+        )
+        if self.is_serve:  # a broken entry's page shows its problems until it is fixed
+            sources = chain(sources, broken_entry_pages(self.report.diagnostics))
+        for path, source in sources:
+            if path in self.store.generated:
+                continue  # a broken file named like a good entry: the entry keeps its page
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
@@ -190,22 +217,24 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
         return fingerprints
 
-    def _add_attachments(self, files: Files, config: MkDocsConfig, notebook: Notebook) -> None:
-        """The files next to the entries (images, PDFs) this audience gets; a share's as
-        `scrub` makes them (images re-encoded, text checked, other kinds left out)."""
+    def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
+        """The files next to the entries (images, PDFs) this audience gets."""
         found = attachments(self.settings.entries_path)
+        problems = self.report.diagnostics  # a copy that fails is reported with them
         pairs = [
             (original, target)
             for original, target in self.edition.attachments(found, self.settings.entries_dir)
             if files.get_file_from_path(target) is None
         ]
-        if self.edition.audience == "owner":
+        privacy = self.edition.privacy
+        if privacy is None:
             for original, target in pairs:
-                files.append(File.generated(config, target, abs_src_path=str(original)))
+                rel = relative(original, self.settings.root)
+                files.append(Attachment.of(config, target, str(original), rel, problems))
             return
-        scrubbed = share_attachments(
-            self.settings, self.edition, notebook.entries, pairs, list(config.theme.dirs)
-        )
+        # A share's: images re-encoded, text files checked, other kinds left out.
+        dirs = list(config.theme.dirs)
+        scrubbed = share_attachments(self.settings, privacy, pairs, dirs)
         self.report.dropped = scrubbed.dropped
         for target, data in scrubbed.kept:
             files.append(File.generated(config, target, content=data))
@@ -215,8 +244,11 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             files.append(File.generated(config, target, content=b"", inclusion=excluded))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
-        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages."""
+        """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages.
+        (A share's `nav` points at the pages' share addresses.)"""
         if config.nav is not None:
+            if self.edition.privacy is not None:
+                config.nav = self.edition.privacy.nav_config(config.nav)
             return
         generated = {HOME, CSS, *self.store.generated}
         config.nav = default_nav(
@@ -230,6 +262,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
+            nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
             self.locked.hide_navigation(nav)
         return nav
@@ -237,7 +271,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        return self.edition.text(markdown) if page.file.generated_by is None else markdown
+        if page.file.generated_by is not None:
+            return markdown
+        if self.edition.privacy is not None:  # the title and description the theme shows
+            page.title = self.edition.privacy.title(page.title or "")
+            page.meta = self.edition.privacy.page_meta(page.meta)
+        return self.edition.text(markdown, page.file.src_uri)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.store.markdown_of(page)
@@ -308,7 +347,20 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         server.watch(str(self.settings.entries_path))
+        if self.settings.drill_log_path.exists():
+            server.watch(str(self.settings.drill_log_path))
         return server
+
+
+def _move(files: Files, file: File, address: str) -> None:
+    """Give `file` the docs path `address` in the build; it is still read where it is."""
+    if address != file.src_uri:
+        files.remove(file)
+        file.abs_src_path = file.abs_src_path
+        file.src_uri = address
+        for derived in ("dest_uri", "url", "name", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
+        files.append(file)
 
 
 def _fingerprint(source: Source) -> str:

@@ -17,17 +17,24 @@ class EntryCache:
     """Parsed entries keyed by path, modification time and size: `serve` re-reads only edits."""
 
     def __init__(self) -> None:
-        self._cache: dict[Path, tuple[tuple[int, int], Entry | None, list[Diagnostic]]] = {}
+        # The day is in the key: a broken entry's date warnings depend on it.
+        self._cache: dict[Path, tuple[tuple[int, int, date | None], Entry | None, list[Diagnostic]]]
+        self._cache = {}
         self._read: set[Path] = set()
 
-    def read(self, path: Path, root: Path) -> tuple[Entry | None, list[Diagnostic]]:
+    def read(
+        self, path: Path, root: Path, today: date | None = None
+    ) -> tuple[Entry | None, list[Diagnostic]]:
         self._read.add(path)
-        stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size)
+        try:
+            stat = path.stat()
+        except OSError:  # a broken link, a loop: read_entry says which
+            return read_entry(path, root, today)
+        key = (stat.st_mtime_ns, stat.st_size, today)
         cached = self._cache.get(path)
         if cached is not None and cached[0] == key:
             return cached[1], cached[2]
-        entry, problems = read_entry(path, root)
+        entry, problems = read_entry(path, root, today)
         self._cache[path] = (key, entry, problems)
         return entry, problems
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.entry.diagnostics import Diagnostic
 from generator.share.audience import Audience
 from generator.share.lock import Lock
+from generator.share.privacy import Privacy
 
 
 @dataclass(frozen=True)
@@ -39,5 +40,6 @@ class BuildReport:
     file_count: int = 0  # entry files read, broken ones included
     page_count: int = 0  # pages MkDocs builds, hand-written ones included
     warnings: int = 0  # MkDocs' warnings: counted by whoever listens to its log
+    privacy: Privacy | None = None  # a share's decision: for its output check and --report
     # A share's attachments left out: (the owner's file, its docs path, why).
     dropped: list[tuple[Path, str, str]] = field(default_factory=list)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.aggregate import Insights
-from generator.entry.names import normalize_name, slugify
+from generator.entry.names import RESERVED_NAMES, normalize_name, page_slug
 
 HOME = "index.md"
 WEAK_SPOTS = "weak-spots/index.md"
@@ -21,6 +21,7 @@ QUESTIONS = "questions.md"
 TIMELINE = "timeline.md"
 FOLLOW_UPS = "follow-ups.md"
 PREP = "prep/index.md"
+PRACTICE = "practice.md"
 CSS = "assets/debrief.css"
 
 # The generated part of the navigation, in order, after Home.
@@ -29,6 +30,7 @@ NAV = (
     ("Weak spots", WEAK_SPOTS),
     ("Lessons", LESSONS),
     ("Questions", QUESTIONS),
+    ("Practice", PRACTICE),
     ("Follow-ups", FOLLOW_UPS),
     ("Prep", PREP),
 )
@@ -102,10 +104,12 @@ class Addresses:
 
 
 def _unique_paths(names: list[str], pattern: str, reserved: set[str]) -> dict[str, str]:
-    taken = set(reserved)
+    """A page per name, named with its letters in any script (`page_slug`), unique: a
+    name whose slug is taken (or reserved, or a device name on Windows) gets `-2`, `-3`."""
+    taken = set(reserved) | RESERVED_NAMES
     paths: dict[str, str] = {}
     for name in names:
-        base = slugify(name) or "item"
+        base = page_slug(name) or "item"
         slug, n = base, 1
         while slug in taken:
             n += 1

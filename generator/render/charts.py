@@ -13,6 +13,7 @@ from html import escape
 
 from generator.aggregate import Insights, WeakSpot
 from generator.entry.models import OUTCOMES
+from generator.render.words import plural
 
 _WIDTH = 640
 
@@ -111,7 +112,7 @@ def feeling_chart(insights: Insights) -> str | None:
     return _svg(
         height,
         "Feeling after each interview",
-        f"{len(points)} interviews from {first.isoformat()} to {last.isoformat()}, "
+        f"{plural(len(points), 'interview')} from {first.isoformat()} to {last.isoformat()}, "
         "feeling on a scale of 1 to 5.",
         body,
         "feeling",

@@ -1,4 +1,11 @@
-"""The notebook as data: JSON for scripts, CSV for a spreadsheet."""
+"""The notebook as data: JSON for scripts and as a backup, CSV for a spreadsheet.
+
+The JSON holds, for each entry, its derived view (canonical names, as the site shows
+them) and everything needed to write the entry again: its path, every field of its
+front matter as validated (`front_matter`) and its body. `entry_file` turns such a
+record back into an entry file. For a share, the entries are the share's (private
+ones gone, fields redacted, bodies cleaned), so the backup holds no more than a share.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,8 @@ import io
 from dataclasses import asdict
 from datetime import date
 from typing import Any
+
+import yaml
 
 from generator.aggregate import Insights
 from generator.entry.read import Entry
@@ -40,14 +49,33 @@ def entry_record(entry: Entry, insights: Insights) -> dict[str, Any]:
         "feeling": meta.feeling,
         "weak_spots": insights.names(entry, "weak_spots"),
         "strengths": insights.names(entry, "strengths"),
-        "lessons": list(meta.lessons),
+        "lessons": [note.lesson for note in meta.lessons],
         "private": meta.private,
     }
 
 
+def entry_backup(entry: Entry, insights: Insights) -> dict[str, Any]:
+    """`entry_record`, and what it takes to write the entry's file again."""
+    return {
+        **entry_record(entry, insights),
+        "path": entry.path,
+        "front_matter": entry.meta.model_dump(mode="json"),
+        "body": entry.body,
+    }
+
+
+def entry_file(record: dict[str, Any]) -> bytes:
+    """The text of an entry file made from a record of `to_json`: its front matter as
+    YAML (every field, defaults included), then its body."""
+    front = yaml.safe_dump(
+        record["front_matter"], allow_unicode=True, sort_keys=False, width=1_000_000
+    )
+    return f"---\n{front}---\n{record['body']}".encode()
+
+
 def to_json(insights: Insights) -> dict[str, Any]:
     return {
-        "entries": [entry_record(e, insights) for e in insights.entries],
+        "entries": [entry_backup(e, insights) for e in insights.entries],
         "weak_spots": [
             {
                 "name": s.name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|])")
@@ -19,6 +20,16 @@ def md_inline(text: object) -> str:
     value = value.replace("{", "&#123;").replace("}", "&#125;")
     value = _INLINE_SPECIAL.sub(r"\\\1", value)
     return _LINE_START.sub(_escape_line_start, value)
+
+
+_ESCAPED = re.compile(r"\\([\\`*_\[\]|#>+\-.)])")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown made by this module's `md_inline`, as a person reads it in a terminal:
+    `system\\_design` and `Alder &amp; Finch` shown as they were written. The marks of
+    structure (`#`, `-`, `**`) stay: they read as they are."""
+    return html.unescape(_ESCAPED.sub(r"\1", markdown))
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

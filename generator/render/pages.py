@@ -17,18 +17,22 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
-from generator.aggregate import Insights
+from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.drill.log import Review
+from generator.drill.schedule import practice_of
+from generator.entry.models import FrontMatter
 from generator.entry.names import normalize_name, question_key
 from generator.entry.read import Entry
-from generator.render import charts
+from generator.render import charts, practice
 from generator.render.addresses import (
     FOLLOW_UPS,
     HOME,
     LESSONS,
+    PRACTICE,
     PREP,
     QUESTIONS,
     TIMELINE,
@@ -39,7 +43,7 @@ from generator.render.addresses import (
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.view import PageView, render_template
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 from generator.settings import Settings
 
 
@@ -49,13 +53,16 @@ def render_pages(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> dict[str, str]:
     """Every generated page of the notebook as Markdown, keyed by its path in the docs tree.
 
     `home_intro` is the hand-written notebook/index.md, shown above the dashboard;
-    `banner` is shown on every page (used by `debrief serve` for a broken entry).
+    `banner` is shown on every page (used by `debrief serve` for a broken entry);
+    `reviews`, the review log, schedules the cards the Practice page and home show due
+    (a share gets none: its cards are due by the cool-off alone).
     """
-    sources = _render_all(insights, settings, home_intro, banner, split=False)
+    sources = _render_all(insights, settings, home_intro, banner, reviews, split=False)
     return {path: source.markdown for path, source in sources}
 
 
@@ -65,10 +72,11 @@ def render_sources(
     *,
     home_intro: str = "",
     banner: str = "",
+    reviews: Sequence[Review] = (),
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
     one at a time: a caller that packs them away never holds them all."""
-    return _render_all(insights, settings, home_intro, banner, split=True)
+    return _render_all(insights, settings, home_intro, banner, reviews, split=True)
 
 
 def _render_all(
@@ -76,10 +84,12 @@ def _render_all(
     settings: Settings,
     home_intro: str,
     banner: str,
+    reviews: Sequence[Review],
     *,
     split: bool,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
+    cards = practice_of(insights.entries, settings, reviews, insights.today)
     lookups: dict[str, Any] = {}
 
     def page(path: str) -> PageView:
@@ -89,7 +99,7 @@ def _render_all(
         here = page(path)
         return path, here.source(render_template(template, here, **context))
 
-    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts)
+    yield add(HOME, "home.md.j2", intro=home_intro, charts=charts, practice=cards)
     yield add(TIMELINE, "timeline.md.j2", pipelines=_pipelines(insights))
     yield add(WEAK_SPOTS, "weak_spots.md.j2", charts=charts)
     for spot in insights.weak_spots:
@@ -97,6 +107,7 @@ def _render_all(
         yield add(path, "weak_spot.md.j2", spot=spot, charts=charts, limit=SPOT_PAGE_ITEMS)
     yield add(LESSONS, "lessons.md.j2", groups=_lessons_by_spot(insights), limit=LIST_ITEMS)
     yield add(QUESTIONS, "questions.md.j2", **_question_bank(insights), limit=LIST_ITEMS)
+    yield add(PRACTICE, "practice.md.j2", practice=cards, group=practice.by_weak_spot)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
     for entry in insights.entries:
@@ -125,7 +136,8 @@ def render_entry(entry: Entry, page: PageView) -> str:
             # the weak spot's own page for the rest.
             shown = earlier[-SEEN_BEFORE_SHOWN:]
             chosen = set(shown)
-            lessons = page.lessons_by_entry(chosen)[-SEEN_BEFORE_LESSONS:]
+            about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
+            lessons = about[-SEEN_BEFORE_LESSONS:]
             seen_before.append(
                 {
                     "name": name,
@@ -159,6 +171,7 @@ def render_entry(entry: Entry, page: PageView) -> str:
             ),
             meta.thank_you.sent is not None and meta.thank_you.asked_feedback,
         ),
+        *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
     return render_template(
@@ -171,9 +184,28 @@ def render_entry(entry: Entry, page: PageView) -> str:
         strengths=insights.names(entry, "strengths"),
         tags=insights.names(entry, "tags"),
         seen_before=seen_before,
+        lessons=[
+            (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
+        ],
         steps=steps,
         body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
+
+
+def _feedback_step(
+    status: FeedbackStatus, meta: FrontMatter, page: PageView
+) -> list[tuple[str, bool]]:
+    """The feedback line of the follow-through: ticked once it is settled either way."""
+    if status == "received":
+        return [(f"Feedback received on {meta.feedback.received}", True)]
+    if status == "none":
+        return [("No feedback will come", True)]
+    if status == "no answer":
+        days = page.settings.feedback_give_up_days
+        return [(f"No answer to the request for feedback after {plural(days, 'day')}", True)]
+    if status == "waiting":
+        return [(f"Feedback asked for on {meta.thank_you.sent}: waiting", False)]
+    return []
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -227,7 +259,10 @@ def _lessons_by_spot(insights: Insights) -> list[tuple[str | None, list[Any]]]:
     groups: dict[str | None, list[Any]] = OrderedDict((s.name, []) for s in insights.weak_spots)
     groups[None] = []
     for lesson in insights.lessons:
-        for name in lesson.weak_spots or (None,):
+        # Under each weak spot it is about; a lesson about none of them (the interview as a
+        # whole, or only strengths) goes to the "Other lessons" group.
+        names: list[str | None] = [n for n in lesson.about if n in groups]
+        for name in names or [None]:
             groups[name].append(lesson)
     return [(name, lessons) for name, lessons in groups.items() if lessons]
 

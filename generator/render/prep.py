@@ -140,8 +140,9 @@ def prep_brief(
     if not spots:
         lines.append("None open: no weak spot has come back without being resolved.")
     for spot in spots:
-        lines.append(f"- **{escape_md(spot.name)}**: {spot.count} times, last on {spot.last_seen}")
-        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.weak_spots]
+        times = plural(spot.count, "time")
+        lines.append(f"- **{escape_md(spot.name)}**: {times}, last on {spot.last_seen}")
+        lessons = [lesson for lesson in insights.lessons if spot.name in lesson.about]
         if not lessons:
             lines.append("    - No lesson written about it yet.")
         recent = lessons[::-1][:LESSONS_PER_SPOT]
@@ -217,7 +218,7 @@ def _earlier(
         ]
         lines.append("| " + " | ".join(cells) + " |")
     if older > 0:
-        lines += ["", f"… and {older} older interviews."]
+        lines += ["", f"… and {plural(older, 'older interview')}."]
     notes = [(entry, text) for entry in found for text in entry.meta.do_differently]
     if notes:
         lines += ["", "What I said I would do differently there:", ""]

@@ -6,6 +6,7 @@ Pure text from `Insights`. Colour is a parameter, decided by the command
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from collections import Counter
 from typing import Any
@@ -13,8 +14,9 @@ from typing import Any
 import click
 
 from generator.aggregate import FollowUp, Insights
+from generator.drill.schedule import Practice
 from generator.entry.models import OUTCOMES
-from generator.render.words import FOLLOW_UP_ACTIONS
+from generator.render.words import FOLLOW_UP_ACTIONS, plural
 
 SPARK = "▁▂▃▄▅"  # feeling 1 to 5
 _OUTCOME_COLOR = {"offer": "green", "advanced": "cyan", "rejected": "red"}
@@ -39,12 +41,29 @@ def _style(text: str, color: bool, **styles: Any) -> str:
     return click.style(text, **styles) if color else text
 
 
+def feedback_line(insights: Insights) -> str:
+    """`2 of 4 requests answered (50%), 1 waiting`: the feedback response rate."""
+    rate = insights.feedback
+    if not rate.requests:
+        return "not asked for yet"
+    text = f"{rate.answers} of {plural(rate.requests, 'request')} answered ({rate.percent}%)"
+    return text + (f", {rate.waiting} waiting" if rate.waiting else "")
+
+
 def sparkline(feelings: list[int]) -> str:
     return "".join(SPARK[min(max(f, 1), 5) - 1] for f in feelings)
 
 
-def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top: int = 5) -> str:
-    """Entries by outcome and by stage, the top weak spots, the feeling of the last entries."""
+def format_stats(
+    insights: Insights,
+    *,
+    color: bool = False,
+    last: int = 10,
+    top: int = 5,
+    practice: Practice | None = None,
+) -> str:
+    """Entries by outcome and by stage, the feeling of the last entries, the cards due
+    today (when there are cards), the top weak spots."""
     entries = insights.entries
     if not entries:
         return "No entries yet: write the first with 'debrief new'.\n"
@@ -78,6 +97,13 @@ def format_stats(insights: Insights, *, color: bool = False, last: int = 10, top
         )
     else:
         lines.append("Feeling   not recorded yet")
+    lines.append("Feedback  " + feedback_line(insights))
+    if practice is not None and practice.cards:
+        due = len(practice.due)
+        lines.append(
+            f"Practice  {due} of {practice.cards} cards due on {practice.today.isoformat()}"
+            + ("; run 'debrief drill'" if due else "")
+        )
     spots = insights.weak_spots
     lines.append("")
     if not spots:
@@ -108,10 +134,14 @@ def _lowered(sentence: str) -> str:
     return sentence[:1].lower() + sentence[1:]
 
 
-def format_followups(insights: Insights, *, color: bool = False) -> str:
+def format_followups(insights: Insights, *, color: bool = False, columns: int | None = None) -> str:
     """One aligned row per open follow-up, overdue first (the order of aggregate.follow_ups):
 
     OVERDUE  2026-11-02  thank-you   2026-11-01-acme-onsite  Acme — Backend engineer  (send ...)
+
+    Within `columns` (a terminal's width) when given: a row too wide keeps its first
+    columns on one line and puts the interview and what to do below it, wrapped; a file
+    name is never cut (it moves to a line of its own if it must).
     """
     items = insights.follow_ups
     if not items:
@@ -127,9 +157,27 @@ def format_followups(insights: Insights, *, color: bool = False) -> str:
     lines = []
     for row, item in zip(rows, items, strict=True):
         cells = [pad(cell, widths[column]) for column, cell in enumerate(row)]
+        action = f"({_lowered(FOLLOW_UP_ACTIONS[item.kind])})"
+        styled = cells[0]
         if row[0] != "due":
-            cells[0] = _style(cells[0], color, fg="red" if item.overdue else "yellow", bold=True)
-        lines.append("  ".join(cells) + f"  ({_lowered(FOLLOW_UP_ACTIONS[item.kind])})")
+            styled = _style(cells[0], color, fg="red" if item.overdue else "yellow", bold=True)
+        line = "  ".join(cells) + "  " + action
+        if columns is None or width(line) <= columns:
+            lines.append("  ".join([styled, *cells[1:]]) + "  " + action)
+            continue
+        indent = " " * (widths[0] + 2)
+        head = "  ".join([styled, *cells[1:3]])
+        slug_fits = width("  ".join([*cells[:3], row[3]])) <= columns
+        lines.append(f"{head}  {row[3]}" if slug_fits else head.rstrip())
+        if not slug_fits:
+            lines.append(indent + row[3])  # a file name is never cut: it is opened next
+        about = f"{row[4]}: {action[1:-1]}" if row[4] else action[1:-1]
+        lines += textwrap.wrap(
+            about,
+            width=max(columns, len(indent) + 20),
+            initial_indent=indent,
+            subsequent_indent=indent,
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -14,11 +14,12 @@ from typing import Any
 
 import jinja2
 
-from generator.aggregate import Insights, WeakSpot
+from generator.aggregate import Insights, Lesson, QuestionRecord, WeakSpot
 from generator.entry.read import Entry
 from generator.render.addresses import Addresses, entry_path, page_url, relative_url
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
 from generator.render.placeholders import Parts, Source
+from generator.render.words import noun, plural
 from generator.settings import Settings
 
 
@@ -39,6 +40,8 @@ def environment() -> jinja2.Environment:
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
     env.filters["when"] = when
+    env.filters["plural"] = plural  # {{ n|plural("interview") }}: 1 interview, 2 interviews
+    env.filters["noun"] = noun  # the word alone, for a count shown apart
     return env
 
 
@@ -93,9 +96,22 @@ class PageView:
         """The lessons written in these entries, oldest entry first."""
         return self._of_entries("lessons", self.insights.lessons, slugs)
 
-    def questions_by_entry(self, slugs: Iterable[str]) -> list[Any]:
-        """The questions asked in these entries, oldest entry first."""
-        return self._of_entries("questions", self.insights.questions, slugs)
+    def lessons_about(self, name: str) -> list[Lesson]:
+        """The lessons about weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("lessons about", self.insights.lessons).get(name, [])
+
+    def questions_about(self, name: str) -> list[QuestionRecord]:
+        """The questions filed under weak spot `name` (aggregate's rule), oldest first."""
+        return self._about("questions about", self.insights.questions).get(name, [])
+
+    def _about(self, kind: str, items: Iterable[Any]) -> dict[str, list[Any]]:
+        by_name: dict[str, list[Any]] | None = self.lookups.get(kind)
+        if by_name is None:
+            by_name = self.lookups[kind] = {}
+            for item in items:
+                for name in item.about:
+                    by_name.setdefault(name, []).append(item)
+        return by_name
 
     def _of_entries(self, kind: str, items: Iterable[Any], slugs: Iterable[str]) -> list[Any]:
         by_entry: dict[str, list[Any]] = self.lookups.setdefault(kind, {})

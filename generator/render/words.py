@@ -15,10 +15,15 @@ FOLLOW_UP_ACTIONS = {
 }
 
 
+def noun(count: int, word: str, words: str | None = None) -> str:
+    """`entry` for 1, `entries` otherwise: the word a person would write after the count
+    (`words` when the plural is not the word and an s). For a count shown apart from it."""
+    return word if count == 1 else (words or word + "s")
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """`1 entry`, `2 entries`: the count and the word a person would write after it
-    (`words` when the plural is not the word and an s)."""
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
+    """`1 entry`, `2 entries`: the count and the word a person would write after it."""
+    return f"{count} {noun(count, word, words)}"
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:

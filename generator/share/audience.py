@@ -1,27 +1,21 @@
-"""Who is looking: the owner sees everything; a share loses private entries and redacted fields.
+"""Who is looking: the owner sees everything; a share sees what `privacy.Privacy` leaves.
 
 Filtering happens before aggregation, so a private entry leaves no count,
-no chart point and no name behind. A shared entry's body loses its
-`<!-- private -->` blocks and HTML comments, and with `anonymize: [company]`
-every company name, in every field, body and address, becomes "Company A", ...
+no chart point and no name behind.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
 
-from generator.entry.models import FrontMatter
-from generator.entry.names import normalize_name
 from generator.entry.read import Entry, chronological
-from generator.settings import ShareSettings
-from generator.share.anonymize import Anonymizer, short_name
-from generator.share.attachments import shared_attachments
-from generator.share.clean import clean
+from generator.render.addresses import HOME
+from generator.settings import Settings, ShareSettings
+from generator.share.fields import REDACTED, redact_meta
+from generator.share.privacy import Audience, Privacy
 
-Audience = Literal["owner", "share"]
-REDACTED = "redacted"
+__all__ = ["REDACTED", "Audience", "Edition", "edition_for", "for_audience", "redact_meta"]
 
 
 @dataclass(frozen=True)
@@ -29,111 +23,45 @@ class Edition:
     """The notebook as one audience sees it: what the plugin and the Markdown export build from.
 
     Made once by `edition_for`; everything either of them shows of the notebook's own
-    files (entries, hand-written pages, attachments) goes through it.
+    files (entries, hand-written pages, attachments) goes through it, and for a share
+    through its one `Privacy` decision.
     """
 
     audience: Audience
     entries: list[Entry]  # what this audience sees, oldest first, ready to aggregate
-    anonymizer: Anonymizer | None = None
+    privacy: Privacy | None = None  # a share's decision on what is private
 
-    def text(self, markdown: str) -> str:
-        """A hand-written page as this audience reads it."""
-        return shown_text(markdown, self.anonymizer) if self.audience == "share" else markdown
+    def text(self, markdown: str, path: str = HOME) -> str:
+        """The hand-written page at docs path `path` as this audience reads it."""
+        return self.privacy.page_text(markdown, path) if self.privacy else markdown
 
     def attachments(
         self, found: list[tuple[Path, str]], entries_dir: str
     ) -> list[tuple[Path, str]]:
         """The files next to the entries this audience gets, as (source, docs path) pairs."""
-        if self.audience == "owner":
-            return found
-        rename = self.anonymizer.path if self.anonymizer else (lambda path: path)
-        return shared_attachments(self.entries, found, entries_dir, rename)
+        return self.privacy.attachments if self.privacy else found
 
 
-def edition_for(entries: list[Entry], audience: Audience, share: ShareSettings) -> Edition:
+def edition_for(
+    entries: list[Entry],
+    audience: Audience,
+    settings: Settings,
+    attachments: list[tuple[Path, str]] | None = None,
+    docs_files: list[str] | None = None,
+) -> Edition:
     """The one set-up of an audience, for the plugin and the export alike: `entries` are
-    all the readable entries, private ones too (the anonymizer must know every company)."""
+    all the readable entries, private ones too (the share must know every name to hide).
+    `attachments` and `docs_files` are read from the notebook when not given."""
     if audience == "owner":
         return Edition("owner", chronological(entries))
-    return Edition("share", for_audience(entries, "share", share), anonymizer_for(entries, share))
+    privacy = Privacy.build(entries, settings, attachments, docs_files)
+    return Edition("share", privacy.entries, privacy)
 
 
-def shown_text(markdown: str, anonymizer: Anonymizer | None) -> str:
-    """A hand-written page as the share shows it: no private blocks, comments or names."""
-    text = clean(markdown)
-    return anonymizer.markdown(text) if anonymizer else text
-
-
-def redact_meta(meta: FrontMatter, fields: tuple[str, ...]) -> FrontMatter:
-    update: dict[str, Any] = {}
-    for name in fields:
-        info = FrontMatter.model_fields.get(name)
-        if info is None or name == "private":
-            continue
-        if info.is_required():
-            update[name] = meta.date if name == "date" else REDACTED
-        elif info.default_factory is not None:
-            update[name] = info.default_factory()  # type: ignore[call-arg]
-        else:
-            update[name] = info.default
-    return meta.model_copy(update=update)
-
-
-def for_audience(entries: list[Entry], audience: Audience, share: ShareSettings) -> list[Entry]:
-    if audience == "owner":
-        return list(entries)
-    kept = chronological(e for e in entries if not e.meta.private)
-    anonymizer = anonymizer_for(entries, share)
-    shared: list[Entry] = []
-    for entry in kept:
-        meta = redact_meta(entry.meta, share.redact)
-        body = clean(entry.body)
-        slug, path = entry.slug, entry.path
-        if anonymizer is not None:
-            meta = anonymizer.meta(meta)
-            body = anonymizer.markdown(body)
-            slug, path = anonymizer.path(slug), anonymizer.path(path)
-        shared.append(replace(entry, meta=meta, body=body, slug=slug, path=path))
-    return shared
-
-
-def anonymizer_for(entries: list[Entry], share: ShareSettings) -> Anonymizer | None:
-    """The renamer of companies when the share anonymizes them, else None.
-
-    Shared companies are lettered in order of first appearance; companies only
-    private entries name come after them, so that a mention of one in a shared
-    text is hidden too, without a gap in the letters giving it away. The short
-    name an entry's file uses (`northwind` for Northwind Logistics) is hidden too.
-    """
-    if "company" not in share.anonymize:
-        return None
-
-    ordered = sorted(entries, key=lambda e: (e.meta.private, e.date, e.path))
-    letters = anonymous_names([e.meta.company for e in ordered])
-    forms = dict(letters)
-    for entry in ordered:
-        short = short_name(entry.meta.company, entry.slug)
-        if short is not None:
-            forms.setdefault(short, letters[entry.meta.company])
-    return Anonymizer(forms)
-
-
-def anonymous_names(companies: list[str]) -> dict[str, str]:
-    """'Company A', 'Company B', ... in order of first appearance (then AA, AB, ...)."""
-    letters: dict[str, str] = {}
-    by_normal: dict[str, str] = {}
-    for company in companies:
-        key = normalize_name(company)
-        if key not in by_normal:
-            by_normal[key] = f"Company {_letters(len(by_normal))}"
-        letters[company] = by_normal[key]
-    return letters
-
-
-def _letters(index: int) -> str:
-    text = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = chr(ord("A") + rest) + text
-    return text
+def for_audience(
+    entries: list[Entry], audience: Audience, settings: Settings | ShareSettings
+) -> list[Entry]:
+    """The entries `audience` sees (settings alone: a share of a notebook at '.')."""
+    if isinstance(settings, ShareSettings):
+        settings = Settings(share=settings)
+    return edition_for(entries, audience, settings, [], []).entries

@@ -1,19 +1,29 @@
-"""What a share leaves out of a text: `<!-- private -->` blocks and every HTML comment.
+"""What a share leaves out of a text: `<!-- private -->` blocks and HTML comments.
 
-Code is left alone: a comment written inside backticks or a fenced block is shown
-as text on the page, so it is content, not a note to self.
+Private markers are read before anything else and without regard to Markdown: a
+marker hides its content wherever it stands, in code or not (after a fence that
+is never closed, inside a fence, under a list item, between escaped backticks),
+because a reader of the source sees a private block there and the writer meant
+one. They are matched loosely (`<!--PRIVATE-->`, `<!--- private --->`,
+`<!-- / private -->`), they nest (what follows an inner close stays hidden until
+the outer one), a stray closing marker is dropped, and an unclosed one hides
+everything after it: a forgotten marker must hide too much, never too little.
+
+HTML comments outside private blocks are removed too, except inside code: there
+a comment is shown as text on the page, so it is content, not a note to self.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 RemovedKind = Literal["private block", "HTML comment"]
 
-_PRIVATE_OPEN = re.compile(r"<!--\s*private\s*-->", re.IGNORECASE)
-_PRIVATE_CLOSE = re.compile(r"<!--\s*/\s*private\s*-->", re.IGNORECASE)
+# `<!--`, any spacing, an optional `/` (closing), `private`, then `-->`; extra dashes allowed.
+_MARKER = re.compile(r"<!-{2,}\s*(/)?\s*private\s*-{2,}\s*>", re.IGNORECASE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -30,6 +40,10 @@ class Removed:
 class Cleaned:
     text: str
     removed: tuple[Removed, ...]
+
+    @property
+    def private_blocks(self) -> tuple[Removed, ...]:
+        return tuple(r for r in self.removed if r.kind == "private block")
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -85,50 +99,78 @@ def _inline_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def clean_text(text: str) -> Cleaned:
-    """`text` without private blocks and HTML comments, and what was taken out.
+    """`text` without private blocks and HTML comments, and what was taken out (with
+    offsets in `text`), private blocks first."""
+    kept, removed = _without_private_blocks(text)
+    joined = "".join(text[a:b] for a, b in kept)
+    starts: list[int] = []  # where each kept piece starts in `joined`
+    position = 0
+    for a, b in kept:
+        starts.append(position)
+        position += b - a
 
-    An unclosed `<!-- private -->` or `<!--` removes everything after it: a
-    forgotten closing marker must hide too much, never too little.
+    def original(offset: int) -> int:
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return kept[index][0] + offset - starts[index] if kept else offset
+
+    shown, comments = _without_comments(joined)
+    removed += [Removed("HTML comment", inner, original(at)) for inner, at in comments]
+    return Cleaned(shown, tuple(removed))
+
+
+def _without_private_blocks(text: str) -> tuple[list[tuple[int, int]], list[Removed]]:
+    """The (start, end) pieces of `text` outside private blocks, and the blocks."""
+    kept: list[tuple[int, int]] = []
+    removed: list[Removed] = []
+    position = 0
+    depth = 0
+    inner = 0
+    for marker in _MARKER.finditer(text):
+        closing = marker.group(1) is not None
+        if depth == 0:
+            kept.append((position, marker.start()))
+            position = marker.end()
+            if closing:
+                continue  # a stray closing marker: dropped quietly
+            inner = marker.end()
+        depth += -1 if closing else 1
+        if depth == 0:
+            removed.append(Removed("private block", text[inner : marker.start()], inner))
+            position = marker.end()
+    if depth > 0:
+        removed.append(Removed("private block", text[inner:], inner))
+        position = len(text)
+    kept.append((position, len(text)))
+    return [(a, b) for a, b in kept if b > a], removed
+
+
+def _without_comments(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """`text` without the HTML comments outside code; each comment's inner text and offset.
+
+    An unclosed `<!--` removes everything after it, as a private marker does.
     """
     code = code_spans(text)
+    starts = [a for a, _b in code]
     out: list[str] = []
-    removed: list[Removed] = []
+    removed: list[tuple[str, int]] = []
     position = 0
     search_from = 0
     while True:
         start = text.find("<!--", search_from)
         if start < 0:
             break
-        inside = next(((a, b) for a, b in code if a <= start < b), None)
-        if inside is not None:
-            search_from = inside[1]
+        index = bisect.bisect_right(starts, start) - 1  # the code span starting before it
+        if index >= 0 and start < code[index][1]:
+            search_from = code[index][1]
             continue
         out.append(text[position:start])
-        opening = _PRIVATE_OPEN.match(text, start)
-        if opening is not None:
-            closing = _next_outside(_PRIVATE_CLOSE, text, opening.end(), code)
-            inner_end = closing.start() if closing else len(text)
-            removed.append(Removed("private block", text[opening.end() : inner_end], opening.end()))
-            position = closing.end() if closing else len(text)
-        else:
-            end = text.find("-->", start + 4)
-            inner_end = end if end >= 0 else len(text)
-            inner = text[start + 4 : inner_end]
-            if not _PRIVATE_CLOSE.fullmatch(f"<!--{inner}-->"):
-                removed.append(Removed("HTML comment", inner, start + 4))
-            position = end + 3 if end >= 0 else len(text)
+        end = text.find("-->", start + 4)
+        inner_end = end if end >= 0 else len(text)
+        removed.append((text[start + 4 : inner_end], start + 4))
+        position = end + 3 if end >= 0 else len(text)
         search_from = position
     out.append(text[position:])
-    return Cleaned("".join(out), tuple(removed))
-
-
-def _next_outside(
-    pattern: re.Pattern[str], text: str, start: int, code: list[tuple[int, int]]
-) -> re.Match[str] | None:
-    for match in pattern.finditer(text, start):
-        if not any(a <= match.start() < b for a, b in code):
-            return match
-    return None
+    return "".join(out), removed
 
 
 def clean(text: str) -> str:

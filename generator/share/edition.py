@@ -12,10 +12,9 @@ from typing import Any
 
 from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
-from generator.entry.read import Entry, chronological, read_notebook
+from generator.entry.read import Entry, chronological
 from generator.settings import Settings
 from generator.share.attachments import Scrubbed, scrub
-from generator.share.audience import Edition, anonymizer_for, for_audience, shown_text
 from generator.share.leaks import (
     PROJECT_ASSETS,
     Leak,
@@ -28,8 +27,8 @@ from generator.share.leaks import (
     shared_texts,
 )
 from generator.share.needles import needles_for, readable_needles
+from generator.share.privacy import Privacy
 
-PASSPHRASE_ENV = "DEBRIEF_SHARE_PASSPHRASE"
 UNREDACTABLE = {
     "date": "every page and chart is placed by it",
     "private": "a private entry is left out whole",
@@ -107,30 +106,21 @@ def handwritten_pages(settings: Settings) -> dict[str, str]:
 
 
 def hidden_for_attachments(
-    settings: Settings, entries: list[Entry], shared: list[Entry], theme_dirs: list[str]
+    settings: Settings, privacy: Privacy, theme_dirs: list[str]
 ) -> LookedFor:
     """What an attachment may not name: the same needles as the output check's."""
     vocabulary = Vocabulary(settings.aliases)
-    anonymizer = anonymizer_for(entries, settings.share)
-    found = needles_for(
-        entries, settings.share, vocabulary, handwritten_pages(settings), anonymizer
-    )
+    pages = handwritten_pages(settings)
+    found = needles_for(privacy.owner, settings.share, vocabulary, pages, privacy.anonymizer)
     baseline = baseline_texts([settings.site_name], theme_dirs, "en")
-    return looked_for(found, shared_texts(shared, vocabulary), baseline)
+    return looked_for(found, shared_texts(privacy.entries, vocabulary), baseline)
 
 
 def share_attachments(
-    settings: Settings,
-    edition: Edition,
-    every: list[Entry],
-    pairs: list[tuple[Path, str]],
-    theme_dirs: list[str],
+    settings: Settings, privacy: Privacy, pairs: list[tuple[Path, str]], theme_dirs: list[str]
 ) -> Scrubbed:
-    """The edition's attachments as the share copies them (`every`: all the readable
-    entries, private ones too, whose hidden texts an attachment may not hold)."""
-    hidden = functools.cache(
-        lambda: hidden_for_attachments(settings, every, edition.entries, theme_dirs)
-    )
+    """The share's attachments `pairs` (source, docs path) as the share copies them."""
+    hidden = functools.cache(lambda: hidden_for_attachments(settings, privacy, theme_dirs))
     return scrub(pairs, hidden)
 
 
@@ -138,25 +128,27 @@ def check_output(
     settings: Settings,
     out: Path,
     *,
+    privacy: Privacy,
     theme_dirs: list[str],
     theme: dict[str, Any],
     locked: bool,
 ) -> tuple[list[Leak], dict[str, Source]]:
-    """Read the owner's notebook again and look for everything it keeps back in `out`.
+    """Look in `out` for everything the owner's notebook keeps back.
 
     Returns the leaks and, to say where each leaked text is written, the notebook's
     shared sources (hand-written pages and shared entries, by path).
     """
     vocabulary = Vocabulary(settings.aliases)
-    notebook = read_notebook(settings.entries_path, settings.root, vocabulary=vocabulary)
-    entries = notebook.entries
-    anonymizer = anonymizer_for(entries, settings.share)
-    shared = for_audience(entries, "share", settings.share)
+    entries = privacy.owner
+    shared = privacy.entries
     pages = handwritten_pages(settings)
-    found = needles_for(entries, settings.share, vocabulary, pages, anonymizer)
+    found = needles_for(entries, settings.share, vocabulary, pages, privacy.anonymizer)
     kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
     if locked:
-        shown = {path: shown_text(text, anonymizer) for path, text in pages.items()}
+        docs = privacy.docs_folder + "/"
+        shown = {
+            path: privacy.page_text(text, path.removeprefix(docs)) for path, text in pages.items()
+        }
         found += readable_needles(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
     baseline = baseline_texts(

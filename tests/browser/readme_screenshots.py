@@ -1,7 +1,7 @@
 """The README's screenshots: `python -m tests.browser.readme_screenshots` from the repository.
 
 Builds the demo notebook (today pinned), serves it on 127.0.0.1 and saves the top
-1280x1000 of three pages, light and dark, into docs/screenshots/.
+1280x1000 of four pages, light and dark, into docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ PAGES = {
     "home": "/",
     "weak-spot": "/weak-spots/system-design/",
     "entry": "/entries/2026-11-12-fernbank-case/",
+    "practice": "/practice/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 OUT = REPO / "docs" / "screenshots"

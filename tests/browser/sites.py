@@ -46,6 +46,7 @@ MAIN_PAGES = [
     ("weak-spot", "/weak-spots/system-design/"),
     ("lessons", "/lessons/"),
     ("questions", "/questions/"),
+    ("practice", "/practice/"),
     ("follow-ups", "/follow-ups/"),
     ("prep", "/prep/"),
     ("entry", "/entries/2026-11-12-fernbank-case/"),
