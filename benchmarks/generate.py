@@ -534,6 +534,26 @@ def write_notebook(root: Path, count: int, seed: int = 1) -> list[Path]:
     return written
 
 
+def write_big_entry(root: Path, megabytes: float, seed: int = 1) -> Path:
+    """A notebook of one entry whose notes run to `megabytes` MB (paragraphs, headings and
+    lists, as `body` writes them): the "one huge entry" rows."""
+    rng = random.Random(seed)
+    write_notebook(root, 0, seed)
+    day = date(2026, 6, 1)
+    meta = front_matter(rng, day, COMPANIES[0], STAGES[0])
+    size = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    written = 0
+    while written < size:
+        part = body(rng)
+        parts.append(part)
+        written += len(part.encode("utf-8")) + 1
+    path = root / "entries" / f"{day.isoformat()}-big.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(entry_text(meta, "\n".join(parts)), encoding="utf-8")
+    return path
+
+
 def write_plain(notebook: Path, plain: Path) -> None:
     """The baseline: the notebook's notes as ordinary MkDocs pages, out of the nav."""
     if plain.exists():

@@ -43,14 +43,14 @@ def _serve_rebuild(config_file: Path) -> tuple[Callable[[], None], Callable[[], 
     and the undo of the edit."""
     import tempfile
 
+    import mkdocs.config as _mc
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     site_dir = tempfile.mkdtemp(prefix="debrief-profile-")
     serve_url = "http://127.0.0.1:8000/"
 
     def get_config() -> Any:
-        config = load_config(config_file=str(config_file), site_dir=site_dir)
+        config = _mc.load_config(config_file=str(config_file), site_dir=site_dir)
         config.site_url = serve_url
         return config
 
@@ -133,9 +133,9 @@ def profile(config_file: Path, *, plain: bool = False, serve: bool = False) -> d
         if rebuild is not None:
             rebuild()
         elif plain:
-            from mkdocs.config import load_config
+            import mkdocs.config as _mc
 
-            config = load_config(config_file=str(config_file))
+            config = _mc.load_config(config_file=str(config_file))
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build.build(config)

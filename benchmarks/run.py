@@ -1,4 +1,4 @@
-"""Issue 6's performance targets, each a ratio measured side by side in one run.
+"""The performance targets (issues 6 and 17), each a ratio measured side by side in one run.
 
     python -m benchmarks.run [--sizes 1000,4000] [--repeat 5] [--quick] [--check]
 
@@ -12,11 +12,11 @@ prints the medians, the ratio and PASS/FAIL per target. Exit status is 0 unless
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import json
 import os
 import platform
-import random
 import re
 import shutil
 import signal
@@ -38,18 +38,24 @@ from . import generate
 
 HEAVY_MODULES = ("mkdocs", "material", "pydantic", "jinja2", "yaml", "markdown")
 ROW_NAMES = (
-    "build vs plain mkdocs",
-    "same pages, mkdocs alone",
+    "build vs same pages, mkdocs",
+    "build vs bare notes, mkdocs",
     "build linearity",
+    "serve save vs build, small",
+    "serve save vs build, large",
     "check vs bare loop",
     "help vs import click",
-    "serve edit vs full build",
     "peak memory vs plain mkdocs",
+    "big entry: build time",
+    "big entry: peak memory",
+    "locked share vs build",
     "share vs build",
     "share memory, one big entry",
 )
-REFERENCE_ROWS = ("same pages, mkdocs alone",)  # shown for comparison, no target
+# Shown for comparison, no target (issue 17 retired the linearity row's target).
+REFERENCE_ROWS = ("build linearity",)
 BIN = Path(sys.executable).parent
+SHARE_PASSPHRASE = "benchmark passphrase, four words"
 HERE = Path(__file__).resolve().parent
 
 
@@ -151,6 +157,7 @@ def _environment() -> dict[str, str]:
         DEBRIEF_TODAY=generate.TODAY,
         NO_MKDOCS_2_WARNING="1",  # mkdocs-material's banner, printed by both sides
         NO_COLOR="1",
+        DEBRIEF_SHARE_PASSPHRASE=SHARE_PASSPHRASE,  # for `debrief share --encrypt`
     )
     return env
 
@@ -240,32 +247,32 @@ def build_rows(
 ) -> list[Row]:
     small, large = sizes[0], sizes[-1]
     debrief, mkdocs = executable("debrief"), executable("mkdocs")
-    vs_plain = Row(
-        "build vs plain mkdocs",
-        f"debrief build, {small} entries",
-        f"mkdocs build of the same notes as pages, {small}",
-        1.15,
-    )
-    # Not a target: what MkDocs alone needs to build the very pages debrief builds (its
-    # Markdown export, same theme and extensions), to tell debrief's own cost from that
-    # of what its pages hold.
+    # What debrief itself costs: MkDocs alone building the very pages debrief builds (its
+    # Markdown export, same theme, extensions and search).
     same_pages = Row(
-        "same pages, mkdocs alone",
+        "build vs same pages, mkdocs",
         f"debrief build, {small} entries",
         f"mkdocs build of debrief's Markdown export of them, {small}",
-        None,
+        0.50,
+    )
+    # The cost of showing the front matter: MkDocs building each entry's body alone.
+    vs_plain = Row(
+        "build vs bare notes, mkdocs",
+        f"debrief build, {small} entries",
+        f"mkdocs build of the same notes as pages, {small}",
+        1.5,
     )
     linear = Row(
         "build linearity",
         f"debrief build, {large} entries",
         f"debrief build, {small} entries",
-        round(1.15 * large / small, 2),
+        None,
     )
     memory = Row(
         "peak memory vs plain mkdocs",
         f"peak RSS of debrief build, {large} entries",
         f"peak RSS of mkdocs build, {large}",
-        1.3,
+        1.10,
         unit="MB",
     )
     samples: dict[tuple[str, int], list[Sample]] = {}
@@ -306,10 +313,10 @@ def build_rows(
                     say(str(error))
                     plan.remove((kind, size))
     except CommandFailed as error:
-        for row in (vs_plain, same_pages, linear, memory):
+        for row in (same_pages, vs_plain, linear, memory):
             row.error = row.error or str(error).splitlines()[0]
         say(str(error))
-        return [vs_plain, same_pages, linear, memory]
+        return [same_pages, vs_plain, linear, memory]
 
     def seconds(kind: str, size: int) -> list[float]:
         return [s.seconds for s in samples[(kind, size)]]
@@ -326,20 +333,54 @@ def build_rows(
     linear.a_cpu, linear.b_cpu = cpu("debrief", large), cpu("debrief", small)
     memory.a = [s.max_rss_kb / 1024 for s in samples[("debrief", large)]]
     memory.b = [s.max_rss_kb / 1024 for s in samples[("plain", large)]]
-    return [vs_plain, same_pages, linear, memory]
+    return [same_pages, vs_plain, linear, memory]
 
 
-def write_big_entry(root: Path, megabytes: float) -> None:
-    """A notebook of one entry whose notes are `megabytes` of ordinary sentences."""
-    written = generate.write_notebook(root, 1)
-    rng = random.Random(7)
-    paragraphs: list[str] = []
-    size = 0
-    while size < megabytes * 1_000_000:
-        paragraphs.append(generate.body(rng))
-        size += len(paragraphs[-1]) + 2
-    with written[0].open("a", encoding="utf-8") as file:
-        file.write("\n\n" + "\n\n".join(paragraphs) + "\n")
+def big_entry_rows(small: Path, large: Path, sizes: tuple[float, float], repeat: int) -> list[Row]:
+    """One entry of `sizes[1]` MB against one of `sizes[0]` MB: build time and peak memory
+    should grow with the size, not faster."""
+    little, big = sizes
+    factor = 5.0 * (big / little) / 4.0  # issue 17: 16 MB within 5x the 4 MB figures
+    time_row = Row(
+        "big entry: build time",
+        f"debrief build, one entry of {big:g} MB",
+        f"debrief build, one entry of {little:g} MB",
+        round(factor, 2),
+    )
+    memory_row = Row(
+        "big entry: peak memory",
+        f"peak RSS of debrief build, one entry of {big:g} MB",
+        f"peak RSS, one entry of {little:g} MB",
+        round(factor, 2),
+        unit="MB",
+    )
+    debrief = executable("debrief")
+
+    def build(root: Path, megabytes: float) -> Callable[[], Sample]:
+        def run() -> Sample:
+            sample = measure([*debrief, "build", "-f", str(root / "mkdocs.yml")])
+            say(
+                f"  debrief build, one entry of {megabytes:g} MB: {sample.seconds:.2f} s"
+                f"  cpu {sample.cpu:.2f} s  {sample.max_rss_kb / 1024:.0f} MB"
+            )
+            return sample
+
+        return run
+
+    try:
+        a, b = alternate(build(large, big), build(small, little), repeat)
+    except CommandFailed as error:
+        for row in (time_row, memory_row):
+            row.error = str(error).splitlines()[0]
+        return [time_row, memory_row]
+    _fill(time_row, a, b)
+    memory_row.a = [s.max_rss_kb / 1024 for s in a]
+    memory_row.b = [s.max_rss_kb / 1024 for s in b]
+    for row in (time_row, memory_row):
+        row.notes.append(
+            f"{little:g} MB: {_fmt(row.b, row.unit)}; {big:g} MB: {_fmt(row.a, row.unit)}"
+        )
+    return [time_row, memory_row]
 
 
 def share_rows(notebook: Path, count: int, big: Path, megabytes: float, repeat: int) -> list[Row]:
@@ -393,7 +434,7 @@ def check_row(notebook: Path, count: int, repeat: int) -> Row:
         "check vs bare loop",
         f"debrief check, {count} entries",
         "read + split + yaml.CSafeLoader per file",
-        2.0,
+        1.5,
     )
     debrief = executable("debrief")
     config = str(notebook / "mkdocs.yml")
@@ -416,6 +457,36 @@ def check_row(notebook: Path, count: int, repeat: int) -> Row:
     return row
 
 
+def share_row(notebook: Path, count: int, repeat: int) -> Row:
+    """The passphrase-locked share (built, sealed, its search index sealed, every file
+    checked for anything readable) against the owner's build of the same notebook."""
+    row = Row(
+        "locked share vs build",
+        f"debrief share --encrypt, {count} entries",
+        f"debrief build, {count} entries",
+        3.0,
+    )
+    debrief = executable("debrief")
+    config = str(notebook / "mkdocs.yml")
+
+    def locked() -> Sample:
+        sample = measure([*debrief, "share", "--encrypt", "-f", config])
+        say(f"  debrief share --encrypt {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    def build() -> Sample:
+        sample = measure([*debrief, "build", "-f", config])
+        say(f"  debrief build           {count}: {sample.seconds:.2f} s  cpu {sample.cpu:.2f} s")
+        return sample
+
+    try:
+        _fill(row, *alternate(locked, build, repeat))
+    except CommandFailed as error:
+        row.error = str(error).splitlines()[0]
+        say(str(error))
+    return row
+
+
 _IMPORT_AUDIT = """
 import runpy, sys, io, contextlib
 sys.argv = [{script!r}, "--help"]
@@ -430,7 +501,7 @@ print("HEAVY:" + ",".join(heavy))
 
 
 def help_row(repeat: int) -> Row:
-    row = Row("help vs import click", "debrief --help", 'python -c "import click"', 2.0)
+    row = Row("help vs import click", "debrief --help", 'python -c "import click"', 1.5)
     debrief = executable("debrief")
     try:
         _fill(
@@ -488,15 +559,22 @@ _ENTRY_PAGE = re.compile(r"^entries/[^/#]+/$")
 
 
 def serve_row(
-    notebook: Path, count: int, edits: int, *, poll: float = 0.02, settle: float = 1.0
+    notebook: Path,
+    count: int,
+    edits: int,
+    *,
+    name: str,
+    target: float,
+    poll: float = 0.02,
+    settle: float = 1.0,
 ) -> Row:
     """Time from writing an edited entry to `debrief serve` serving the edit, against a
     full `debrief build` of the same notebook, alternated."""
     row = Row(
-        "serve edit vs full build",
+        name,
         f"debrief serve, save to page shows edit, {count} entries",
         f"debrief build, {count} entries",
-        0.40,
+        target,
     )
     with tempfile.TemporaryFile() as log:
         return _serve_and_edit(row, log, notebook, count, edits, poll=poll, settle=settle)
@@ -660,7 +738,17 @@ def main(argv: list[str] | None = None) -> int:
         "--build-repeat", type=int, default=None, help="runs of each build (default: --repeat)"
     )
     parser.add_argument("--check-entries", type=int, default=10_000)
-    parser.add_argument("--serve-entries", type=int, default=300)
+    parser.add_argument(
+        "--serve-entries",
+        default="300,1000",
+        help="entries for the two serve rows: SMALL,LARGE (default 300,1000)",
+    )
+    parser.add_argument(
+        "--big-mb",
+        default="4,16",
+        help="sizes in MB of the one-entry notebooks: SMALL,LARGE (default 4,16)",
+    )
+    parser.add_argument("--share-entries", type=int, default=1000)
     parser.add_argument(
         "--serve-edits", type=int, default=None, help="edits timed under serve (default: --repeat)"
     )
@@ -673,13 +761,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=None,
-        help="comma-separated rows to run: build,check,help,serve,share",
-    )
-    parser.add_argument(
-        "--share-entries", type=int, default=1000, help="entries for the share vs build row"
-    )
-    parser.add_argument(
-        "--big-entry-mb", type=float, default=4.0, help="size of the big entry (share memory)"
+        help="comma-separated rows to run: build,check,help,serve,share,big",
     )
     parser.add_argument(
         "--quick",
@@ -698,18 +780,27 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.quick:
         sizes, repeat = [5, 20], 1
-        check_entries, serve_entries, serve_edits, help_repeat = 50, 5, 1, 3
+        check_entries, serve_entries, serve_edits, help_repeat = 50, [5, 10], 1, 3
+        big_mb = (0.05, 0.2)
+        share_entries = 20
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
         repeat = args.repeat
-        check_entries, serve_entries = args.check_entries, args.serve_entries
+        check_entries = args.check_entries
+        share_entries = args.share_entries
+        serve_entries = [int(s) for s in args.serve_entries.split(",")]
         serve_edits = args.serve_edits or repeat
         help_repeat = args.help_repeat or 4 * repeat
-    only = set(args.only.split(",")) if args.only else {"build", "check", "help", "serve", "share"}
-    share_entries, big_mb = (
-        (sizes[0], 0.2) if args.quick else (args.share_entries, args.big_entry_mb)
-    )
+        low, high = (float(s) for s in args.big_mb.split(","))
+        big_mb = (low, high)
+    everything = {"build", "check", "help", "serve", "share", "big"}
+    only = set(args.only.split(",")) if args.only else everything
+    share_big_mb = 0.2 if args.quick else 4.0  # the share memory row's entry
 
+    # An installed package has its bytecode compiled (pip does it); an editable checkout
+    # under PYTHONDONTWRITEBYTECODE=1 would compile generator/ from source in every
+    # command measured, a third of `debrief --help`.
+    compileall.compile_dir(HERE.parent / "generator", quiet=1)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="debrief-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     info = machine()
@@ -717,7 +808,7 @@ def main(argv: list[str] | None = None) -> int:
     say("debrief benchmarks: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     say(
         f"sizes {sizes}, repeat {repeat}, check {check_entries}, serve {serve_entries} "
-        f"x {serve_edits} edits, work dir {workdir}"
+        f"x {serve_edits} edits, one entry of {big_mb} MB, work dir {workdir}"
     )
     rows: list[Row] = []
     try:
@@ -740,20 +831,46 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(check_row(path, check_entries, repeat))
             say(rows[-1].line())
         if "serve" in only:
-            say("serve edit vs full build ...")
-            path = workdir / f"serve-{serve_entries}"
-            generate.write_notebook(path, serve_entries)
-            rows.append(
-                serve_row(path, serve_entries, serve_edits, settle=0.2 if args.quick else 1.0)
-            )
+            names_and_targets = [
+                ("serve save vs build, small", 0.15),
+                ("serve save vs build, large", 0.10),
+            ]
+            for count, (name, target) in zip(serve_entries, names_and_targets, strict=False):
+                say(f"{name} ({count} entries) ...")
+                path = workdir / f"serve-{count}"
+                generate.write_notebook(path, count)
+                rows.append(
+                    serve_row(
+                        path,
+                        count,
+                        serve_edits,
+                        name=name,
+                        target=target,
+                        settle=0.2 if args.quick else 1.0,
+                    )
+                )
+                say(rows[-1].line())
+        if "big" in only:
+            say("one big entry ...")
+            small_big, large_big = workdir / "big-small", workdir / "big-large"
+            generate.write_big_entry(small_big, big_mb[0])
+            generate.write_big_entry(large_big, big_mb[1])
+            built_big = big_entry_rows(small_big, large_big, big_mb, 1 if args.quick else repeat)
+            rows.extend(built_big)
+            for row in built_big:
+                say(row.line())
+        if "share" in only:
+            say("locked share vs build ...")
+            path = workdir / f"share-{share_entries}"
+            generate.write_notebook(path, share_entries)
+            rows.append(share_row(path, share_entries, repeat))
             say(rows[-1].line())
         if "share" in only:
             say("share vs build ...")
-            path = workdir / f"share-{share_entries}"
-            generate.write_notebook(path, share_entries)
+            path = workdir / f"share-{share_entries}"  # written for the locked row above
             big = workdir / "share-big-entry"
-            write_big_entry(big, big_mb)
-            rows += share_rows(path, share_entries, big, big_mb, repeat)
+            generate.write_big_entry(big, share_big_mb)
+            rows += share_rows(path, share_entries, big, share_big_mb, repeat)
             for row in rows[-2:]:
                 say(row.line())
         if "build" in only:

@@ -131,7 +131,55 @@ def test_publish_needs_a_git_repository_and_its_remote(
     result = run_cli("publish", "--remote", "mentor")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        f"Error: no git remote 'mentor' in {root}: add one with "
-        "'git remote add mentor URL', or pass --remote\n"
+        f"Error: no git remote 'mentor' in {root}, and no such path: add one with "
+        "'git remote add mentor URL', or pass --remote a remote's name, a URL or a path\n"
     )
     assert not (root / "site-share").exists()
+
+
+@pytest.mark.parametrize("how", ["absolute path", "relative path", "file:// URL"])
+def test_publish_pushes_to_a_path_or_a_url_as_git_push_does(
+    repo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """No remote needs configuring: the mentor's repository by its path or its URL. A
+    relative path is read from the current folder, not from the notebook's."""
+    root, origin = repo
+    other = root.parent / "mentor.git"
+    git("init", "-q", "--bare", str(other))
+    given = {"absolute path": str(other), "relative path": "mentor.git",
+             "file:// URL": other.as_uri()}[how]  # fmt: skip
+    monkeypatch.chdir(root.parent)
+    result = run_cli("publish", "--remote", given, "-f", str(root / "mkdocs.yml"))
+    assert result.exit_code == 0, result.stderr
+    shown = other.as_uri() if how == "file:// URL" else str(other)
+    assert result.stdout == (
+        f"Published nb/site-share/ to branch gh-pages of {shown}.\n"
+        "Serve that branch as a static site and send your mentor its address.\n"
+    )
+    assert "index.html" in published(other)
+    assert git(f"--git-dir={origin}", "branch", "--list").stdout == ""  # not origin
+    assert git("remote", cwd=root).stdout == "origin\n"  # and nothing configured
+
+
+def test_publish_to_a_named_remote_other_than_origin(repo: tuple[Path, Path]) -> None:
+    root, _origin = repo
+    mentor = root.parent / "mentor.git"
+    git("init", "-q", "--bare", str(mentor))
+    git("remote", "add", "mentor", str(mentor), cwd=root)
+    result = run_cli("publish", "--remote", "mentor", "--branch", "share")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        f"Published site-share/ to branch share of mentor ({mentor})."
+    )
+    assert "index.html" in published(mentor, "share")
+
+
+def test_publish_to_a_url_git_cannot_reach_says_so(repo: tuple[Path, Path]) -> None:
+    root, _origin = repo
+    missing = (root.parent / "nowhere.git").as_uri()
+    result = run_cli("publish", "--remote", missing)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        f"Error: publish: git push to '{missing}' failed (exit 128): see git's message "
+        "above; the share is still in site-share/\n"
+    )

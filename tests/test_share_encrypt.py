@@ -1,7 +1,7 @@
 """`debrief share --encrypt`: opened in Python exactly as the browser opens it, and
 searched whole for anything readable without the passphrase.
 
-A locked page carries `<script type="application/json" id="debrief-lock-data">` with
+A locked page carries `<template id="debrief-lock-data">` with
 {salt, iterations, iv, ciphertext}; PBKDF2-HMAC-SHA256 gives the AES-256-GCM key, and
 the plaintext is JSON {"title", "html"} (see generator/share/assets/lock.js).
 """
@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import posixpath
+import pty
 import re
+import select
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
+from generator.cli import share as share_command
 from generator.share import lock
 from generator.share.lock import ITERATIONS, WrongPassphrase, derive_key, unseal
 from tests.conftest import run_cli, write_notebook
@@ -25,9 +31,7 @@ from tests.test_share import PNG, found_markers, make_notebook, output_files
 
 PASSPHRASE = "correct horse battery staple"
 SITE_NAME = "Test notebook"
-_DATA = re.compile(
-    r'<script type="application/json" id="debrief-lock-data">(.*?)</script>', re.DOTALL
-)
+_DATA = re.compile(r'<template id="debrief-lock-data">(.*?)</template>', re.DOTALL)
 
 
 def share(root: Path, *, env: dict[str, str] | None = None, input: str | None = None) -> Result:
@@ -105,7 +109,6 @@ def test_the_page_list_links_every_page(locked: Path) -> None:
     for url, page in pages.items():
         nav = re.search(r'<nav class="debrief-pages".*?</nav>', page["html"], re.DOTALL)
         assert nav is not None, url
-        assert "Search is off in a locked share." in nav.group()
         links = dict(re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group()))
         targets = {
             title: posixpath.normpath(posixpath.join(url or ".", href)).removeprefix(".")
@@ -167,8 +170,9 @@ def test_links_to_entries_with_odd_file_names_open_in_a_locked_share(tmp_path: P
 
 
 def readable(site: Path, word: bytes) -> list[str]:
-    """Where `word` shows in a file or a name, outside the sealed data (base64 ciphertext
-    holds any three letters by chance) and the theme's own files (its script says 'method')."""
+    """Where `word` shows in a file or a name, outside the sealed data (the base64 of a
+    page, the search index or the sitemap holds any three letters by chance) and the
+    theme's own files (its script says 'method')."""
     import material
 
     theme = Path(material.__file__).parent / "templates"
@@ -177,12 +181,13 @@ def readable(site: Path, word: bytes) -> list[str]:
         ours = theme / path
         if ours.is_file() and ours.read_bytes() == data:
             continue
-        if word in _DATA_BYTES.sub(b"", data).lower():
+        if word in _SEALED_BYTES.sub(b"", _DATA_BYTES.sub(b"", data)).lower():
             places.append(path)
     return places
 
 
 _DATA_BYTES = re.compile(_DATA.pattern.encode(), re.DOTALL)
+_SEALED_BYTES = re.compile(rb'"(?:ciphertext|iv|salt)":"[A-Za-z0-9+/=]*"')  # index, sitemap
 
 
 def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
@@ -198,15 +203,93 @@ def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
         path
         for path in files
         if not path.startswith(("assets/", "p/")) and path != "search/search_index.json"
-    } == {".debrief-share", "404.html", "index.html", "sitemap.xml", "sitemap.xml.gz"}
+    } == {".debrief-share", "404.html", "index.html", "sitemap.xml"}  # the sitemap sealed
     assert [
         p for p in files if p.startswith("p/") and not re.fullmatch(r"p/\w{12}/index.html", p)
     ] == []
     for path, data in files.items():
         if path.endswith(".html"):
             assert re.findall(rb"<title>(.*?)</title>", data) == [SITE_NAME.encode()], path
-    assert json.loads(files["search/search_index.json"])["docs"] == []
+    index = json.loads(files["search/search_index.json"])
+    assert sorted(index) == ["config", "docs", "sealed"] and index["docs"] == []
+    for path, data in files.items():
+        if path.endswith(".html"):
+            assert re.findall(rb'<link rel="(?:prev|next)"', data) == [], path
     assert not any(path.endswith(".png") and "qqv" in path for path in files)
+
+
+def test_the_search_index_is_sealed_with_the_pages_key(locked: Path) -> None:
+    """The index the theme's search reads once a page is open: the entries' text, titles
+    and random addresses, as on the owner's site, sealed with the same key."""
+    sealed = json.loads((locked / "search" / "search_index.json").read_text())["sealed"]
+    pages = sealed_pages(locked)
+    assert sealed["salt"] == pages[""]["salt"]
+    assert sealed["iv"] not in {page["iv"] for page in pages.values()}
+    index = json.loads(unseal(sealed, PASSPHRASE))
+    assert (
+        index["config"]
+        == json.loads((locked / "search" / "search_index.json").read_text())["config"]
+    )
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    entry = next(
+        url
+        for url, page in opened(locked).items()
+        if page["title"] == "Qqvacme — Backend engineer - Test notebook"
+    )
+    assert titles[entry] == "Qqvacme — Backend engineer"
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(entry))
+    assert "Start with the API." in text
+    assert "We talked about the API" in text
+    assert "zqx" not in json.dumps(index).lower()
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} <= set(pages)
+
+
+def test_the_sitemap_is_sealed_with_the_pages_key(locked: Path) -> None:
+    """It lists every page: instant navigation reads it once the page is open."""
+    sealed = json.loads((locked / "sitemap.xml").read_text())
+    assert list(sealed) == ["sealed"]
+    sitemap = unseal(sealed["sealed"], PASSPHRASE)
+    assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert "<urlset" in sitemap
+    assert not (locked / "sitemap.xml.gz").exists()
+
+
+def test_nothing_of_mkdocs_yml_but_the_site_name_is_readable(tmp_path: Path) -> None:
+    root = make_notebook(tmp_path / "nb")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "theme:\n  name: material\n",
+            "theme:\n  name: material\n  features: [navigation.footer, navigation.instant]\n",
+        )
+        + "site_description: Qqzdescription of my job hunt\n"
+        "site_author: Qqzauthor Name\n"
+        "copyright: Qqzcopyright holder\n"
+        "repo_url: https://example.org/qqzrepo\n"
+        "extra:\n"
+        "  social:\n"
+        "    - icon: fontawesome/brands/github\n"
+        "      link: https://github.com/qqzsocialhandle\n"
+        "      name: Qqzsocial profile\n"
+        "  analytics: {provider: google, property: G-QQZANALYTICS}\n"
+        "  homepage: https://qqzhomepage.example.org\n"
+        "nav:\n"
+        "  - Qqznavhome: index.md\n"
+        "  - Qqznavmethod: method.md\n",
+        encoding="utf-8",
+    )
+    result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 0, result.stderr
+    site = root / "site-share"
+    assert readable(site, b"qqz") == []
+    for path, data in output_files(site).items():
+        if path.endswith(".html"):
+            # The footer's previous and next page, the head's navigation hints.
+            assert b'rel="prev"' not in data and b'rel="next"' not in data, path
+            assert b"md-footer__link" not in data, path
+    # With the page list sealed: both pages, by the titles mkdocs.yml gives them.
+    home = opened(site)[""]["html"]
+    assert re.findall(r"<li><a [^>]*>([^<]*)</a></li>", home) == ["Qqznavhome", "Qqznavmethod"]
 
 
 def test_a_wrong_passphrase_opens_nothing(locked: Path) -> None:
@@ -214,10 +297,25 @@ def test_a_wrong_passphrase_opens_nothing(locked: Path) -> None:
         unseal(sealed_pages(locked)[""], "correct horse battery stapler")
 
 
+TOO_SHORT = (
+    "the passphrase is too short: use at least 12 characters. Anyone with the published "
+    "files can test guesses offline, as fast as their hardware allows; four random words "
+    "(rolled with dice, not chosen) are long enough and easy to type"
+)
+
+
+def test_a_passphrase_needs_twelve_characters() -> None:
+    assert lock.passphrase_problem("eleven char") == TOO_SHORT
+    assert lock.passphrase_problem("twelve chars") is None
+    assert lock.passphrase_problem("   \t  ") == "the passphrase is empty"
+
+
 def test_the_passphrase_is_asked_twice_and_derived_once(
     tmp_path: Path, locked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_notebook(tmp_path / "nb")
+    # CliRunner types the answers; the test itself may run with no terminal.
+    monkeypatch.setattr(share_command, "has_terminal", lambda: True)
     calls: list[int] = []
     real = lock.derive_key
 
@@ -232,8 +330,7 @@ def test_the_passphrase_is_asked_twice_and_derived_once(
     assert calls == [600_000]
     assert result.stderr.startswith(
         "Passphrase for the share: \n"
-        "Error: the passphrase is too short: use at least 8 characters, "
-        "better four or five random words\n"
+        f"Error: {TOO_SHORT}\n"
         "Passphrase for the share: \n"
         "Repeat for confirmation: \n"
         "Error: The two entered values do not match.\n"
@@ -255,11 +352,72 @@ def test_a_short_passphrase_from_the_environment_is_refused(tmp_path: Path) -> N
     root = make_notebook(tmp_path / "nb")
     result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": "hunter2"})
     assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "Error: DEBRIEF_SHARE_PASSPHRASE: the passphrase is too short: "
-        "use at least 8 characters, better four or five random words\n"
+    assert result.stderr.endswith(f"Error: DEBRIEF_SHARE_PASSPHRASE: {TOO_SHORT}\n")
+    assert not (root / "site-share").exists()
+
+
+def test_with_no_terminal_and_no_passphrase_the_error_is_clean(tmp_path: Path) -> None:
+    """A new session has no controlling terminal (as under cron or CI): getpass would
+    warn and read the passphrase with echo on, so it is not called."""
+    root = make_notebook(tmp_path / "nb")
+    env = {k: v for k, v in os.environ.items() if k != "DEBRIEF_SHARE_PASSPHRASE"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from generator.cli.main import cli; cli(prog_name='debrief')",
+         "share", "--encrypt", "-f", str(root / "mkdocs.yml")],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, start_new_session=True,
+        env={**env, "DEBRIEF_TODAY": "2026-03-20"}, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Usage: debrief share [OPTIONS]\n"
+        "Try 'debrief share --help' for help.\n"
+        "\n"
+        "Error: --encrypt needs a passphrase: there is no terminal to ask for it, "
+        "so set DEBRIEF_SHARE_PASSPHRASE\n"
     )
     assert not (root / "site-share").exists()
+
+
+def test_at_a_terminal_the_passphrase_is_asked_twice_without_echo(tmp_path: Path) -> None:
+    """The real prompt, on a pseudo-terminal that is the command's controlling terminal."""
+    root = make_notebook(tmp_path / "nb")
+    env = {k: v for k, v in os.environ.items() if k != "DEBRIEF_SHARE_PASSPHRASE"}
+    env |= {"DEBRIEF_TODAY": "2026-03-20", "NO_COLOR": "1"}
+    command = "from generator.cli.main import cli; cli(prog_name='debrief')"
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the command, with the terminal as stdin, stdout and stderr
+        os.chdir(root)
+        os.execve(sys.executable, [sys.executable, "-c", command, "share", "--encrypt"], env)
+    shown = b""
+
+    def read_until(marker: bytes | None) -> None:
+        nonlocal shown
+        while marker is None or marker not in shown:
+            ready, _, _ = select.select([terminal], [], [], 120)
+            assert ready, shown
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # the command ended and closed the terminal
+                chunk = b""
+            if not chunk:
+                assert marker is None, shown
+                return
+            shown += chunk
+
+    read_until(b"Passphrase for the share: ")
+    os.write(terminal, PASSPHRASE.encode() + b"\n")
+    read_until(b"Repeat for confirmation: ")
+    os.write(terminal, PASSPHRASE.encode() + b"\n")
+    read_until(None)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0, shown
+    text = shown.decode().replace("\r\n", "\n")
+    assert PASSPHRASE not in text  # never echoed
+    assert text.startswith(
+        "Passphrase for the share: \nRepeat for confirmation: \n"
+        "Shared 2 of 3 entries into 15 locked pages in site-share/: "
+    ), text
+    assert "Warning" not in text
 
 
 def test_the_locked_share_check_finds_text_left_readable(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,45 @@ def test_pages_address(url: str, address: str | None) -> None:
     from generator.share.publish import pages_address
 
     assert pages_address(url) == address
+
+
+def test_find_leaks_finds_what_asking_every_file_about_every_phrase_finds(
+    tmp_path: Path,
+) -> None:
+    """The matcher is a shortcut: on random files and phrases of a small vocabulary (so
+    that words and runs of words are shared between phrases; up to six words, so that
+    long phrases are keyed on a run of three), the same leaks as the plain double loop."""
+    rng = random.Random(7)
+    vocabulary = [
+        "api",
+        "scale",
+        "cache",
+        "token",
+        "bucket",
+        "design",
+        "lesson",
+        "queue",
+        "index",
+        "shard",
+    ]
+    site = tmp_path / "site"
+    site.mkdir()
+    texts: dict[str, str] = {}
+    for n in range(30):
+        texts[f"page{n:02}.html"] = "<p>" + " ".join(rng.choices(vocabulary, k=40)) + "</p>"
+        (site / f"page{n:02}.html").write_text(texts[f"page{n:02}.html"])
+    needles = [
+        Needle(" ".join(rng.choices(vocabulary, k=rng.randint(2, 6))), "e.md", line, "t")
+        for line in range(60)
+    ]
+    counts = {word: 1 for word in vocabulary}
+    leaks = find_leaks(site, LookedFor(needles, counts), Shipped([]))
+    expected = []
+    for name, text in sorted(texts.items()):
+        words = text[3:-4].split()
+        for needle in needles:
+            phrase = needle.text.split()
+            if any(words[i : i + len(phrase)] == phrase for i in range(len(words))):
+                expected.append((name, needle.line))
+    assert sorted((leak.where, leak.needle.line) for leak in leaks) == expected
+    assert 30 < len(expected) < 30 * 60  # some phrases found, not all

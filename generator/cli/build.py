@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from datetime import datetime
@@ -59,6 +58,8 @@ def serve(
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     load_settings(path)  # a wrong plugin option: misuse, as in every command
     # lazy: `debrief --help` imports none of this
+    import logging
+
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -42,6 +42,13 @@ def _passphrase() -> str:
             raise click.UsageError(f"{PASSPHRASE_ENV}: {problem}")
         return value
 
+    if not has_terminal():
+        # getpass would warn (GetPassWarning) and read the passphrase with echo on.
+        raise click.UsageError(
+            f"--encrypt needs a passphrase: there is no terminal to ask for it, "
+            f"so set {PASSPHRASE_ENV}"
+        )
+
     def check(text: str) -> str:
         problem = passphrase_problem(text)
         if problem:
@@ -63,6 +70,19 @@ def _passphrase() -> str:
     return passphrase
 
 
+def has_terminal() -> bool:
+    """Whether a passphrase can be asked without echo: getpass reads the controlling
+    terminal (/dev/tty; the console on Windows), whatever stdin is."""
+    if os.name == "nt":
+        return sys.stdin.isatty()
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def build_edition(
     config_file: Path | None,
     *,
@@ -74,6 +94,7 @@ def build_edition(
     """Build the share edition in a temporary folder, check it, and swap it into the share's
     folder; when anything leaks, nothing is written there (exit 1)."""
     # lazy: `debrief --help` imports none of this
+
     from generator.cli.common import load_settings, report
     from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
@@ -179,7 +200,12 @@ def share(
 
 
 @click.command()
-@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option(
+    "--remote",
+    default="origin",
+    show_default=True,
+    help="Where to push: a git remote's name, a URL or a path, as git push takes them.",
+)
 @click.option("--branch", default="gh-pages", show_default=True, help="The branch to publish.")
 @encrypt_option
 @click.option(
@@ -210,7 +236,7 @@ def publish(
         PublishError,
         pages_address,
         push,
-        remote_url,
+        push_target,
         repository_problem,
     )
 
@@ -218,21 +244,23 @@ def publish(
     problem = repository_problem(root)
     if problem:
         raise click.ClickException(f"publish: {problem}")
-    url = remote_url(root, remote)
-    if url is None:
+    target = push_target(root, remote)
+    if target is None:
         raise click.UsageError(
-            f"no git remote '{remote}' in {root}: add one with 'git remote add {remote} URL', "
-            "or pass --remote"
+            f"no git remote '{remote}' in {root}, and no such path: add one with "
+            f"'git remote add {remote} URL', or pass --remote a remote's name, a URL or a path"
         )
+    pushed, url = target
     edition = build_edition(config_file, encrypt=encrypt, strict=False, today=today)
     try:
-        push(edition.path, root, remote=remote, branch=branch, message=message)
+        push(edition.path, root, remote=pushed, branch=branch, message=message)
     except PublishError as error:
         raise click.ClickException(
             f"publish: {error}; the share is still in {edition.shown}"
         ) from None
     shown_url = re.sub(r"//[^/@]+@", "//", url)  # never print a token kept in the URL
-    click.echo(f"Published {edition.shown} to branch {branch} of {remote} ({shown_url}).")
+    where = f"{remote} ({shown_url})" if pushed != url else shown_url
+    click.echo(f"Published {edition.shown} to branch {branch} of {where}.")
     address = pages_address(url)
     passphrase = " and, by another channel, the passphrase" if edition.locked else ""
     if address:

@@ -6,7 +6,6 @@ build runs, so that `debrief --help` stays instant.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -70,6 +69,7 @@ def run_build(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.cli.warnings_count import WarningCounter
     from generator.plugin.plugin import ABORTED, DebriefPlugin
     from generator.plugin.run import RunOptions
     from generator.render.words import summary
@@ -77,11 +77,11 @@ def run_build(
     # The plugin's options, read as every other command reads them: a wrong one is
     # misuse (exit 2) with the same message, not MkDocs' configuration abort (exit 1).
     load_settings(config_file)
-    counter = _WarningCounter(ABORTED)
-    mkdocs_log = logging.getLogger("mkdocs")
+    counter = WarningCounter(ABORTED)
+    mkdocs_log = counter.mkdocs_log()
     saved = (mkdocs_log.level, mkdocs_log.propagate)
     mkdocs_log.addHandler(counter)
-    mkdocs_log.setLevel(logging.WARNING)
+    mkdocs_log.setLevel(counter.level)
     mkdocs_log.propagate = False
     started = time.perf_counter()
     progress = _Progress()
@@ -124,24 +124,6 @@ def run_build(
     if plugin.report.diagnostics:
         report(plugin.report.diagnostics, err=True)
     return config, replace(plugin.report, warnings=counter.count), time.perf_counter() - started
-
-
-class _WarningCounter(logging.Handler):
-    """Counts MkDocs' warnings and shows them; entry problems are shown once, as PATH:LINE."""
-
-    def __init__(self, aborted: str) -> None:
-        super().__init__(logging.WARNING)
-        self.aborted = aborted
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if message.startswith(self.aborted):
-            return  # the plugin's own stop: the CLI ends with the summary instead
-        self.count += 1
-        if not getattr(record, "debrief_diagnostic", False):
-            word = "error" if record.levelno >= logging.ERROR else "warning"
-            click.echo(f"mkdocs: {word}: {message}", err=True)
 
 
 def shown_folder(path: str | Path) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from generator.render.placeholders import Source
+
 
 class ChangedOnly(File):
     """A page whose HTML is rebuilt only when `changed` (or when its output is missing)."""
@@ -37,15 +39,16 @@ def search_index_of(config: MkDocsConfig) -> list[Any] | None:
 
 class Incremental:
     def __init__(self) -> None:
-        self.markdown: dict[str, str] = {}
+        self.pages: dict[str, Source] = {}
         self.search: dict[str, list[Any]] = {}
         self.outputs: set[str] = set()
         self.fingerprint: tuple[Any, ...] | None = None
         self._seen = 0
 
-    def prepare(self, files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
+    def prepare(self, files: Files, config: MkDocsConfig, pages: dict[str, Source]) -> None:
         """Mark which pages changed since the last build; every page when the site's frame
-        (configuration, navigation, stylesheet) did."""
+        (configuration, navigation, stylesheet) did. A page given back unrendered is the
+        very `Source` of the last build, so comparing it costs nothing."""
         path = config.config_file_path
         fingerprint = (
             repr(config.nav),
@@ -55,9 +58,9 @@ class Incremental:
         self.fingerprint = fingerprint
         for file in list(files.documentation_pages()):
             if isinstance(file, ChangedOnly):
-                markdown = pages.get(file.src_uri)
+                source = pages.get(file.src_uri)
                 file.changed = (
-                    everything or markdown is None or (self.markdown.get(file.src_uri) != markdown)
+                    everything or source is None or (self.pages.get(file.src_uri) != source)
                 )
             else:
                 # A hand-written page: always read, so the navigation keeps its title.
@@ -70,7 +73,7 @@ class Incremental:
                     inclusion=file.inclusion,
                 )
                 files.append(copy)
-        self.markdown = dict(pages)
+        self.pages = dict(pages)
         self._seen = 0
 
     def page_indexed(self, config: MkDocsConfig, src_uri: str) -> None:

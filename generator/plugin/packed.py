@@ -30,3 +30,21 @@ class Packed:
     @property
     def parts(self) -> tuple[str, ...]:
         return tuple(json.loads(zlib.decompress(self._parts)))
+
+
+class Held:
+    """A page as it was rendered, unpacked: under `debrief serve` the last render is kept
+    anyway (render/reuse.py), and packing every page on every save cost more than the
+    rest of a save."""
+
+    __slots__ = ("_source",)
+
+    def __init__(self, source: Source) -> None:
+        self._source = source
+
+    def take_markdown(self) -> str:
+        return self._source.markdown
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self._source.parts

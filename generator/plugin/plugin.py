@@ -42,11 +42,14 @@ from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
+from generator.plugin.theme_cache import MemoryBytecodeCache, share_compiled_templates
+from generator.plugin.watching import watch_without_polling
 from generator.render.addresses import CSS, HOME, NAV, default_nav
 from generator.render.broken import broken_entry_pages
 from generator.render.escape import md_inline
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
+from generator.render.reuse import Reuse
 from generator.render.words import summary
 from generator.settings import Settings
 from generator.settings import today as settings_today
@@ -88,6 +91,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.is_serve = False
         self.cache: EntryCache | None = None  # serve only: re-read only the files edited
         self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
+        self.reuse: Reuse | None = None  # serve: the last render, to render only what changed
+        self.compiled = MemoryBytecodeCache()  # serve: the theme's templates, compiled once
         self.locked: LockedSite | None = None  # the passphrase-locked share
         self.files: Files | None = None
         self._rendered = 0
@@ -98,12 +103,15 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.is_serve = command == "serve"
         self.cache = EntryCache() if self.is_serve else None
         self.incremental = Incremental() if dirty else None
+        self.reuse = Reuse() if self.is_serve else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.store.clear()
         self.report = BuildReport()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(self.config, root, dict(config))
+        if self.is_serve:
+            share_compiled_templates(config.theme, self.compiled)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         for extension in REQUIRED_EXTENSIONS:
@@ -118,7 +126,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
         self.edition = self._choose_entries(notebook, files)
-        fingerprints = self._add_pages(files, config, banner=self._banner(notebook))
+        pages = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
         # Everything the pages need is packed: let the entries go (hand-written pages still
         # go through the edition's text, which needs the anonymizer only).
@@ -127,7 +135,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.report.page_count = len(files.documentation_pages())
         self._rendered = 0
         if self.incremental is not None:
-            self.incremental.prepare(files, config, fingerprints)
+            self.incremental.prepare(files, config, pages)
         self.files = files
         if self.locked is not None:
             self.locked.hide_addresses(files, config)
@@ -186,19 +194,25 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
         return _banner(notebook.errors) if self.is_serve and notebook.errors else ""
 
-    def _add_pages(self, files: Files, config: MkDocsConfig, *, banner: str) -> dict[str, str]:
+    def _add_pages(self, files: Files, config: MkDocsConfig, *, banner: str) -> dict[str, Source]:
         """Render every generated page into the store, and give MkDocs an empty file for each
         (the Markdown is handed over when MkDocs reads the page: `on_page_read_source`).
-        Under `serve`, return each page's fingerprint, to rebuild only the pages that changed."""
+        Under `serve`, only the pages whose inputs changed are rendered again, and every
+        page is returned, to rebuild only the pages that changed."""
         insights = aggregate(self.edition.entries, self.settings, self._today())
         intro = ""
         home = files.get_file_from_path(HOME)
         if home is not None:
             intro = self.edition.text(home.content_string)
             files.remove(home)
-        fingerprints: dict[str, str] = {}
+        pages: dict[str, Source] = {}
         sources = render_sources(
-            insights, self.settings, home_intro=intro, banner=banner, reviews=self._reviews()
+            insights,
+            self.settings,
+            home_intro=intro,
+            banner=banner,
+            reviews=self._reviews(),
+            reuse=self.reuse,
         )
         if self.is_serve:  # a broken entry's page shows its problems until it is fixed
             sources = chain(sources, broken_entry_pages(self.report.diagnostics))
@@ -208,14 +222,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
-            self.store.add(path, source)
+            self.store.add(path, source, pack=self.reuse is None)
             if self.incremental is not None:
-                fingerprints[path] = _fingerprint(source)
+                pages[path] = source
             in_nav = path == HOME or any(path == target for _, target in NAV)
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(ChangedOnly.generated(config, path, content="", inclusion=inclusion))
         files.append(File.generated(config, CSS, content=(ASSETS / "debrief.css").read_bytes()))
-        return fingerprints
+        return pages
 
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
         """The files next to the entries (images, PDFs) this audience gets."""
@@ -285,23 +299,24 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.store.source_of(page) is not None:
             # Rendered: MkDocs has no more use for it (None would lose the page's title).
             page.markdown = ""
-        if self.locked is None:
-            return html  # the blocks wait for on_page_context: until then a page holds little
-        locked = self.locked
-        html = self.store.fill_now(html, page, relink=lambda part: locked.relink(part, page))
-        return locked.embed_files(html, page)
+        # The blocks wait for on_page_context: until then a page holds little.
+        return html
 
     @event_priority(50)  # before the search plugin reads the page
     def _show_search_a_copy(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        if self.locked is None:
-            self.store.show_search_a_copy(page, copies=self.options.search_copies)
+        self.store.show_search_a_copy(page, copies=self.options.search_copies)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def _fill_and_count(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        self.store.fill_indexed(page)
+        locked = self.locked
+        if locked is None:
+            self.store.fill_indexed(page)
+        else:
+            self.store.fill_indexed(page, relink=lambda part: locked.relink(part, page))
+            locked.seal_page(page)  # the search plugin has read it
         if self.incremental is not None:
             self.incremental.page_indexed(config, page.file.src_uri)
         self._rendered += 1
@@ -313,14 +328,14 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.locked is not None:
-            self.locked.seal_pages(files)
+            self.locked.remember_titles(files)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.store.is_generated(page):
             # Written, and in the search index: a thousand pages add up.
             page.content, page.toc = "", TableOfContents([])
-        return self.locked.finish_page(output) if self.locked is not None else output
+        return self.locked.finish_page(output, page) if self.locked is not None else output
 
     # -- the end of the build ------------------------------------------------------------
 
@@ -335,12 +350,12 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         give_back_freed_memory()
 
     @event_priority(-100)  # after the search plugin has written its index
-    def _seal_search_and_sitemap(self, *, config: MkDocsConfig) -> None:
+    def _seal_search_drop_sitemap(self, *, config: MkDocsConfig) -> None:
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
     on_post_build = CombinedEvent(
-        _mend_incremental_build, _make_room_for_the_index, _seal_search_and_sitemap
+        _mend_incremental_build, _make_room_for_the_index, _seal_search_drop_sitemap
     )
 
     def on_serve(
@@ -349,6 +364,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         server.watch(str(self.settings.entries_path))
         if self.settings.drill_log_path.exists():
             server.watch(str(self.settings.drill_log_path))
+        watch_without_polling(server)
         return server
 
 
@@ -361,11 +377,6 @@ def _move(files: Files, file: File, address: str) -> None:
         for derived in ("dest_uri", "url", "name", "abs_dest_path"):
             file.__dict__.pop(derived, None)
         files.append(file)
-
-
-def _fingerprint(source: Source) -> str:
-    """What `serve` compares to tell whether a generated page changed since the last build."""
-    return "\0".join((source.markdown, *source.parts))
 
 
 def _banner(diagnostics: list[Diagnostic]) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from generator.plugin.packed import Packed
+from generator.plugin.packed import Held, Packed
 from generator.plugin.search_copy import search_copy
 from generator.render.placeholders import MissingBlocks, Source, fill_parts
 from generator.render.words import plural
@@ -25,7 +25,7 @@ _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 class PageStore:
     def __init__(self) -> None:
-        self.pages: dict[str, Packed] = {}  # rendered, not yet filled in, by docs path
+        self.pages: dict[str, Packed | Held] = {}  # rendered, not yet filled in, by docs path
         self.generated: set[str] = set()  # this build's generated pages, by docs path
         self._unfilled: str | None = None  # the page the search plugin is reading
         self._parts: tuple[str, ...] = ()
@@ -36,11 +36,11 @@ class PageStore:
         self.pages, self.generated = {}, set()
         self._unfilled, self._parts = None, ()
 
-    def add(self, path: str, source: Source) -> None:
-        self.pages[path] = Packed(source)
+    def add(self, path: str, source: Source, *, pack: bool = True) -> None:
+        self.pages[path] = Packed(source) if pack else Held(source)
         self.generated.add(path)
 
-    def source_of(self, page: Page) -> Packed | None:
+    def source_of(self, page: Page) -> Packed | Held | None:
         """The generated page behind `page`, until it is filled in (a hand-written page
         may hide a generated one: then there is none)."""
         return self.pages.get(page.file.src_uri) if page.file.generated_by else None
@@ -53,14 +53,6 @@ class PageStore:
         source = self.source_of(page)
         return source.take_markdown() if source is not None else None
 
-    def fill_now(self, html: str, page: Page, relink: Callable[[str], str]) -> str:
-        """The page's blocks filled in at once, each through `relink` (the locked share seals
-        every page before any is written, so it cannot wait for the search plugin)."""
-        source = self.pages.pop(page.file.src_uri, None) if page.file.generated_by else None
-        if source is None:
-            return html
-        return _filled(html, tuple(relink(part) for part in source.parts), page)
-
     def show_search_a_copy(self, page: Page, copies: bool) -> None:
         """Before the search plugin reads `page`: its blocks as a lighter copy."""
         source = self.source_of(page)
@@ -71,12 +63,14 @@ class PageStore:
         parts = map(search_copy, self._parts) if copies else self._parts
         page.content = _filled(page.content, tuple(parts), page)
 
-    def fill_indexed(self, page: Page) -> None:
-        """After the search plugin read `page`: the real blocks in place of the copy."""
+    def fill_indexed(self, page: Page, relink: Callable[[str], str] | None = None) -> None:
+        """After the search plugin read `page`: the real blocks in place of the copy, each
+        through `relink` (the locked share's random addresses)."""
         if self._unfilled is not None:
             # What the search plugin did to the copy (it drops data-search-* attributes).
             content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
-            page.content = _filled(content, self._parts, page)
+            parts = self._parts if relink is None else tuple(map(relink, self._parts))
+            page.content = _filled(content, parts, page)
         self._unfilled, self._parts = None, ()
 
 

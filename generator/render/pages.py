@@ -42,6 +42,7 @@ from generator.render.addresses import (
 )
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
+from generator.render.reuse import Reuse
 from generator.render.view import PageView, render_template
 from generator.render.words import FOLLOW_UP_ACTIONS, plural
 from generator.settings import Settings
@@ -73,10 +74,15 @@ def render_sources(
     home_intro: str = "",
     banner: str = "",
     reviews: Sequence[Review] = (),
+    reuse: Reuse | None = None,
 ) -> Iterator[tuple[str, Source]]:
     """The pages of `render_pages`, each with its HTML blocks apart (see the module's text),
-    one at a time: a caller that packs them away never holds them all."""
-    return _render_all(insights, settings, home_intro, banner, reviews, split=True)
+    one at a time: a caller that packs them away never holds them all. With `reuse`
+    (`debrief serve`), a page whose inputs did not change since the last call is given
+    back as it was, not rendered again (see render/reuse.py)."""
+    if reuse is None:
+        return _render_all(insights, settings, home_intro, banner, reviews, split=True)
+    return _render_again(insights, settings, home_intro, banner, reviews, reuse)
 
 
 def _render_all(
@@ -87,6 +93,7 @@ def _render_all(
     reviews: Sequence[Review],
     *,
     split: bool,
+    entries: bool = True,
 ) -> Iterator[tuple[str, Source]]:
     addresses = Addresses.for_insights(insights)
     cards = practice_of(insights.entries, settings, reviews, insights.today)
@@ -110,10 +117,80 @@ def _render_all(
     yield add(PRACTICE, "practice.md.j2", practice=cards, group=practice.by_weak_spot)
     yield add(FOLLOW_UPS, "follow_ups.md.j2", actions=FOLLOW_UP_ACTIONS)
     yield from _prep_pages(insights, addresses, page).items()
-    for entry in insights.entries:
+    for entry in insights.entries if entries else ():
         path = entry_path(entry.slug)
         here = page(path)
         yield path, here.source(render_entry(entry, here))
+
+
+def _render_again(
+    insights: Insights,
+    settings: Settings,
+    home_intro: str,
+    banner: str,
+    reviews: Sequence[Review],
+    reuse: Reuse,
+) -> Iterator[tuple[str, Source]]:
+    """`_render_all`, giving back the pages of the last call whose inputs are the same."""
+    frame = (settings, insights.today, banner, home_intro)
+    entries = [(e.slug, e.path, e.meta) for e in insights.entries]
+    overview_key = (frame, entries, tuple(reviews))
+    rendered = 0
+    if reuse.overview_key != overview_key:
+        # Every page but the entries', rendered as `_render_all` renders them.
+        pages = _render_all(
+            insights, settings, home_intro, banner, reviews, split=True, entries=False
+        )
+        reuse.overview = list(pages)
+        reuse.overview_key = overview_key
+        rendered += len(reuse.overview)
+    yield from reuse.overview
+    addresses = Addresses.for_insights(insights)
+    lookups: dict[str, Any] = {}
+    kept: dict[str, tuple[Any, Source]] = {}
+    for entry in insights.entries:
+        path = entry_path(entry.slug)
+        here = PageView(path, insights, addresses, settings, banner, lookups, split=True)
+        context = entry_context(entry, here)
+        key = (frame, entry, _entry_key(context, here))
+        source = reuse.entry(path, key)
+        if source is None:
+            body = entry_body(entry, here)
+            source = here.source(render_template("entry.md.j2", here, body=body, **context))
+            rendered += 1
+        kept[path] = (key, source)
+        yield path, source
+    reuse.entries, reuse.rendered = kept, rendered
+
+
+def _shown_as(entry: Entry) -> tuple[str, str, str, Any]:
+    return (entry.slug, entry.meta.company, entry.meta.role, entry.date)
+
+
+def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
+    """What an entry page shows besides its own entry: names, their links, and the
+    seen-before callouts with the earlier entries and lessons they show."""
+    names = (*context["weak_spots"], *context["strengths"])
+    callouts = tuple(
+        (
+            item["name"],
+            item["count"],
+            item["older"],
+            # An earlier entry shows as its company, role and date: an edit to its notes
+            # leaves this page as it is.
+            tuple(_shown_as(page.insights.by_slug[slug]) for slug in item["earlier"]),
+            tuple(item["lessons"]),
+        )
+        for item in context["seen_before"]
+    )
+    return (
+        context["stage"],
+        tuple(names),
+        tuple(context["tags"]),
+        tuple(page.addresses.weak_spots.get(name) for name in names),
+        callouts,
+        tuple(context["steps"]),
+    )
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
@@ -123,6 +200,18 @@ LIST_ITEMS = 50  # lessons per weak spot, questions per topic and struggled: the
 
 
 def render_entry(entry: Entry, page: PageView) -> str:
+    context = entry_context(entry, page)
+    return render_template("entry.md.j2", page, body=entry_body(entry, page), **context)
+
+
+def entry_body(entry: Entry, page: PageView) -> str:
+    """The entry's notes as its page shows them (a key need not look at them: the entry
+    is in it)."""
+    return shift_body_links(entry, page.settings.entries_dir) if has_notes(entry.body) else ""
+
+
+def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
+    """What the entry template is given: everything its page shows but the entry's own text."""
     insights = page.insights
     names = insights.names(entry, "weak_spots")
     spots = page.spots
@@ -174,9 +263,7 @@ def render_entry(entry: Entry, page: PageView) -> str:
         *_feedback_step(feedback_status(entry, page.settings, insights.today), meta, page),
         ("Lessons recorded", bool(meta.lessons)),
     ]
-    return render_template(
-        "entry.md.j2",
-        page,
+    return dict(
         entry=entry,
         meta=meta,
         stage=insights.stage(entry),
@@ -188,7 +275,6 @@ def render_entry(entry: Entry, page: PageView) -> str:
             (note.lesson, insights.vocabulary.canonical_list(note.about)) for note in meta.lessons
         ],
         steps=steps,
-        body=shift_body_links(entry, page.settings.entries_dir) if notes else "",
     )
 
 

@@ -19,7 +19,9 @@ SALT_BYTES = 16
 IV_BYTES = 12
 KEY_BYTES = 32
 FORMAT = 1
-MIN_PASSPHRASE = 8
+# The published files let anyone test guesses offline, as fast as their hardware goes:
+# PBKDF2 slows each guess, only length and randomness make guessing hopeless.
+MIN_PASSPHRASE = 12
 
 
 class WrongPassphrase(Exception):
@@ -99,14 +101,16 @@ def passphrase_problem(passphrase: str) -> str | None:
         return "the passphrase is empty"
     if len(passphrase) < MIN_PASSPHRASE:
         return (
-            f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters, "
-            "better four or five random words"
+            f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters. "
+            "Anyone with the published files can test guesses offline, as fast as their "
+            "hardware allows; four random words (rolled with dice, not chosen) are long "
+            "enough and easy to type"
         )
     return None
 
 
 def sealed_json(sealed: dict[str, Any]) -> str:
-    """Safe inside <script type="application/json">: base64 and fixed names only."""
+    """Safe as the text of a <template>: base64 and fixed names only, no `<` or `&`."""
     return json.dumps(sealed, separators=(",", ":"))
 
 

@@ -2,10 +2,13 @@
 
 Without the passphrase a reader gets the site name, the theme's assets and, on
 every page, a passphrase form: page addresses are random (`p/<id>/`), every title
-is the site name, the navigation, the table of contents and the search index are
-empty, and what a page shows (its content, its title and a list of the pages) is
-sealed with the build's key. Files such as images that pages show are not copied:
-they are put inside the sealed content as data: URLs.
+is the site name, the navigation, the table of contents and the previous and next
+links are gone, and what a page shows (its content, its title and a list of the
+pages) is sealed with the build's key. So are the search index, which the theme's
+own search reads once the page is open (assets/lock.js), and the sitemap. Files
+such as images that pages show are not copied: they are put inside the sealed
+content as data: URLs. Of mkdocs.yml, only the site name and the theme's look are
+kept.
 """
 
 from __future__ import annotations
@@ -34,12 +37,15 @@ ASSETS = Path(__file__).parent / "assets"
 LOCK_JS = "assets/debrief-lock.js"
 LOCK_CSS = "assets/debrief-lock.css"
 HOME = "index.md"
+SEARCH_INDEX = "search/search_index.json"
+SITEMAP, SITEMAP_GZ = "sitemap.xml", "sitemap.xml.gz"
 # Kept readable: they are the site's dressing, not the notebook.
 READABLE = {"CNAME", ".nojekyll", "robots.txt"}
 PUBLIC_SETTINGS = ("site_description", "site_author", "copyright", "repo_url", "repo_name")
 
 _ATTRIBUTE = re.compile(r"""\b(src|href)=(["'])([^"']*)\2""", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+_HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 
 
 class LockedSite:
@@ -50,19 +56,19 @@ class LockedSite:
         self.nav: list[Any] = []
         self.moved: dict[str, str] = {}  # a page's address -> its random one
         self.natural: dict[str, str] = {}  # a page's docs path -> its address before
+        self.titles: dict[str, str] = {}  # a page's docs path -> its title, before sealing
 
     def configure(self, config: MkDocsConfig) -> None:
-        """No instant navigation (each page unlocks on load), nothing readable in settings."""
+        """Nothing readable in settings: `extra` holds what the theme shows in the footer
+        (social links) or loads from other hosts (analytics), so it is emptied whole."""
         self.site_name = config.site_name
-        features = config.theme.get("features") or []
-        config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         for name in PUBLIC_SETTINGS:
             config[name] = None
         config.edit_uri = None
+        for key in list(config.extra):
+            del config.extra[key]
         if LOCK_CSS not in config.extra_css:
             config.extra_css.append(LOCK_CSS)
-        if LOCK_JS not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(LOCK_JS)
 
     def hide_addresses(self, files: Files, config: MkDocsConfig) -> None:
         """Random page addresses; the notebook's other files kept out, to be embedded."""
@@ -91,11 +97,12 @@ class LockedSite:
         files.append(File.generated(config, LOCK_CSS, content=(ASSETS / "lock.css").read_bytes()))
 
     def hide_navigation(self, nav: Navigation) -> None:
-        """The theme shows no navigation; each sealed page carries its own list of pages."""
+        """The theme shows no navigation, no previous and next page (`<link rel="prev">`,
+        the footer): each sealed page carries its own list of pages."""
         self.nav = list(nav.items)
         nav.items = []
         for page in nav.pages:
-            page.parent = None
+            page.parent = page.previous_page = page.next_page = None
 
     def relink(self, content: str, page: Page) -> str:
         """Links written to pages' own addresses (the generated HTML blocks), made to
@@ -137,40 +144,51 @@ class LockedSite:
 
         return _ATTRIBUTE.sub(embed, content)
 
-    def seal_pages(self, files: Files) -> None:
-        """Every page's content, title and page list sealed; what stays is the site name."""
-        pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        titles = {page.file.src_uri: str(page.title or "") for page in pages}
-        for page in pages:
-            title = titles[page.file.src_uri]
-            shown = (
-                self.site_name
-                if page.is_homepage or not title
-                else f"{_text(title)} - {self.site_name}"
-            )
-            payload = {"title": shown, "html": self._page_list(page, titles) + (page.content or "")}
-            sealed = self.lock.seal(json.dumps(payload, ensure_ascii=False))
-            page.content = lock_form(self.site_name, sealed_json(sealed))
-            page.title = self.site_name
-            page.meta = {}
-            page.toc = TableOfContents([])
-            page.parent = None
+    def remember_titles(self, files: Files) -> None:
+        """Every page's title, for the page lists, before the first page is sealed."""
+        self.titles = {
+            f.src_uri: str(f.page.title or "")
+            for f in files.documentation_pages()
+            if f.page is not None
+        }
 
-    def finish_page(self, output: str) -> str:
+    def seal_page(self, page: Page) -> None:
+        """The page's content, title and page list sealed, once the search plugin has read
+        them; what the theme then shows is the site name and the passphrase form."""
+        title = self.titles.get(page.file.src_uri, "")
+        shown = (
+            self.site_name
+            if page.is_homepage or not title
+            else f"{_text(title)} - {self.site_name}"
+        )
+        content = self.embed_files(page.content or "", page)
+        payload = {"title": shown, "html": self._page_list(page) + content}
+        sealed = self.lock.seal(json.dumps(payload, ensure_ascii=False))
+        page.content = lock_form(self.site_name, sealed_json(sealed))
+        page.title = self.site_name
+        page.meta = {}
+        page.toc = TableOfContents([])
+
+    def finish_page(self, output: str, page: Page) -> str:
+        """The site name as title; the lock's script in <head>, so that it runs before the
+        theme's bundle (at the end of <body>) asks for the search index and the sitemap."""
+        script = html.escape(get_relative_url(LOCK_JS, page.url))
+        output = _HEAD_END.sub(lambda _: f'<script src="{script}"></script></head>', output, 1)
         return _TITLE.sub(f"<title>{html.escape(self.site_name)}</title>", output, count=1)
 
     def finish_build(self, site_dir: str) -> None:
-        """The search index emptied: search is off in a locked share."""
-        path = Path(site_dir, "search", "search_index.json")
-        if not path.is_file():
-            return
-        try:
-            settings = json.loads(path.read_text(encoding="utf-8")).get("config", {})
-        except ValueError:
-            settings = {}
-        path.write_text(json.dumps({"config": settings, "docs": []}), encoding="utf-8")
+        """The search index and the sitemap (a list of every page, which instant navigation
+        reads) sealed; the compressed sitemap removed."""
+        Path(site_dir, SITEMAP_GZ).unlink(missing_ok=True)
+        sitemap = Path(site_dir, SITEMAP)
+        if sitemap.is_file():
+            sealed = self.lock.seal(sitemap.read_text(encoding="utf-8"))
+            sitemap.write_text(json.dumps({"sealed": sealed}, separators=(",", ":")))
+        path = Path(site_dir, SEARCH_INDEX)
+        if path.is_file():
+            path.write_text(sealed_index(self.lock, path.read_text(encoding="utf-8")))
 
-    def _page_list(self, page: Page, titles: dict[str, str]) -> str:
+    def _page_list(self, page: Page) -> str:
         links: list[str] = []
 
         def add(items: list[Any]) -> None:
@@ -181,16 +199,25 @@ class LockedSite:
                     links.append(f'<a href="{html.escape(item.url)}">{html.escape(item.title)}</a>')
                 elif isinstance(item, Page):
                     href = html.escape(get_relative_url(item.url, page.url))
-                    title = html.escape(titles.get(item.file.src_uri) or "")
+                    title = html.escape(self.titles.get(item.file.src_uri) or "")
                     current = ' aria-current="page"' if item is page else ""
                     links.append(f'<a href="{href}"{current}>{title}</a>')
 
         add(self.nav)
         items = "".join(f"<li>{link}</li>" for link in links)
-        return (
-            f'<nav class="debrief-pages" aria-label="Pages"><ul>{items}</ul>'
-            '<p class="debrief-pages__note">Search is off in a locked share.</p></nav>'
-        )
+        return f'<nav class="debrief-pages" aria-label="Pages"><ul>{items}</ul></nav>'
+
+
+def sealed_index(lock: Lock, index: str) -> str:
+    """The search index as the share publishes it: the theme's settings, no document, and
+    the whole index sealed. The theme reads it as an empty index; lock.js, once the page
+    is open, gives the theme the sealed one instead."""
+    try:
+        settings = json.loads(index).get("config", {})
+    except (ValueError, AttributeError):
+        settings = {}
+    sealed = lock.seal(index)
+    return json.dumps({"config": settings, "docs": [], "sealed": sealed}, separators=(",", ":"))
 
 
 def lock_form(site_name: str, sealed: str) -> str:
@@ -208,10 +235,11 @@ def lock_form(site_name: str, sealed: str) -> str:
         "Unlock</button>"
         '<p class="debrief-lock__error" id="debrief-lock-error" role="alert" hidden></p>'
         "</form>"
-        '<p class="debrief-lock__note">Search is off in a locked share.</p>'
         "<noscript><p>Turn on JavaScript to unlock this notebook: "
         "it is decrypted in your browser.</p></noscript>"
-        f'<script type="application/json" id="debrief-lock-data">{sealed}</script>'
+        # A <template>, not a <script>: instant navigation re-creates the scripts of the
+        # page it swaps in, without their type and id.
+        f'<template id="debrief-lock-data">{sealed}</template>'
         "</div>"
     )
 

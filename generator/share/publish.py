@@ -55,6 +55,25 @@ def remote_url(root: Path, remote: str) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
+# What git takes for a URL: scheme://..., or scp-like [user@]host:path.
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|[^/:\s]+:)")
+
+
+def push_target(root: Path, remote: str) -> tuple[str, str] | None:
+    """(what to give `git push`, the URL it goes to) for `remote` as `git push` takes it:
+    a configured remote's name, a path or a URL. A path is made absolute, since the push
+    runs in the notebook's folder. None: neither a remote of `root` nor a path nor a URL."""
+    url = remote_url(root, remote)
+    if url is not None:
+        return remote, url
+    path = Path(remote).expanduser()
+    if path.exists():
+        return str(path.resolve()), str(path.resolve())
+    if _URL.match(remote):
+        return remote, remote
+    return None
+
+
 def push(site: Path, root: Path, *, remote: str, branch: str, message: str) -> None:
     """Commit `site` as the only content of `branch`, without history, and force-push it.
 

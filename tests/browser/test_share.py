@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from tests.browser.checks import (
     LOCK_ERROR,
     LOCK_FORM,
-    LOCKED,
     UNLOCKED,
     chart_problems,
     contrast_problems,
@@ -17,8 +18,10 @@ from tests.browser.checks import (
     overflow_px,
     search_problems,
     unlock_problems,
+    wait_for_heading,
 )
-from tests.browser.sites import PHONE, SHARE_PASSPHRASE, serve
+from tests.browser.sites import ARTIFACTS, PHONE, SHARE_PASSPHRASE, TODAY, debrief, serve
+from tests.conftest import copy_demo
 
 pytestmark = pytest.mark.browser
 
@@ -90,18 +93,124 @@ def test_a_new_tab_asks_again(open_tab, share_url):
     tab.assert_clean()
 
 
-def test_search_is_off_and_says_so(open_tab, share_url):
+# Words of the Fernbank entry's lesson, and of one of the Blue Heron entry's.
+FERNBANK_LESSON = "exactly once"
+BLUE_HERON_LESSON = "clarify scale"
+
+
+def test_before_unlocking_there_is_no_index_to_read(open_tab, share_url, share_site):
+    """Every file of the share, and every response the locked page got, read for an
+    entry's text: outside the sealed data there is none, search index included."""
+    words = [b"exactly once", b"fernbank", b"clarify scale", b"blue heron", b"northwind"]
+    for path in sorted(share_site.rglob("*")):
+        if path.is_file():
+            data = _SEALED.sub(b"", path.read_bytes()).lower()
+            assert [w for w in words if w in data] == [], path
+    tab = open_tab(share_url)
+    page = tab.page
+    responses: list[Any] = []
+
+    def keep(response: Any) -> None:
+        responses.append(response)
+
+    page.on("response", keep)
+    try:
+        tab.goto("/")
+        page.locator(LOCK_FORM).wait_for()
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.remove_listener("response", keep)
+    read = {r.url.removeprefix(share_url): r.body() for r in responses if r.status == 200}
+    assert "/" in read
+    # The theme's request for the index waits for the passphrase: not even the sealed one.
+    assert [r.url for r in responses if "search_index" in r.url] == []
+    for url, body in read.items():
+        assert [w for w in words if w in _SEALED.sub(b"", body).lower()] == [], url
+    # Nor can the page's own search read it: the box is hidden, the index not loaded.
+    assert page.locator(".md-search__input").is_hidden()
+    assert page.locator("label.md-header__button[for=__search]").is_hidden()
+    assert page.locator(".md-search-result__meta").inner_text().strip() == "Initializing search"
+    tab.assert_clean()
+
+
+def test_search_after_unlocking_finds_an_entry_by_its_lesson(open_tab, share_url):
     tab = open_tab(share_url)
     page = tab.page
     tab.goto("/")
-    assert page.locator(LOCKED).get_by_text("Search is off in a locked share.").is_visible()
     assert unlock_problems(page, SHARE_PASSPHRASE) == []
-    if page.locator(".md-search__input").is_visible():
-        assert search_problems(page, "Fernbank", "Fernbank Insurance") == []
-    else:
-        assert page.locator(UNLOCKED).get_by_text("Search is off in a locked share.").is_visible()
-        assert page.locator("label.md-header__button[for=__search]").is_hidden()
+    page.locator(".md-search__input").click()
+    page.keyboard.type(FERNBANK_LESSON)
+    fernbank = page.locator(".md-search-result__item", has_text="Fernbank Insurance")
+    fernbank.first.wait_for()
+    # The result shows the entry's title and the matching text, highlighted.
+    assert fernbank.first.locator("mark", has_text="exactly").count() > 0
+    fernbank.first.evaluate("item => item.scrollIntoView()")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the window, where the results are
+    page.screenshot(path=str(ARTIFACTS / "share-search-results-light.png"))
+    page.keyboard.press("Escape")
+    assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
+    assert page.locator(f"{UNLOCKED} h1").inner_text().startswith("Fernbank Insurance")
+    assert "Never say" in page.locator(UNLOCKED).inner_text()
     tab.assert_clean()
+
+
+def test_search_still_works_after_moving_between_pages(open_tab, share_url):
+    """Every page load opens the index again with the key the tab keeps."""
+    tab = open_tab(share_url)
+    page = tab.page
+    tab.goto("/")
+    assert unlock_problems(page, SHARE_PASSPHRASE) == []
+    page.locator("nav.debrief-pages a", has_text=re.compile("^Lessons$")).click()
+    page.locator(UNLOCKED).wait_for()
+    assert heading(page) == "Lessons"
+    assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
+    assert search_problems(page, BLUE_HERON_LESSON, "Blue Heron Health") == []
+    page.go_back()
+    page.locator(UNLOCKED).wait_for()
+    assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
+    # The theme loaded the opened index from a blob: URL on each page it searched.
+    assert len([url for url in tab.requests if url.startswith("blob:")]) >= 3
+    tab.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def instant_share_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo's locked share with instant navigation on: Material only uses it for the
+    addresses of its sitemap, so `site_url` is the address the share is served at."""
+    root = copy_demo(tmp_path_factory.mktemp("instant") / "nb")
+    with serve(root / "site-share") as url:
+        config = root / "mkdocs.yml"
+        config.write_text(f"site_url: {url}/\n" + config.read_text(encoding="utf-8"))
+        assert "navigation.instant" in config.read_text(encoding="utf-8")
+        env = {"DEBRIEF_SHARE_PASSPHRASE": SHARE_PASSPHRASE}
+        debrief("share", "--encrypt", "--today", TODAY, cwd=root, env=env)
+        yield url
+
+
+def test_instant_navigation_opens_each_page_and_keeps_search(open_tab, instant_share_url):
+    """The theme swaps pages in without loading them: each is opened with the key the
+    tab keeps, and the search loaded once keeps working."""
+    tab = open_tab(instant_share_url)
+    page = tab.page
+    tab.goto("/")
+    assert unlock_problems(page, SHARE_PASSPHRASE) == []
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.debrief-pages a", has_text=re.compile("^Lessons$")).click()
+    assert wait_for_heading(page, "Lessons") == "Lessons"
+    assert page.locator(LOCK_FORM).count() == 0
+    assert page.title() == "Lessons - Interview notebook (demo)"
+    # Material closes the search 125 ms after the address last changed: not before typing.
+    page.wait_for_timeout(400)
+    assert search_problems(page, FERNBANK_LESSON, "Fernbank Insurance") == []
+    assert "Never say" in page.locator(UNLOCKED).inner_text()
+    page.go_back()
+    assert wait_for_heading(page, "Lessons") == "Lessons"
+    # Not one page was loaded: the first page's window is still there.
+    assert page.evaluate("window.__sameDocument") is True
+    tab.assert_clean()
+
+
+_SEALED = re.compile(rb'"(?:ciphertext|iv|salt)":"[A-Za-z0-9+/=]*"')
 
 
 def test_share_dark_and_phone(open_tab, share_url):
