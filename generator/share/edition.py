@@ -26,7 +26,7 @@ from generator.share.leaks import (
     looked_for,
     shared_texts,
 )
-from generator.share.needles import needles_for, readable_needles
+from generator.share.needles import readable_needles
 from generator.share.privacy import Privacy
 
 UNREDACTABLE = {
@@ -110,8 +110,7 @@ def hidden_for_attachments(
 ) -> LookedFor:
     """What an attachment may not name: the same needles as the output check's."""
     vocabulary = Vocabulary(settings.aliases)
-    pages = handwritten_pages(settings)
-    found = needles_for(privacy.owner, settings.share, vocabulary, pages, privacy.anonymizer)
+    found = privacy.needles()
     baseline = baseline_texts([settings.site_name], theme_dirs, "en")
     return looked_for(found, shared_texts(privacy.entries, vocabulary), baseline)
 
@@ -142,7 +141,7 @@ def check_output(
     entries = privacy.owner
     shared = privacy.entries
     pages = handwritten_pages(settings)
-    found = needles_for(entries, settings.share, vocabulary, pages, privacy.anonymizer)
+    found = privacy.needles()  # what the share hid, decided once, on the source
     kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
     if locked:
         docs = privacy.docs_folder + "/"

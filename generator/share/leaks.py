@@ -26,8 +26,9 @@ from pathlib import Path
 from generator.entry.diagnostics import Diagnostic, sort_key
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry
+from generator.share.fields import field_strings
+from generator.share.hidden import Needle, plain
 from generator.share.matcher import Matcher, Phrase, count_words, spellings, triples_among
-from generator.share.needles import Needle, field_strings, plain
 from generator.share.views import MARKUP, file_views
 
 MIN_LETTERS = 4  # a needle shorter than this is looked for only when it is a name
