@@ -101,7 +101,7 @@ def format_stats(
     if practice is not None and practice.cards:
         due = len(practice.due)
         lines.append(
-            f"Practice  {due} of {practice.cards} cards due on {practice.today.isoformat()}"
+            f"Practice  {due} of {plural(practice.cards, 'card')} due on {practice.today}"
             + ("; run 'debrief drill'" if due else "")
         )
     spots = insights.weak_spots
