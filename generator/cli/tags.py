@@ -31,7 +31,7 @@ def list_names(config_file: Path | None) -> None:
     from collections import Counter
 
     from generator.entry.names import Vocabulary
-    from generator.render.terminal import pad, width
+    from generator.render.terminal import name_column, pad
 
     settings, notebook = read_checked(config_file, None)
     vocabulary = Vocabulary(settings.aliases)
@@ -49,7 +49,7 @@ def list_names(config_file: Path | None) -> None:
         if not entries:
             continue
         rows = sorted(entries.items(), key=lambda item: (-item[1], item[0]))
-        name_width = max(width(name) for name, _ in rows)
+        name_width = name_column(name for name, _ in rows)
         count_width = max(len(str(n)) for _, n in rows)
         lines = [title]
         for name, count in rows:
