@@ -152,7 +152,5 @@ def test_a_long_weak_spot_overflows_its_own_row_not_every_row(
         "  a-very-long-weak-spot-name-that-goes-on-and-on  1  one-off\n"
     )
     assert run_cli("tags", "list").stdout == (
-        "Weak spots\n"
-        "  sql  2  sql\n"
-        f"  a-very-long-weak-spot-name-that-goes-on-and-on  1  {long}\n"
+        f"Weak spots\n  sql  2  sql\n  a-very-long-weak-spot-name-that-goes-on-and-on  1  {long}\n"
     )
