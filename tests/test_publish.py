@@ -92,7 +92,7 @@ def test_publish_refuses_a_share_that_leaks(repo: tuple[Path, Path]) -> None:
     result = run_cli("publish")
     assert result.exit_code == 1
     assert result.stderr.endswith(
-        "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
+        "Error: share: 1 leak found; nothing was written to site-share/\n"
     )
     assert git(f"--git-dir={bare}", "branch", "--list").stdout == ""  # nothing pushed
 
