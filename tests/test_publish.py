@@ -134,6 +134,13 @@ def test_publish_needs_a_git_repository_and_its_remote(
         f"Error: no git remote 'mentor' in {root}, and no such path: add one with "
         "'git remote add mentor URL', or pass --remote a remote's name, a URL or a path\n"
     )
+    # A path is not a remote's name: 'git remote add ../mentor.git URL' would not help.
+    result = run_cli("publish", "--remote", "../mentor.git")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: no such path: ../mentor.git; make a repository there with "
+        "'git init --bare ../mentor.git', or pass --remote a remote's name or a URL\n"
+    )
     assert not (root / "site-share").exists()
 
 

@@ -245,6 +245,11 @@ def publish(
     if problem:
         raise click.ClickException(f"publish: {problem}")
     target = push_target(root, remote)
+    if target is None and re.search(r"[/\\]|^[.~]", remote):  # meant as a path
+        raise click.UsageError(
+            f"no such path: {remote}; make a repository there with "
+            f"'git init --bare {remote}', or pass --remote a remote's name or a URL"
+        )
     if target is None:
         raise click.UsageError(
             f"no git remote '{remote}' in {root}, and no such path: add one with "
