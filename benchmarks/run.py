@@ -49,6 +49,8 @@ ROW_NAMES = (
     "big entry: build time",
     "big entry: peak memory",
     "locked share vs build",
+    "share vs build",
+    "share memory, one big entry",
 )
 # Shown for comparison, no target (issue 17 retired the linearity row's target).
 REFERENCE_ROWS = ("build linearity",)
@@ -378,6 +380,52 @@ def big_entry_rows(small: Path, large: Path, sizes: tuple[float, float], repeat:
         row.notes.append(
             f"{little:g} MB: {_fmt(row.b, row.unit)}; {big:g} MB: {_fmt(row.a, row.unit)}"
         )
+    return [time_row, memory_row]
+
+
+def share_rows(notebook: Path, count: int, big: Path, megabytes: float, repeat: int) -> list[Row]:
+    """The plain share against the build of the same notebook: time, then peak memory on
+    a notebook of one big entry."""
+    debrief = executable("debrief")
+    time_row = Row(
+        "share vs build",
+        f"debrief share, {count} entries",
+        f"debrief build, the same {count} entries",
+        2.0,
+    )
+    memory_row = Row(
+        "share memory, one big entry",
+        f"peak RSS of debrief share, one {megabytes:g} MB entry",
+        "peak RSS of debrief build, the same entry",
+        3.0,
+        unit="MB",
+    )
+
+    def command(kind: str, root: Path) -> Callable[[], Sample]:
+        def run() -> Sample:
+            sample = measure([*debrief, kind, "-f", str(root / "mkdocs.yml")])
+            say(
+                f"  debrief {kind:<5} {root.name}: {sample.seconds:.2f} s  "
+                f"cpu {sample.cpu:.2f} s  {sample.max_rss_kb / 1024:.0f} MB"
+            )
+            return sample
+
+        return run
+
+    for row, root in ((time_row, notebook), (memory_row, big)):
+        try:
+            a, b = alternate(command("share", root), command("build", root), repeat)
+        except CommandFailed as error:
+            row.error = str(error).splitlines()[0]
+            say(str(error))
+            continue
+        if row.unit == "MB":
+            row.a = [s.max_rss_kb / 1024 for s in a]
+            row.b = [s.max_rss_kb / 1024 for s in b]
+        else:
+            _fill(row, a, b)
+        row.notes.append("A runs: " + ", ".join(_fmt([x], row.unit) for x in row.a))
+        row.notes.append("B runs: " + ", ".join(_fmt([x], row.unit) for x in row.b))
     return [time_row, memory_row]
 
 
@@ -747,6 +795,7 @@ def main(argv: list[str] | None = None) -> int:
         big_mb = (low, high)
     everything = {"build", "check", "help", "serve", "share", "big"}
     only = set(args.only.split(",")) if args.only else everything
+    share_big_mb = 0.2 if args.quick else 4.0  # the share memory row's entry
 
     # An installed package has its bytecode compiled (pip does it); an editable checkout
     # under PYTHONDONTWRITEBYTECODE=1 would compile generator/ from source in every
@@ -816,6 +865,14 @@ def main(argv: list[str] | None = None) -> int:
             generate.write_notebook(path, share_entries)
             rows.append(share_row(path, share_entries, repeat))
             say(rows[-1].line())
+        if "share" in only:
+            say("share vs build ...")
+            path = workdir / f"share-{share_entries}"  # written for the locked row above
+            big = workdir / "share-big-entry"
+            generate.write_big_entry(big, share_big_mb)
+            rows += share_rows(path, share_entries, big, share_big_mb, repeat)
+            for row in rows[-2:]:
+                say(row.line())
         if "build" in only:
             say("builds ...")
             build_repeat = 1 if args.quick else (args.build_repeat or repeat)

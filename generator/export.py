@@ -26,6 +26,7 @@ from generator.render.addresses import CSS, HOME, default_nav
 from generator.render.pages import render_pages
 from generator.settings import Settings
 from generator.share.audience import Edition
+from generator.share.edition import share_attachments
 
 DOCS = "docs"
 HEADER = (
@@ -91,6 +92,10 @@ def export_markdown(
     check_target(settings, out_dir)
     shown = edition.text
     found = edition.attachments(attachments(settings.entries_path), settings.entries_dir)
+    kept: list[tuple[str, bytes]] = []  # a share's attachments, scrubbed as `debrief share` does
+    if edition.privacy is not None:
+        kept = share_attachments(settings, edition.privacy, found, []).kept
+        found = []
     docs_src = settings.root / settings.docs_dir
     docs = out_dir / DOCS
     if docs.exists():
@@ -131,6 +136,10 @@ def export_markdown(
     css = docs / CSS
     css.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(Path(__file__).parent / "render" / "assets" / "debrief.css", css)
+    for target_path, data in kept:
+        target = docs / target_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     for source, target_path in found:
         target = docs / target_path
         try:

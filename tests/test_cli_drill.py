@@ -273,3 +273,13 @@ def test_the_site_schedules_from_the_log_and_a_share_never_reads_it(
     page = (notebook / "site-share" / "practice" / "index.html").read_text()
     assert 'id="later"' not in page
     assert "Design a rate limiter." in page
+
+
+def test_stats_says_card_for_a_notebook_of_one_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = "---\ncompany: Hooli\nrole: SRE\ndate: 2026-09-01\nquestions:\n"
+    one += "  - {question: Shard a table., rating: 2}\n---\n"
+    monkeypatch.chdir(write_notebook(tmp_path / "nb", {"2026-09-01-hooli.md": one}))
+    result = CliRunner().invoke(cli, ["stats", "--today", "2026-09-12"])
+    assert "Practice  1 of 1 card due on 2026-09-12; run 'debrief drill'\n" in result.stdout

@@ -131,3 +131,26 @@ def test_the_feedback_response_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     result = run_cli("stats", "--today", "2026-11-01")
     assert result.exit_code == 0, result.output
     assert "Feedback  1 of 4 requests answered (25%), 1 waiting\n" in result.stdout
+
+
+def test_a_long_weak_spot_overflows_its_own_row_not_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 46-column name, past the 32-column cap: `sql` keeps a 3-column name column.
+    long = "a very long weak spot name that goes on and on"
+    entries = {
+        "2026-09-01-acme.md": "---\ncompany: Acme\nrole: Dev\ndate: 2026-09-01\n"
+        f"weak_spots: [sql, {long}]\n---\n",
+        "2026-09-02-globex.md": "---\ncompany: Globex\nrole: Dev\ndate: 2026-09-02\n"
+        "weak_spots: [sql]\n---\n",
+    }
+    monkeypatch.chdir(write_notebook(tmp_path / "nb", entries))
+    stats = run_cli("stats", "--today", "2026-11-01").stdout
+    assert stats.endswith(
+        "Weak spots\n"
+        "  sql  2  recurring\n"
+        "  a-very-long-weak-spot-name-that-goes-on-and-on  1  one-off\n"
+    )
+    assert run_cli("tags", "list").stdout == (
+        f"Weak spots\n  sql  2  sql\n  a-very-long-weak-spot-name-that-goes-on-and-on  1  {long}\n"
+    )

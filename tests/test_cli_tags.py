@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -213,12 +214,36 @@ def test_merge_never_leaves_a_name_twice_and_rewrites_about(
     assert check.output == "1 entry checked, no problems\n"
 
 
+def test_the_readme_merge_files_a_question_under_the_merged_weak_spot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = (
+        b"---\ncompany: Acme\nrole: SRE\ndate: 2026-03-04\n"
+        b"questions:\n  - question: Design a rate limiter.\n    topic: sys design\n"
+        b"    rating: 2\nweak_spots: [sys design, system_design]\n---\n"
+    )
+    root = write_notebook(tmp_path / "nb", {})
+    (root / "entries" / "acme.md").write_bytes(raw)
+    monkeypatch.chdir(root)
+    result = run_cli("tags", "merge", "sys design", "system_design", "system-design")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "entries/acme.md:9: weak_spots would list 'system-design' twice: took out system_design\n"
+        "Merged 'sys design', 'system_design' into 'system-design' in 1 entry (3 places)\n"
+    )
+    assert (root / "entries" / "acme.md").read_bytes() == raw.replace(
+        b"topic: sys design", b"topic: system-design"
+    ).replace(b"[sys design, system_design]", b"[system-design]")
+    exported = json.loads(run_cli("export", "--format", "json").stdout)
+    assert [q["about"] for q in exported["questions"]] == [["system-design"]]
+
+
 def test_a_name_no_entry_uses_fails(notebook: Path) -> None:
     result = run_cli("tags", "rename", "kubernetes", "k8s")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: no entry lists 'kubernetes' under weak_spots, strengths or a lesson's about "
-        "(see 'debrief tags list')\n"
+        "Error: no entry lists 'kubernetes' under weak_spots, strengths, a lesson's about or "
+        "a question's topic (see 'debrief tags list')\n"
     )
 
 

@@ -98,3 +98,16 @@ def test_the_share_export_holds_only_what_a_share_holds(demo_notebook: Path, aud
         assert record["front_matter"]["interviewers"] == []
         assert record["front_matter"]["discussed_with"] == []
         assert "<!--" not in record["body"]
+
+
+def test_misuse_names_the_argument_as_the_usage_line_does(tmp_path: Path) -> None:
+    # The usage line says `[OUT]`: the errors name OUT, not an OUT_DIR shown nowhere.
+    cases = [
+        (["--format", "markdown"], "Error: --format markdown needs a folder OUT to write into\n"),
+        (["--format", "json", str(tmp_path)], "Error: --format json prints to stdout: no OUT\n"),
+    ]
+    for args, message in cases:
+        result = CliRunner().invoke(cli, ["export", *args])
+        assert result.exit_code == 2
+        assert " export [OPTIONS] [OUT]\n" in result.stderr
+        assert result.stderr.endswith(message)

@@ -92,7 +92,7 @@ def test_publish_refuses_a_share_that_leaks(repo: tuple[Path, Path]) -> None:
     result = run_cli("publish")
     assert result.exit_code == 1
     assert result.stderr.endswith(
-        "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
+        "Error: share: 1 leak found; nothing was written to site-share/\n"
     )
     assert git(f"--git-dir={bare}", "branch", "--list").stdout == ""  # nothing pushed
 
@@ -133,6 +133,13 @@ def test_publish_needs_a_git_repository_and_its_remote(
     assert result.stderr.endswith(
         f"Error: no git remote 'mentor' in {root}, and no such path: add one with "
         "'git remote add mentor URL', or pass --remote a remote's name, a URL or a path\n"
+    )
+    # A path is not a remote's name: 'git remote add ../mentor.git URL' would not help.
+    result = run_cli("publish", "--remote", "../mentor.git")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: no such path: ../mentor.git; make a repository there with "
+        "'git init --bare ../mentor.git', or pass --remote a remote's name or a URL\n"
     )
     assert not (root / "site-share").exists()
 

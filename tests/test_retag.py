@@ -199,12 +199,36 @@ def test_a_spelling_already_equal_to_the_new_one_is_not_a_change() -> None:
     assert (len(result.changes), len(result.removed), result.found) == (0, 1, 3)
 
 
-def test_nothing_outside_weak_spots_strengths_and_about_is_matched() -> None:
+def test_nothing_outside_weak_spots_strengths_about_and_topic_is_matched() -> None:
     raw = (
-        b"---\nquestions:\n  - question: sql\n    topic: sql\n"
+        b"---\nquestions:\n  - question: sql\n    topic: x\n  - sql\n"
         b"lessons: [sql, {lesson: sql, about: x}]\ntags: sql\n---\n"
     )
     assert not retag(raw, ["sql"], "databases").changed
+
+
+def test_a_question_topic_is_renamed_as_the_weak_spot_it_files_the_question_under() -> None:
+    # After a merge, a topic left as the old name would file its question under a weak
+    # spot no entry lists any more.
+    raw = (
+        b"---\nquestions:\n  - question: Design a rate limiter.\n    topic: Sys Design  # hm\n"
+        b"  - {question: Shard a table., topic: 'sys_design', rating: 2}\n"
+        b"  - question: What is a B-tree?\n    topic: sql\n  - sys design\n"
+        b"weak_spots: [sys design]\n---\nsys design\n"
+    )
+    expected = (
+        b"---\nquestions:\n  - question: Design a rate limiter.\n    topic: system-design  # hm\n"
+        b"  - {question: Shard a table., topic: 'system-design', rating: 2}\n"
+        b"  - question: What is a B-tree?\n    topic: sql\n  - sys design\n"
+        b"weak_spots: [system-design]\n---\nsys design\n"
+    )
+    result = retag(raw, ["sys design"], "system-design")
+    assert result.data == expected
+    assert [(c.line, c.field, c.old, c.new) for c in result.changes] == [
+        (4, "questions[1].topic", "Sys Design", "system-design"),
+        (5, "questions[2].topic", "'sys_design'", "'system-design'"),
+        (9, "weak_spots", "sys design", "system-design"),
+    ]
 
 
 @pytest.mark.parametrize(

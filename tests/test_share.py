@@ -8,13 +8,26 @@ or its name, may hold a ZQX marker, and the leak check must catch one when it do
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import run_cli, write_notebook
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+def tiny_png() -> bytes:
+    """A real 2x2 PNG (red, green / blue, white) with no metadata: the share re-encodes
+    images from their pixels, and Pillow writes this one back byte for byte."""
+    image = Image.new("RGB", (2, 2))
+    image.putdata([(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)])
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = tiny_png()
 
 PUBLIC = (
     "---\n"  # 1
@@ -188,8 +201,7 @@ def test_share_anonymizes_company_names_everywhere(tmp_path: Path, notebook: Pat
 
 
 def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
-    (notebook / "site-share").mkdir()
-    (notebook / "site-share" / "old.html").write_text("an older share", encoding="utf-8")
+    assert run_cli("share").exit_code == 0  # an earlier share, which the failed one removes
     # Names and companies are hidden by construction; a private entry's lesson copied
     # into a page is not something the share can tell apart: the check catches it.
     (notebook / "notebook" / "notes.md").write_text(
@@ -199,12 +211,105 @@ def test_share_fails_on_a_leak_and_removes_its_folder(notebook: Path) -> None:
     )
     result = run_cli("share")
     assert result.exit_code == 1
+    # Each leak is blamed on the line where the text is written, with where it comes from.
     assert result.stderr == (
-        "entries/2026-03-05-zqxslug-final.md:8: error: leak: lessons[1].lesson of a private entry "
+        "notebook/notes.md:5: error: leak: lessons[1].lesson of a private entry "
         "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        "    hint: entries/2026-03-05-zqxslug-final.md:8 keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
         "Error: share: 1 leak found; site-share/ was removed so that nothing leaks\n"
     )
-    assert not (notebook / "site-share").exists()
+    assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
+
+
+def test_a_leak_report_names_a_private_entry_in_a_nested_entries_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Today's crash: a page naming a private entry's company and file name gave a
+    # TypeError (a line and no line compared); here with entries in journal/entries.
+    root = tmp_path / "nb"
+    write_notebook(root, {}, "entries_dir: journal/entries")
+    (root / "journal" / "entries").mkdir(parents=True)
+    for name, text in ENTRIES.items():
+        path = root / "journal" / "entries" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "journal" / "entries" / "qqvacme-sketch.png").write_bytes(PNG)
+    (root / "notebook" / "notes.md").write_text(
+        "# Notes\n\nSee 2026-03-05-zqxslug-final.\n\nAnd ZQXPRIVCOMPANY too.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    result = run_cli("share")
+    assert result.exit_code == 1
+    hint = (
+        "    hint: journal/entries/2026-03-05-zqxslug-final.md{} keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
+    )
+    # The private entry's company is hidden by construction now; its file name is not.
+    assert result.stderr == (
+        "notebook/notes.md:3: error: leak: the file name of a private entry "
+        "found in site-share/notes/index.html, site-share/search/search_index.json\n"
+        + hint.format("")
+        + "Error: share: 1 leak found; nothing was written to site-share/\n"
+    )
+
+
+# --- the output folder is never someone else's ----------------------------------------------
+
+
+def test_share_refuses_a_folder_it_did_not_make(notebook: Path) -> None:
+    keep = notebook.parent / "keep"
+    keep.mkdir()
+    (keep / "thesis.txt").write_text("my own file", encoding="utf-8")
+    make_notebook(notebook, "share:\n  site_dir: ../keep")
+    result = run_cli("share")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: share: ../keep/ already holds files that no share made (it has no "
+        ".debrief-share file), and a share replaces its folder whole; nothing was changed. "
+        "Move those files elsewhere, or give share.site_dir a folder of its own, "
+        "like site-share\n"
+    )
+    assert [p.name for p in keep.iterdir()] == ["thesis.txt"]
+    assert (keep / "thesis.txt").read_text(encoding="utf-8") == "my own file"
+    assert sorted(p.name for p in notebook.parent.iterdir()) == ["keep", "nb"]
+    assert sorted(p.name for p in notebook.iterdir()) == ["entries", "mkdocs.yml", "notebook"]
+
+
+def test_share_refuses_a_file_where_its_folder_goes(notebook: Path) -> None:
+    (notebook / "site-share").write_text("not a folder", encoding="utf-8")
+    result = run_cli("share")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: share: site-share/ is a file, not a folder; move it, "
+        "or give share.site_dir a folder of its own, like site-share\n"
+    )
+    assert (notebook / "site-share").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_share_fills_an_empty_folder_and_replaces_its_own_share(notebook: Path) -> None:
+    site = notebook / "site-share"
+    site.mkdir()
+    assert run_cli("share").exit_code == 0
+    marker = (site / ".debrief-share").read_text(encoding="utf-8")
+    assert marker == (
+        "This folder is a share made by `debrief share`. The next share replaces it whole:\n"
+        "keep nothing of your own here.\n"
+    )
+    (site / "stale.html").write_text("left from an older share", encoding="utf-8")
+    result = run_cli("share")
+    assert result.exit_code == 0, result.stderr
+    assert not (site / "stale.html").exists()  # replaced whole
+    assert (site / "index.html").is_file()
+    # Built next to the target, then swapped in: no temporary folder is left behind.
+    assert sorted(p.name for p in notebook.iterdir()) == [
+        "entries",
+        "mkdocs.yml",
+        "notebook",
+        "site-share",
+    ]
 
 
 def test_share_finds_a_leak_in_a_file_name(notebook: Path) -> None:
@@ -293,3 +398,150 @@ def test_share_and_publish_have_help() -> None:
         result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "--encrypt" in result.stdout
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+NAME = "ZQXINTERVIEWER Smith"  # the redacted interviewer of ATTACHING
+
+
+def tagged_png() -> bytes:
+    """The 2x2 image of tiny_png, with the name in a tEXt, a zTXt and a compressed iTXt chunk."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", NAME)
+    info.add_text("Comment", f"drawn with {NAME}", zip=True)
+    info.add_itxt("Description", f"{NAME} at the whiteboard", zip=True)
+    image = Image.open(io.BytesIO(PNG))
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def exif_jpeg() -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = NAME  # Artist
+    exif[0x010E] = f"Whiteboard photo, {NAME}"  # ImageDescription
+    out = io.BytesIO()
+    Image.new("RGB", (16, 8), (200, 30, 30)).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+ATTACHING = (
+    "---\ncompany: Qqvacme\nrole: Backend engineer\ndate: 2026-03-02\n"
+    f"interviewers: [{NAME}]\n---\n"
+    "![plain](plain.png) ![tagged](tagged.png) ![photo](photo.jpg)\n\n"
+    "[notes](notes-utf16.txt) [clean](clean.txt) [report](report.pdf)\n"
+)
+
+
+def test_attachments_keep_their_pixels_and_lose_every_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_notebook(tmp_path / "nb", {"2026-03-02-qqvacme-technical.md": ATTACHING})
+    entries = root / "entries"
+    (entries / "plain.png").write_bytes(PNG)
+    (entries / "tagged.png").write_bytes(tagged_png())
+    (entries / "photo.jpg").write_bytes(exif_jpeg())
+    (entries / "notes-utf16.txt").write_bytes(f"Met {NAME} on Monday.".encode("utf-16"))
+    (entries / "clean.txt").write_bytes(b"Questions to ask next time.\n")
+    (entries / "report.pdf").write_bytes(b"%PDF-1.4\n% nothing readable here\n")
+    assert NAME.encode() in (entries / "tagged.png").read_bytes()  # the tEXt chunk
+    assert NAME.encode() in (entries / "photo.jpg").read_bytes()  # the EXIF
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    result = run_cli("share")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "share: left out entries/notes-utf16.txt: its text holds something the share hides",
+        "share: left out entries/report.pdf: only images (PNG, JPEG, GIF, WebP) and "
+        "text files (.txt, .csv, .json, .svg) are shared",
+    ]
+    site = root / "site-share"
+    files = output_files(site)
+    # The share names attachments after the entry's shared address, in the order shown.
+    shared_as = {
+        "plain.png": "entries/2026-03-02-qqvacme-1.png",
+        "tagged.png": "entries/2026-03-02-qqvacme-2.png",
+        "photo.jpg": "entries/2026-03-02-qqvacme-3.jpg",
+        "clean.txt": "entries/2026-03-02-qqvacme-5.txt",
+    }
+    assert sorted(p for p in files if p.startswith("entries/") and p.count("/") == 1) == sorted(
+        shared_as.values()
+    )
+    assert files[shared_as["plain.png"]] == PNG  # an ordinary image is unchanged
+    assert files[shared_as["clean.txt"]] == b"Questions to ask next time.\n"
+    for name in ("plain.png", "tagged.png"):
+        with Image.open(io.BytesIO(files[shared_as[name]])) as image:
+            assert [image.getpixel((x, y)) for y in (0, 1) for x in (0, 1)] == [
+                (255, 0, 0),
+                (0, 255, 0),
+                (0, 0, 255),
+                (255, 255, 255),
+            ]
+            assert image.info == {}  # no text chunk of any kind (Pillow inflates zTXt, iTXt)
+    with Image.open(io.BytesIO(files[shared_as["photo.jpg"]])) as image:
+        assert image.size == (16, 8)
+        assert dict(image.getexif()) == {}
+        red, green, blue = image.getpixel((8, 4))  # type: ignore[misc]
+        assert red > 180 and green < 60 and blue < 60
+    # No byte of the output holds the name, read as UTF-8, UTF-16 either way, or lower case.
+    for path, data in files.items():
+        for text in (
+            data.decode("latin-1"),
+            data.decode("utf-16-le", "ignore"),
+            data.decode("utf-16-be", "ignore"),
+            data[1:].decode("utf-16-le", "ignore"),
+        ):
+            assert "zqx" not in text.lower(), path
+
+
+# --- ordinary words are not leaks --------------------------------------------------------------
+
+WORDS = [
+    "closing", "margin", "display", "position", "search", "color", "table", "border",
+    "padding", "width", "height", "content", "hidden", "visible", "block", "inline", "flex",
+    "grid", "transform", "transition", "opacity", "shadow", "scroll", "focus", "hover",
+    "active", "button", "header", "footer", "function", "return", "window", "document",
+]  # fmt: skip
+
+
+def ordinary_notebook(root: Path) -> Path:
+    """Weak spots, strengths, tags, topics and lessons that are CSS and JavaScript words,
+    in shared entries and in a private one."""
+
+    def entry(day: int, words: list[str], private: bool) -> str:
+        listed = ", ".join(words)
+        questions = "".join(f"  - question: About {w}?\n    topic: {w}\n" for w in words[:5])
+        lessons = "".join(f"  - {w.capitalize()}\n" for w in words[5:10])
+        return (
+            f"---\ncompany: Qqv{day}\nrole: Engineer\ndate: 2026-03-{day:02d}\n"
+            f"weak_spots: [{listed}]\nstrengths: [{words[0]}]\ntags: [{listed}]\n"
+            f"questions:\n{questions}lessons:\n{lessons}"
+            f"private: {'true' if private else 'false'}\n---\n{words[-1].capitalize()}.\n"
+        )
+
+    entries = {
+        "2026-03-02-a.md": entry(2, WORDS[20:], False),
+        "2026-03-03-b.md": entry(3, WORDS[20:][::-1], False),
+        # Private entries with every word: twenty are in no shared entry, and all are in
+        # the theme's or the project's own CSS and JavaScript.
+        "2026-03-04-c.md": entry(4, WORDS, True),
+        "2026-03-05-d.md": entry(5, WORDS[::-1], True),
+    }
+    return write_notebook(root, entries)
+
+
+@pytest.mark.parametrize("encrypt", [False, True])
+def test_a_notebook_of_ordinary_words_shares_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypt: bool
+) -> None:
+    root = ordinary_notebook(tmp_path / "nb")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-03-20")
+    monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
+    result = run_cli("share", *(["--encrypt"] if encrypt else []))
+    assert result.exit_code == 0, result.stderr
+    assert "Shared 2 of 4 entries" in result.stderr
+    assert "leak" not in result.stderr.replace("no leaks", "")

@@ -203,7 +203,7 @@ def test_nothing_is_readable_without_the_passphrase(locked: Path) -> None:
         path
         for path in files
         if not path.startswith(("assets/", "p/")) and path != "search/search_index.json"
-    } == {"404.html", "index.html", "sitemap.xml"}  # the sitemap sealed, no .gz copy
+    } == {".debrief-share", "404.html", "index.html", "sitemap.xml"}  # the sitemap sealed
     assert [
         p for p in files if p.startswith("p/") and not re.fullmatch(r"p/\w{12}/index.html", p)
     ] == []
@@ -430,10 +430,13 @@ def test_the_locked_share_check_finds_text_left_readable(tmp_path: Path) -> None
     result = share(root, env={"DEBRIEF_SHARE_PASSPHRASE": PASSPHRASE})
     assert result.exit_code == 1
     shown = str(root / "site-share")
+    # Blamed where the text is written (the stylesheet), not on the entry's company line.
     assert result.stderr == (
-        "entries/2026-03-02-qqvacme-technical.md:2: error: leak: company, readable without "
+        "notebook/extra.css:1: error: leak: company, readable without "
         f"the passphrase, found in {_rel(shown)}/extra.css\n"
-        f"Error: share: 1 leak found; {_rel(shown)}/ was removed so that nothing leaks\n"
+        "    hint: entries/2026-03-02-qqvacme-technical.md:2 keeps this text back; "
+        "remove it here, or put it in a <!-- private --> block\n"
+        f"Error: share: 1 leak found; nothing was written to {_rel(shown)}/\n"
     )
     assert not (root / "site-share").exists()
 

@@ -26,8 +26,11 @@ from generator.settings import Settings, ShareSettings
 from generator.share.hidden import Needle
 from generator.share.privacy import Privacy
 from tests.conftest import copy_demo, write_notebook
+from tests.test_share import tiny_png
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+# A real image: the share re-encodes images from their pixels (this one comes back
+# byte for byte) and leaves out a file that is not one.
+PNG = tiny_png()
 
 PUBLIC = """\
 ---

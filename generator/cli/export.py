@@ -58,11 +58,11 @@ def export(
     from generator.share.audience import edition_for
 
     if fmt == "markdown" and out is None:
-        raise click.UsageError("--format markdown needs an OUT_DIR to write the docs tree into")
+        raise click.UsageError("--format markdown needs a folder OUT to write into")
     if fmt == "anki" and (out is None or out.is_dir()):
         raise click.UsageError("--format anki needs a FILE.apkg to write the deck into")
     if fmt in ("json", "csv") and out is not None:
-        raise click.UsageError(f"--format {fmt} prints to stdout and takes no OUT_DIR")
+        raise click.UsageError(f"--format {fmt} prints to stdout: no OUT")
     if fmt == "markdown" and out is not None and out.exists() and not out.is_dir():
         raise click.UsageError(f"{out} is a file: --format markdown writes into a folder")
     day = resolve_today(today)

@@ -91,13 +91,22 @@ def build_edition(
     today: datetime | None,
     show_report: bool = False,
 ) -> Edition:
-    """Build the share edition, check it, and remove it when anything leaks (exit 1)."""
+    """Build the share edition in a temporary folder, check it, and swap it into the share's
+    folder; when anything leaks, nothing is written there (exit 1)."""
     # lazy: `debrief --help` imports none of this
-    import shutil
 
     from generator.cli.common import load_settings, report
     from generator.plugin.run import RunOptions
     from generator.share.edition import check_output, settings_problems, share_dir
+    from generator.share.folder import (
+        FolderRefused,
+        discard,
+        folder_problem,
+        mark,
+        remove_share,
+        swap_in,
+        temporary_folder,
+    )
     from generator.share.leaks import leak_diagnostics
     from generator.share.lock import Lock
     from generator.share.report import format_report
@@ -107,39 +116,55 @@ def build_edition(
     problems = settings_problems(settings)
     if problems:
         raise click.UsageError(f"{path}: debrief plugin options: " + "; ".join(problems))
+    out = share_dir(settings)
+    shown = shown_folder(out)
+    problem = folder_problem(out, shown)
+    if problem:
+        raise click.UsageError(f"share: {problem}")
     if today is not None:
         os.environ["DEBRIEF_TODAY"] = resolve_today(today).isoformat()
     lock = Lock.from_passphrase(_passphrase()) if encrypt else None
-    out = share_dir(settings)
-    shown = shown_folder(out)
     started = time.perf_counter()
+    building = temporary_folder(out)
     try:
         options = RunOptions(audience="share", strict=strict, lock=lock)
-        config, built, _seconds = run_build(path, options, site_dir=str(out))
+        config, built, _seconds = run_build(path, options, site_dir=str(building))
         assert built.privacy is not None  # a share always decides
         if show_report:
             click.echo(format_report(built.privacy), nl=False)
-        leaks = check_output(
+        mark(building)
+        leaks, sources = check_output(
             settings,
-            out,
+            building,
             privacy=built.privacy,
             theme_dirs=list(config.theme.dirs),
             theme={key: config.theme[key] for key in config.theme},
             locked=lock is not None,
         )
+        files = sum(1 for p in building.rglob("*") if p.is_file())
+        if leaks:
+            discard(building)
+            diagnostics = leak_diagnostics(leaks, shown, sources)
+            report(diagnostics, err=True)
+            # An earlier share there is removed too: an outdated copy is not sent by mistake.
+            outcome = (
+                f"{shown} was removed so that nothing leaks"
+                if remove_share(out)
+                else f"nothing was written to {shown}"
+            )
+            raise click.ClickException(
+                f"share: {plural(len(diagnostics), 'leak')} found; {outcome}"
+            )
+        swap_in(building, out, shown)
+    except FolderRefused as error:
+        discard(building)
+        raise click.UsageError(f"share: {error}") from None
     except BaseException:
-        shutil.rmtree(out, ignore_errors=True)  # never leave a share that was not checked
+        discard(building)  # never leave a share that was not checked
         raise
-    files = sum(1 for p in out.rglob("*") if p.is_file())
     seconds = time.perf_counter() - started
-    if leaks:
-        shutil.rmtree(out, ignore_errors=True)
-        diagnostics = leak_diagnostics(leaks, shown)
-        report(diagnostics, err=True)
-        count = len(diagnostics)
-        raise click.ClickException(
-            f"share: {plural(count, 'leak')} found; {shown} was removed so that nothing leaks"
-        )
+    for source, _target, reason in built.dropped:
+        click.echo(f"share: left out {shown_folder(source).rstrip('/')}: {reason}", err=True)
     line = (
         f"Shared {built.entry_count} of {plural(built.file_count, 'entry', 'entries')}"
         f" into {plural(built.page_count, 'locked page' if lock else 'page')} in {shown}: "
@@ -167,8 +192,9 @@ def share(
 
     Private entries, redacted fields, <!-- private --> blocks and HTML comments are
     left out, and the names of redacted people become [interviewer] or [mentor]
-    wherever the share shows text; --report lists it all, entry by entry. If any
-    of it is found in the output, the folder is removed (exit 1).
+    wherever the share shows text; attachments are scrubbed; --report lists it all,
+    entry by entry. If any of it is found in the output, nothing is written (exit 1).
+    Only an absent, empty or earlier share's folder is replaced.
     """
     build_edition(config_file, encrypt=encrypt, strict=strict, today=today, show_report=report)
 
@@ -219,6 +245,11 @@ def publish(
     if problem:
         raise click.ClickException(f"publish: {problem}")
     target = push_target(root, remote)
+    if target is None and re.search(r"[/\\]|^[.~]", remote):  # meant as a path
+        raise click.UsageError(
+            f"no such path: {remote}; make a repository there with "
+            f"'git init --bare {remote}', or pass --remote a remote's name or a URL"
+        )
     if target is None:
         raise click.UsageError(
             f"no git remote '{remote}' in {root}, and no such path: add one with "

@@ -31,7 +31,7 @@ def list_names(config_file: Path | None) -> None:
     from collections import Counter
 
     from generator.entry.names import Vocabulary
-    from generator.render.terminal import pad, width
+    from generator.render.terminal import name_column, pad
 
     settings, notebook = read_checked(config_file, None)
     vocabulary = Vocabulary(settings.aliases)
@@ -49,7 +49,7 @@ def list_names(config_file: Path | None) -> None:
         if not entries:
             continue
         rows = sorted(entries.items(), key=lambda item: (-item[1], item[0]))
-        name_width = max(width(name) for name, _ in rows)
+        name_width = name_column(name for name, _ in rows)
         count_width = max(len(str(n)) for _, n in rows)
         lines = [title]
         for name, count in rows:
@@ -71,7 +71,10 @@ def list_names(config_file: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 @config_option
 def rename(old: str, new: str, dry_run: bool, config_file: Path | None) -> None:
-    """Rename OLD to NEW under weak_spots, strengths and lessons' about in every entry.
+    """Rename OLD to NEW in every entry.
+
+    Under weak_spots and strengths, and in a lesson's about and a question's topic,
+    which name weak spots too.
 
     Every spelling of OLD is matched ('System Design' matches 'system_design';
     aliases do not apply). Only the name changes: comments, quotes, list style,
@@ -86,7 +89,10 @@ def rename(old: str, new: str, dry_run: bool, config_file: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 @config_option
 def merge(names: tuple[str, ...], dry_run: bool, config_file: Path | None) -> None:
-    """Merge NAMES into the last one: `debrief tags merge sql databases data-modeling`.
+    """Merge NAMES into the last one.
+
+    \b
+      debrief tags merge sql databases data-modeling
 
     Like rename, for several names at once. A list that had two of them keeps the
     target once: the command takes out the duplicate it would create, and says so.
@@ -172,7 +178,7 @@ def _retag(
     if not found:
         raise click.ClickException(
             f"no entry lists {' or '.join(repr(o) for o in old_names)} under weak_spots, "
-            "strengths or a lesson's about (see 'debrief tags list')"
+            "strengths, a lesson's about or a question's topic (see 'debrief tags list')"
         )
     if not places and not dry_run:
         click.echo(f"Nothing to change: every entry already writes it as '{new}'")

@@ -3,10 +3,11 @@
 An entry is a person's notes: a rename must not reflow their YAML, drop their
 comments, requote their values or turn CRLF into LF. So the file is never
 dumped again. The front matter is composed (not loaded) with PyYAML to learn
-where each name under `weak_spots` and `strengths` starts and ends, and only
-those characters are replaced in the original text; the rest stays byte for
-byte. The result is then read back and compared with what the rename should
-give, so a file the splice would damage is refused instead of written.
+where each name under `weak_spots`, `strengths`, a lesson's `about` and a
+question's `topic` starts and ends, and only those characters are replaced in
+the original text; the rest stays byte for byte. The result is then read back
+and compared with what the rename should give, so a file the splice would
+damage is refused instead of written.
 
 Everything here is pure: bytes in, bytes out. The CLI reads and writes files.
 """
@@ -183,22 +184,29 @@ def _cut(text: str, items: list[yaml.Node], index: int, flow: bool) -> tuple[int
     return (before, tail.end()) if line_start > 0 else None
 
 
+# In a list item written as a mapping, the key that names weak spots: a lesson's `about`,
+# and a question's `topic` (the weak spot the question is filed under).
+_NAMING_KEYS = {"lessons": "about", "questions": "topic"}
+
+
 def _lists(root: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node, bool]]:
     """(where, key node, value node, inside `{...}`) of every list of names: weak_spots,
-    strengths, and the `about` of each lesson written as a mapping."""
+    strengths, the `about` of each lesson and the `topic` of each question written as a
+    mapping."""
     found: list[tuple[str, yaml.Node, yaml.Node, bool]] = []
     for key, value in root.value:
         if not isinstance(key, yaml.ScalarNode):
             continue
         if key.value in FIELDS:
             found.append((key.value, key, value, False))
-        elif key.value == "lessons" and isinstance(value, yaml.SequenceNode):
+        elif key.value in _NAMING_KEYS and isinstance(value, yaml.SequenceNode):
+            naming = _NAMING_KEYS[key.value]
             for index, item in enumerate(value.value):
                 if not isinstance(item, yaml.MappingNode):
                     continue
                 for inner_key, inner in item.value:
-                    if isinstance(inner_key, yaml.ScalarNode) and inner_key.value == "about":
-                        where = f"lessons[{index + 1}].about"
+                    if isinstance(inner_key, yaml.ScalarNode) and inner_key.value == naming:
+                        where = f"{key.value}[{index + 1}].{naming}"
                         found.append((where, inner_key, inner, bool(item.flow_style)))
     return found
 
@@ -310,14 +318,15 @@ def _renamed(data: dict[str, Any], matches: set[str], new: str) -> dict[str, Any
     for field in FIELDS:
         if field in data:
             result[field] = names(data[field])
-    lessons = data.get("lessons")
-    if isinstance(lessons, list):
-        result["lessons"] = [
-            {**item, "about": names(item["about"])}
-            if isinstance(item, dict) and "about" in item
-            else item
-            for item in lessons
-        ]
+    for field, naming in _NAMING_KEYS.items():
+        items = data.get(field)
+        if isinstance(items, list):
+            result[field] = [
+                {**item, naming: names(item[naming])}
+                if isinstance(item, dict) and naming in item
+                else item
+                for item in items
+            ]
     return result
 
 
@@ -330,10 +339,10 @@ def _document(raw: bytes) -> tuple[dict[str, Any], str]:
 
 
 def retag(raw: bytes, old_names: Iterable[str], new: str) -> Retagged:
-    """Replace every name under weak_spots, strengths and a lesson's `about` whose normal
-    form is one of `old_names`' normal forms by `new`, keeping its quoting. A list that
-    this changes and that then holds `new` twice loses the later ones (`removed`).
-    Nothing else changes.
+    """Replace every name under weak_spots, strengths, a lesson's `about` and a question's
+    `topic` whose normal form is one of `old_names`' normal forms by `new`, keeping its
+    quoting. A list that this changes and that then holds `new` twice loses the later
+    ones (`removed`). Nothing else changes.
 
     Raise RetagError (with the file line when known) for a file that cannot be read
     or that could not be rewritten safely; the caller then leaves it untouched.

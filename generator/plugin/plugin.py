@@ -54,6 +54,7 @@ from generator.render.words import summary
 from generator.settings import Settings
 from generator.settings import today as settings_today
 from generator.share.audience import Edition, edition_for
+from generator.share.edition import share_attachments
 from generator.share.locked import LockedSite
 
 if TYPE_CHECKING:
@@ -252,10 +253,27 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         """The files next to the entries (images, PDFs) this audience gets."""
         found = attachments(self.settings.entries_path)
         problems = self.report.diagnostics  # a copy that fails is reported with them
-        for original, target in self.edition.attachments(found, self.settings.entries_dir):
-            if files.get_file_from_path(target) is None:
+        pairs = [
+            (original, target)
+            for original, target in self.edition.attachments(found, self.settings.entries_dir)
+            if files.get_file_from_path(target) is None
+        ]
+        privacy = self.edition.privacy
+        if privacy is None:
+            for original, target in pairs:
                 rel = relative(original, self.settings.root)
                 files.append(Attachment.of(config, target, str(original), rel, problems))
+            return
+        # A share's: images re-encoded, text files checked, other kinds left out.
+        dirs = list(config.theme.dirs)
+        scrubbed = share_attachments(self.settings, privacy, pairs, dirs)
+        self.report.dropped = scrubbed.dropped
+        for target, data in scrubbed.kept:
+            files.append(File.generated(config, target, content=data))
+        for _source, target, _why in scrubbed.dropped:
+            # Known but excluded: a link to it is not a broken link, and nothing is written.
+            excluded = InclusionLevel.EXCLUDED
+            files.append(File.generated(config, target, content=b"", inclusion=excluded))
 
     def _set_navigation(self, files: Files, config: MkDocsConfig) -> None:
         """Unless mkdocs.yml gives a `nav`: Home, the overview pages, the hand-written pages.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from generator.entry.diagnostics import Diagnostic
 from generator.share.audience import Audience
@@ -40,3 +41,5 @@ class BuildReport:
     page_count: int = 0  # pages MkDocs builds, hand-written ones included
     warnings: int = 0  # MkDocs' warnings: counted by whoever listens to its log
     privacy: Privacy | None = None  # a share's decision: for its output check and --report
+    # A share's attachments left out: (the owner's file, its docs path, why).
+    dropped: list[tuple[Path, str, str]] = field(default_factory=list)

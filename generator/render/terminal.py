@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -35,6 +36,18 @@ def width(text: str) -> int:
 
 def pad(text: str, columns: int) -> str:
     return text + " " * max(0, columns - width(text))
+
+
+NAME_COLUMN = 32  # the widest a column of names grows: past it, a name overflows its row
+
+
+def name_column(names: Iterable[str]) -> int:
+    """The width of a column of names: the widest name up to NAME_COLUMN columns.
+
+    One long weak spot must not push every row of a list past the terminal's edge,
+    where each would wrap; it overflows its own row and the others stay aligned.
+    """
+    return max((w for w in map(width, names) if w <= NAME_COLUMN), default=0)
 
 
 def _style(text: str, color: bool, **styles: Any) -> str:
@@ -101,7 +114,7 @@ def format_stats(
     if practice is not None and practice.cards:
         due = len(practice.due)
         lines.append(
-            f"Practice  {due} of {practice.cards} cards due on {practice.today.isoformat()}"
+            f"Practice  {due} of {plural(practice.cards, 'card')} due on {practice.today}"
             + ("; run 'debrief drill'" if due else "")
         )
     spots = insights.weak_spots
@@ -112,7 +125,7 @@ def format_stats(
     shown = spots[:top]
     more = f" (top {len(shown)} of {len(spots)})" if len(spots) > len(shown) else ""
     lines.append(f"Weak spots{more}")
-    name_width = max(width(s.name) for s in shown)
+    name_width = name_column(s.name for s in shown)
     count_width = max(len(str(s.count)) for s in shown)
     for spot in shown:
         status = _style(spot.status, color, fg=_STATUS_COLOR[spot.status])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import functools
 import json
 import os
 from pathlib import Path
@@ -12,15 +14,19 @@ from generator.entry.models import FrontMatter
 from generator.entry.names import Vocabulary
 from generator.entry.read import Entry, chronological
 from generator.settings import Settings
+from generator.share.attachments import Scrubbed, scrub
 from generator.share.leaks import (
+    PROJECT_ASSETS,
     Leak,
-    baseline_corpus,
+    LookedFor,
+    Shipped,
+    Source,
+    baseline_texts,
     find_leaks,
-    needles,
-    readable_secrets,
-    secrets,
-    shared_corpus,
+    looked_for,
+    shared_texts,
 )
+from generator.share.needles import readable_needles
 from generator.share.privacy import Privacy
 
 UNREDACTABLE = {
@@ -99,6 +105,24 @@ def handwritten_pages(settings: Settings) -> dict[str, str]:
     return pages
 
 
+def hidden_for_attachments(
+    settings: Settings, privacy: Privacy, theme_dirs: list[str]
+) -> LookedFor:
+    """What an attachment may not name: the same needles as the output check's."""
+    vocabulary = Vocabulary(settings.aliases)
+    found = privacy.needles()
+    baseline = baseline_texts([settings.site_name], theme_dirs, "en")
+    return looked_for(found, shared_texts(privacy.entries, vocabulary), baseline)
+
+
+def share_attachments(
+    settings: Settings, privacy: Privacy, pairs: list[tuple[Path, str]], theme_dirs: list[str]
+) -> Scrubbed:
+    """The share's attachments `pairs` (source, docs path) as the share copies them."""
+    hidden = functools.cache(lambda: hidden_for_attachments(settings, privacy, theme_dirs))
+    return scrub(pairs, hidden)
+
+
 def check_output(
     settings: Settings,
     out: Path,
@@ -107,23 +131,59 @@ def check_output(
     theme_dirs: list[str],
     theme: dict[str, Any],
     locked: bool,
-) -> list[Leak]:
-    """Look in `out` for everything the owner's notebook keeps back, as `privacy` decided."""
+) -> tuple[list[Leak], dict[str, Source]]:
+    """Look in `out` for everything the owner's notebook keeps back.
+
+    Returns the leaks and, to say where each leaked text is written, the notebook's
+    shared sources (hand-written pages and shared entries, by path).
+    """
     vocabulary = Vocabulary(settings.aliases)
     entries = privacy.owner
-    anonymizer = privacy.anonymizer
     shared = privacy.entries
     pages = handwritten_pages(settings)
-    found = secrets(entries, settings.share, vocabulary, pages, anonymizer)
+    found = privacy.needles()  # what the share hid, decided once, on the source
+    kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
     if locked:
-        kept: list[Entry] = chronological(e for e in entries if not e.meta.private)
         docs = privacy.docs_folder + "/"
         shown = {
             path: privacy.page_text(text, path.removeprefix(docs)) for path, text in pages.items()
         }
-        found += readable_secrets(list(zip(kept, shared, strict=True)), vocabulary, shown)
+        found += readable_needles(list(zip(kept, shared, strict=True)), vocabulary, shown)
     language = str(theme.get("language") or "en")
-    baseline = baseline_corpus(
+    baseline = baseline_texts(
         [settings.site_name, json.dumps(theme, default=str)], theme_dirs, language
     )
-    return find_leaks(out, needles(found, shared_corpus(shared, vocabulary), baseline), theme_dirs)
+    wanted = looked_for(found, shared_texts(shared, vocabulary), baseline)
+    leaks = find_leaks(out, wanted, Shipped([*theme_dirs, *PROJECT_ASSETS]))
+    return leaks, (notebook_sources(settings, kept) if leaks else {})
+
+
+def notebook_sources(settings: Settings, entries: list[Entry]) -> dict[str, Source]:
+    """The notebook's files a share shows (the docs folder, the shared entries), by path,
+    with the output paths each becomes: where a leak report looks for a leaked text."""
+    sources: dict[str, Source] = {}
+    docs = settings.root / settings.docs_dir
+    for folder, dirs, names in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder, name)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if b"\x00" in data:
+                continue  # not text
+            inside = path.relative_to(docs).as_posix()
+            outputs: tuple[str, ...] = (inside,)
+            if inside.endswith(".md"):
+                page = inside[:-3]
+                if page == "index" or page.endswith("/index"):
+                    page = page[:-5]
+                outputs = (f"{page}/index.html", f"{page}.html") if page else ("index.html",)
+            text = data.decode("utf-8-sig", errors="replace")
+            sources[path.relative_to(settings.root).as_posix()] = Source(text, outputs)
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            text = (settings.root / entry.path).read_text(encoding="utf-8-sig", errors="replace")
+            sources[entry.path] = Source(text, (f"entries/{entry.slug}/", f"entries/{entry.slug}."))
+    return sources

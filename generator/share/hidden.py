@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from generator.entry.names import slugify
 from generator.entry.read import Entry
@@ -41,6 +42,21 @@ class Needle:
     what: str  # e.g. "the name of a redacted interviewer"
     variants: tuple[str, ...] = ()  # other spellings: 'jurgen', 'juergen' for 'Jürgen'
     name: bool = False  # a person's or company's name: looked for however short
+    # Fine when shared data shows the same text: only the locked share's readability
+    # needles (share/needles.py) are; what the share hid never is.
+    excusable: bool = False
+    # A front-matter value's line found from its key only when a leak is reported
+    # (finding it reads the file again).
+    key: KeyPath | None = None
+    document: Any = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def number(self) -> int | None:
+        """The line of the owner's file the needle comes from, when it has one."""
+        if self.key is not None and self.document is not None:
+            line: int | None = self.document.line_of(self.key)
+            return line
+        return self.line
 
 
 def plain(text: str) -> str:
