@@ -302,7 +302,7 @@ def test_a_share_in_japanese_names_nobody(tmp_path: Path, monkeypatch: pytest.Mo
     assert "<p>[interviewer]さんは優しかった。[interviewer]さんの質問。</p>" in page
 
 
-# --- what is in a file: decided where files are copied (attachments.py, edition.py) -------
+# --- what is in a file: an entry's attachments (attachments.py), the docs folder's images --
 
 
 def _png_with_text(words: str) -> bytes:
@@ -327,11 +327,6 @@ interviewers: [Zqyolanda Zqbrien]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attachments are copied byte for byte: their content is decided in "
-    "attachments.py/edition.py (branch privacy-output), not in the decision modules",
-)
 def test_an_entrys_attachments_hold_no_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -345,11 +340,6 @@ def test_an_entrys_attachments_hold_no_name(
     assert result.exit_code == 0 and leaked == [], (result.output, leaked)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an image of the docs folder is copied byte for byte, metadata and all: "
-    "images are to be re-encoded where attachments are (attachments.py, privacy-output)",
-)
 def test_an_image_of_the_docs_folder_holds_no_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -360,6 +350,7 @@ def test_an_image_of_the_docs_folder_holds_no_name(
     result = run("share")
     leaked = found(root / "site-share", ["zqyolanda", "zqbrien"])
     assert result.exit_code == 0 and leaked == [], (result.output, leaked)
+    assert (root / "site-share/team.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 # --- a hidden word written in two --------------------------------------------------------

@@ -53,6 +53,7 @@ from generator.entry.read import attachments as files_next_to_entries
 from generator.render.addresses import HOME, NAV
 from generator.settings import Settings
 from generator.share.anonymize import Anonymizer, company_names
+from generator.share.attachments import pixels_only
 from generator.share.clean import clean_text
 from generator.share.fields import (
     PEOPLE,
@@ -307,9 +308,12 @@ class Privacy:
     def file_bytes(self, data: bytes, path: str) -> bytes:
         """A file of the docs folder that is not a page (`raw.html`, `people.txt`, a
         drawing's `.svg`) as the share holds it: when it is text, its private blocks and
-        comments out (in HTML, SVG, XML and plain text) and hidden names replaced; other
-        files are left to the copy of attachments. A file the share does not change is
-        returned as it is (the same object)."""
+        comments out (in HTML, SVG, XML and plain text) and hidden names replaced; an
+        image re-encoded from its pixels, as an entry's (no text chunk, EXIF or XMP goes
+        along). A file the share does not change is returned as it is (the same object)."""
+        image = pixels_only(data)
+        if image is not None:
+            return image
         if b"\0" in data:
             return data
         try:
