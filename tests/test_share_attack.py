@@ -162,6 +162,7 @@ def test_squashed_runs_of_a_name() -> None:
         ("Pri&shy;ya and Pri\u200bya", "[interviewer] and [interviewer]"),
         ("Priya&#39;s idea", "[interviewer]'s idea"),
         ("PriyaNatarajan and priya_natarajan", "[interviewer] and [interviewer]"),
+        ("linkedin.com/in/pnatarajan", "linkedin.com/in/[interviewer]"),
         # Markup in other words is left as written.
         ("a *b* c_d caf&eacute; **Prize**", "a *b* c_d caf&eacute; **Prize**"),
     ],

@@ -126,11 +126,13 @@ def squashed(folded: list[str], counts: frozenset[str] | None = None) -> set[str
 def person(name: str, kind: str) -> Hidden | None:
     """A redacted person as the share hides them, labelled "[kind]": every word but
     initials, and the words run together ("Anne-Marie" as "Annemarie", "O'Brien" as
-    "OBrien", a handle "priyanatarajan"). None for a name without a word."""
+    "OBrien", a handle "priyanatarajan" or "pnatarajan"). None for a name without a word."""
     folded = [fold(word) for word in words(name)]
     if not folded:
         return None
     joined = squashed(folded)
+    if len(folded) > 1 and len(folded[-1]) > 2:  # the usual handle: initial and surname
+        joined.add(folded[0][0] + folded[-1])
     distinctive = frozenset({*(w for w in folded if len(w) > 1), *joined})
     return Hidden(name, kind, f"[{kind}]", frozenset({*folded, *joined}), distinctive)
 
