@@ -410,3 +410,22 @@ def test_a_shared_company_stays_named_when_a_private_company_contains_its_name()
     [entry] = privacy.entries
     assert (entry.meta.company, entry.slug) == ("Acme", "2026-01-01-acme")
     assert [note.lesson for note in entry.meta.lessons] == ["Acme and [company]"]
+
+
+@pytest.mark.parametrize("encrypt", [False, True])
+def test_a_site_name_naming_someone_is_shared_without_the_name(
+    notebook: Path, monkeypatch: pytest.MonkeyPatch, encrypt: bool
+) -> None:
+    config = notebook / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "site_name: Test notebook", "site_name: Zqyolanda's notes"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DEBRIEF_SHARE_PASSPHRASE", "correct horse battery staple")
+    result = run("share", *(["--encrypt"] if encrypt else []))
+    assert result.exit_code == 0, result.output
+    assert found(notebook / "site-share", MARKERS) == []
+    home = (notebook / "site-share/index.html").read_text("utf-8")
+    assert "[interviewer]&#39;s notes" in home or "[interviewer]'s notes" in home

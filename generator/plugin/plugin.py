@@ -177,6 +177,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.report.privacy = edition.privacy
         if edition.privacy is not None:
             edition.privacy.site_settings(config)
+            if self.locked is not None:  # the name the passphrase form shows, too
+                self.locked.site_name = config.site_name
             docs_dir = Path(config.docs_dir).resolve()
             for file in list(files):
                 address = edition.privacy.docs_address(file.src_uri)
