@@ -433,9 +433,9 @@ def test_share_report_says_what_was_left_out_and_replaced(tmp_path: Path) -> Non
         "notebook/index.md -> the home page\n"
         "  left out 1 private block (line 3)\n"
         '  replaced "Dana Kim" by [interviewer]: once\n'
-        "In all: 2 of 3 entries shared, 1 private entry left out, 3 private blocks and "
-        "1 HTML comment left out, 5 names replaced, 1 link made plain text, "
-        "1 attachment shared.\n"
+        "In all: 2 of 3 entries shared, 1 private entry left out,\n"
+        "  3 private blocks and 1 HTML comment left out, 5 names replaced,\n"
+        "  1 link made plain text, 1 attachment shared.\n"
     )
 
 

@@ -9,11 +9,8 @@ The report says it all before the share is sent, in the owner's own words.
 from __future__ import annotations
 
 from generator.render.addresses import page_url
+from generator.render.words import plural
 from generator.share.privacy import Privacy, TextReport
-
-
-def _count(count: int, one: str, many: str = "") -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _times(count: int) -> str:
@@ -32,10 +29,10 @@ def _entry_lines(report: TextReport, directory_urls: bool) -> list[str]:
     head = f"{report.source} -> {shared}"
     lines: list[str] = []
     if report.private_blocks:
-        blocks = _count(len(report.private_blocks), "private block")
+        blocks = plural(len(report.private_blocks), "private block")
         lines.append(f"  left out {blocks} ({_lines(report.private_blocks)})")
     if report.comments:
-        lines.append(f"  left out {_count(report.comments, 'HTML comment')}")
+        lines.append(f"  left out {plural(report.comments, 'HTML comment')}")
     if report.redacted:
         lines.append(f"  redacted {', '.join(report.redacted)}")
     for (name, label), count in sorted(report.replaced.items()):
@@ -60,11 +57,12 @@ def format_report(privacy: Privacy) -> str:
     blocks = sum(len(r.private_blocks) for r in reports)
     links = sum(len(r.links) for r in reports)
     lines.append(
-        f"In all: {entries} of {entries + private} entries shared, "
-        f"{_count(private, 'private entry', 'private entries')} left out, "
-        f"{_count(blocks, 'private block')} and "
-        f"{_count(sum(r.comments for r in reports), 'HTML comment')} left out, "
-        f"{_count(names, 'name')} replaced, {_count(links, 'link')} made plain text, "
-        f"{_count(len(privacy.attachments), 'attachment')} shared."
+        f"In all: {entries} of {plural(entries + private, 'entry', 'entries')} shared, "
+        f"{plural(private, 'private entry', 'private entries')} left out,\n"
+        f"  {plural(blocks, 'private block')} and "
+        f"{plural(sum(r.comments for r in reports), 'HTML comment')} left out, "
+        f"{plural(names, 'name')} replaced,\n"
+        f"  {plural(links, 'link')} made plain text, "
+        f"{plural(len(privacy.attachments), 'attachment')} shared."
     )
     return "\n".join(lines) + "\n"
