@@ -184,14 +184,21 @@ def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, int | None]]:
 
 
 def _private_entry(entry: Entry) -> list[Needle]:
+    """A private entry's texts, each excusable: the same sentence written in a shared
+    entry was shared there on purpose ("Nudge on Monday." in both), and is no leak.
+    Private blocks and hidden names never are (`excusable` stays False for them)."""
     found = [
-        Needle(value, entry.path, line, f"{describe(key)} of a private entry")
+        Needle(value, entry.path, line, f"{describe(key)} of a private entry", excusable=True)
         for key, value, line in _fields(entry)
         if key[0] not in ("outcome", "private")
     ]
-    found.append(Needle(entry.slug, entry.path, None, "the file name of a private entry"))
+    found.append(
+        Needle(entry.slug, entry.path, None, "the file name of a private entry", excusable=True)
+    )
     for line, sentence in sentences(entry.body, entry.body_line):
-        found.append(Needle(sentence, entry.path, line, "the notes of a private entry"))
+        found.append(
+            Needle(sentence, entry.path, line, "the notes of a private entry", excusable=True)
+        )
     return found
 
 
