@@ -149,11 +149,13 @@ def load_settings(config_file: Path) -> Settings:
     options = debrief_options(raw)
     plugin = PluginConfig(config_file_path=str(config_file))
     plugin.load_dict(options or {})
-    errors, _warnings = plugin.validate()
+    errors, warnings = plugin.validate()
     if errors:
         given = options or {}
+        # Every problem in one run: a misspelt option beside a wrong one is named too.
         problems = "; ".join(
-            f"'{key}': {_readable(str(error), given.get(key))}" for key, error in errors
+            f"'{key}': {_readable(str(error), given.get(key))}"
+            for key, error in [*errors, *warnings]
         )
         raise ConfigError(f"{config_file}: debrief plugin options: {problems}")
     return settings_from(plugin, config_file.parent.resolve(), raw)

@@ -269,7 +269,11 @@ def test_rename_while_another_program_appends_loses_no_line(
     writer.start()
     outcomes: list[int] = []
     try:
-        for _turn in range(200):
+        turns, deadline = 0, time.monotonic() + 60
+        # 200 renames at least, and until the writer has appended enough alongside them
+        # (on a fast machine 200 renames can end before it has written 500 lines).
+        while (turns < 200 or len(appended) <= 500) and time.monotonic() < deadline:
+            turns += 1
             now = b"[sql]" in entry.read_bytes()
             old, new = ("sql", "databases") if now else ("databases", "sql")
             result = CliRunner().invoke(cli, ["tags", "rename", old, new])
@@ -385,3 +389,20 @@ def test_an_attachment_that_cannot_be_copied_into_an_export_is_reported(
         "    hint: check that it is still there and readable, then export again",
     ]
     assert (tmp_path / "out" / "docs" / "entries" / "2026-03-14-acme.md").is_file()
+
+
+def test_a_misspelt_option_beside_a_wrong_one_is_named_in_the_same_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_notebook(
+        tmp_path / "nb",
+        {"2026-03-14-acme.md": GOOD},
+        "recurring_after: two\nrecurring_afterr: 3",
+    )
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: mkdocs.yml: debrief plugin options: 'recurring_after': must be a whole number,"
+        " got text 'two'; 'recurring_afterr': Unrecognised configuration name: recurring_afterr"
+    )
