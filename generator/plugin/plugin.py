@@ -33,7 +33,6 @@ from mkdocs.structure.toc import TableOfContents
 from generator.aggregate import aggregate
 from generator.config import PluginConfig, settings_from
 from generator.drill.log import Review, read_log
-from generator.entry.diagnostics import Diagnostic
 from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
 from generator.plugin.attachment import Attachment
@@ -45,8 +44,7 @@ from generator.plugin.store import PageStore
 from generator.plugin.theme_cache import MemoryBytecodeCache, share_compiled_templates
 from generator.plugin.watching import watch_without_polling
 from generator.render.addresses import CSS, HOME, NAV, default_nav
-from generator.render.broken import broken_entry_pages
-from generator.render.escape import md_inline
+from generator.render.broken import banner, broken_entry_pages
 from generator.render.pages import render_sources
 from generator.render.placeholders import Source
 from generator.render.reuse import Reuse
@@ -210,7 +208,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def _banner(self, notebook: Notebook) -> str:
         # Under serve, errors get a banner on every page; warnings stay in the terminal.
-        return _banner(notebook.errors) if self.is_serve and notebook.errors else ""
+        return banner(notebook.errors) if self.is_serve and notebook.errors else ""
 
     def _add_pages(self, files: Files, config: MkDocsConfig, *, banner: str) -> dict[str, Source]:
         """Render every generated page into the store, and give MkDocs an empty file for each
@@ -397,15 +395,3 @@ def _move(files: Files, file: File, address: str) -> None:
         for derived in ("dest_uri", "url", "name", "abs_dest_path"):
             file.__dict__.pop(derived, None)
         files.append(file)
-
-
-def _banner(diagnostics: list[Diagnostic]) -> str:
-    lines = [
-        '!!! danger debrief-banner "The notebook has problems: fix them and save"',
-        "    The rest of the notebook still shows; a broken entry is left out until it is fixed.",
-        "",
-    ]
-    lines += [f"    - {md_inline(d.format().splitlines()[0])}" for d in diagnostics[:20]]
-    if len(diagnostics) > 20:
-        lines.append(f"    - … and {len(diagnostics) - 20} more: see the terminal")
-    return "\n".join(lines)

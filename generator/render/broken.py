@@ -39,3 +39,16 @@ def broken_entry_pages(diagnostics: list[Diagnostic]) -> Iterator[tuple[str, Sou
             lines.append(f"    - {md_inline(first)}")
             lines += [f"      <br>{md_inline(line.strip())}" for line in rest]
         yield entry_path(name.stem), Source("\n".join(lines) + "\n")
+
+
+def banner(diagnostics: list[Diagnostic]) -> str:
+    """The callout on every page under `serve` while the notebook has errors."""
+    lines = [
+        '!!! danger debrief-banner "The notebook has problems: fix them and save"',
+        "    The rest of the notebook still shows; a broken entry is left out until it is fixed.",
+        "",
+    ]
+    lines += [f"    - {md_inline(d.format().splitlines()[0])}" for d in diagnostics[:20]]
+    if len(diagnostics) > 20:
+        lines.append(f"    - … and {len(diagnostics) - 20} more: see the terminal")
+    return "\n".join(lines)
