@@ -40,6 +40,7 @@ from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
+from generator.plugin.search_index import StreamedSearchIndex
 from generator.plugin.store import PageStore
 from generator.plugin.theme_cache import MemoryBytecodeCache, share_compiled_templates
 from generator.plugin.watching import watch_without_polling
@@ -93,6 +94,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.compiled = MemoryBytecodeCache()  # serve: the theme's templates, compiled once
         self.locked: LockedSite | None = None  # the passphrase-locked share
         self.files: Files | None = None
+        self.search_index = StreamedSearchIndex()
         self._rendered = 0
 
     # -- the build's frame ---------------------------------------------------------------
@@ -367,14 +369,26 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         # Writing the index is the build's peak of memory (plugin/memory.py).
         give_back_freed_memory()
 
+    @event_priority(50)  # after making room, before the search plugin (0) would write it
+    def _write_the_search_index(self, *, config: MkDocsConfig) -> None:
+        if self.options.stream_search_index and not self.is_serve and self.incremental is None:
+            self.search_index.write(config)  # plugin/search_index.py
+
     @event_priority(-100)  # after the search plugin has written its index
     def _seal_search_drop_sitemap(self, *, config: MkDocsConfig) -> None:
+        self.search_index.hand_back()
         if self.locked is not None:
             self.locked.finish_build(config.site_dir)
 
     on_post_build = CombinedEvent(
-        _mend_incremental_build, _make_room_for_the_index, _seal_search_drop_sitemap
+        _mend_incremental_build,
+        _make_room_for_the_index,
+        _write_the_search_index,
+        _seal_search_drop_sitemap,
     )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.search_index.hand_back()  # MkDocs may build again with the same search plugin
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
