@@ -296,6 +296,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.is_serve:  # the entries on_files let go of (plugin/memory.py)
+            give_back_freed_memory(collect=True)
         if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
             nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
