@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -98,15 +100,38 @@ def test_a_build_makes_room_before_the_search_index_is_written(
 
     root = copy_demo(tmp_path / "demo")
     index = root / "site" / "search" / "search_index.json"
-    calls: list[bool] = []
+    calls: list[tuple[bool, bool]] = []
     real = plugin.give_back_freed_memory
 
-    def spy() -> bool:
-        calls.append(index.exists())  # the index is not written yet
-        return real()
+    def spy(*, collect: bool = False) -> bool:
+        calls.append((collect, index.exists()))  # the index is not written yet
+        return real(collect=collect)
 
     monkeypatch.setattr(plugin, "give_back_freed_memory", spy)
     result = debrief(["build"], root, "2026-12-01")
     assert result.exit_code == 0, result.output
-    assert calls == [False]
+    # The entries, once on_files is over (at on_nav); what the pages freed, before the index.
+    assert calls == [(True, False), (False, False)]
     assert index.exists()
+
+
+def test_collecting_frees_what_only_a_reference_cycle_holds() -> None:
+    from generator.plugin import memory
+
+    class Node:
+        pass
+
+    def cycle() -> weakref.ref[Node]:
+        node = Node()
+        node.itself = node  # type: ignore[attr-defined]
+        return weakref.ref(node)
+
+    gc.disable()  # no collection of its own in between
+    try:
+        held = cycle()
+        memory.give_back_freed_memory()
+        assert held() is not None
+        memory.give_back_freed_memory(collect=True)
+        assert held() is None
+    finally:
+        gc.enable()
