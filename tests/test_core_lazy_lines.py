@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from generator.entry.files import relative
 from generator.entry.frontmatter import Document, split
 from generator.entry.names import Vocabulary
 from generator.entry.read import entry_from_bytes, notebook_problems
@@ -265,3 +267,20 @@ def test_the_closing_fence_is_the_first_whole_line_of_dashes_or_dots(
     text: str, expected: tuple[str, str, int]
 ) -> None:
     assert split(text) == expected
+
+
+# --- a file's name in messages, cut as text ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "root", "expected"),
+    [
+        ("/n/entries/2026/x.md", "/n", "entries/2026/x.md"),
+        ("/nb/entries/x.md", "/n", "/nb/entries/x.md"),  # starts with the root's text only
+        ("/x.md", "/", "x.md"),
+        ("entries/x.md", ".", "entries/x.md"),
+        ("/elsewhere/x.md", "/n", "/elsewhere/x.md"),
+    ],
+)
+def test_a_file_is_named_from_the_notebook_folder(path: str, root: str, expected: str) -> None:
+    assert relative(Path(path), Path(root)) == expected
