@@ -36,6 +36,7 @@ from generator.drill.log import Review, read_log
 from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
 from generator.plugin.attachment import Attachment
+from generator.plugin.headings import Headings
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.memory import give_back_freed_memory
 from generator.plugin.reading import EntryCache, read_for_build
@@ -46,7 +47,7 @@ from generator.plugin.watching import watch_without_polling
 from generator.render.addresses import CSS, HOME, NAV, default_nav
 from generator.render.broken import banner, broken_entry_pages
 from generator.render.pages import render_sources
-from generator.render.placeholders import Source
+from generator.render.placeholders import Source, unlift
 from generator.render.reuse import Reuse
 from generator.render.words import summary
 from generator.settings import Settings
@@ -93,6 +94,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.compiled = MemoryBytecodeCache()  # serve: the theme's templates, compiled once
         self.locked: LockedSite | None = None  # the passphrase-locked share
         self.files: Files | None = None
+        self.headings: Headings | None = None  # the lifted headings' maker, per build
         self._rendered = 0
 
     # -- the build's frame ---------------------------------------------------------------
@@ -105,6 +107,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.store.clear()
+        self.headings = None  # made again: mkdocs.yml's Markdown extensions may have changed
         self.report = BuildReport()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(self.config, root, dict(config))
@@ -240,6 +243,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
+            if not self.options.lift_headings:
+                source = unlift(source)
             self.store.add(path, source, pack=self.reuse is None)
             if self.incremental is not None:
                 pages[path] = source
@@ -315,6 +320,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.store.source_of(page) is not None:
+            if self.headings is None:
+                self.headings = Headings(config)
+            self.store.lift_headings(page, html, self.headings)
             # Rendered: MkDocs has no more use for it (None would lose the page's title).
             page.markdown = ""
         # The blocks wait for on_page_context: until then a page holds little.
