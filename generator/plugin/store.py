@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from generator.plugin.headings import Headings
+from generator.plugin.indexing import SearchFeeder
 from generator.plugin.packed import Held, Packed
 from generator.plugin.search_copy import search_copy
-from generator.render.placeholders import MissingBlocks, Part, Source, fill_parts
+from generator.render.placeholders import MissingBlocks, Part, Source, fill_parts, filled_pieces
 from generator.render.words import plural
+
+T = TypeVar("T")
 
 # What mkdocs-material's search plugin removes from a page once it has read it.
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
@@ -72,8 +76,11 @@ class PageStore:
         page.toc = lifted.toc
         page.present_anchor_ids = (page.present_anchor_ids or set()) | lifted.ids
 
-    def show_search_a_copy(self, page: Page, copies: bool) -> None:
-        """Before the search plugin reads `page`: its blocks as a lighter copy."""
+    def show_search_a_copy(
+        self, page: Page, copies: bool, feeder: SearchFeeder | None = None
+    ) -> None:
+        """Before the search plugin reads `page`: its blocks as a lighter copy; or, with
+        mkdocs-material's search (`feeder`), the page indexed and nothing left to read."""
         source = self.source_of(page)
         if source is None or page.content is None:
             return
@@ -88,7 +95,11 @@ class PageStore:
         parts = self._parts
         if copies:  # a heading is what the search plugin cuts the page at: kept as it is
             parts = tuple(p if n in headings else search_copy(p) for n, p in enumerate(parts))
-        page.content = _filled(page.content, parts, page)
+        if copies and feeder is not None:
+            feeder.index(page, _checked(filled_pieces, page.content, parts, page))
+            page.content = ""
+        else:
+            page.content = _filled(page.content, parts, page)
 
     def fill_indexed(self, page: Page, relink: Callable[[str], str] | None = None) -> None:
         """After the search plugin read `page`: the real blocks in place of the copy, each
@@ -110,8 +121,14 @@ def _made_already(parts: tuple[Part, ...]) -> tuple[str, ...]:
 
 
 def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:
+    return _checked(fill_parts, html, parts, page)
+
+
+def _checked(
+    fill: Callable[[str, tuple[str, ...]], T], html: str, parts: tuple[str, ...], page: Page
+) -> T:
     try:
-        return fill_parts(html, parts)
+        return fill(html, parts)
     except MissingBlocks as missing:
         raise PluginError(
             f"debrief: {page.file.src_uri}: {plural(missing.count, 'generated block')} did not"

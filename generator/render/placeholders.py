@@ -79,21 +79,29 @@ def fill_parts(html: str, parts: Sequence[str]) -> str:
     Markdown extension that rewrites paragraphs): a page silently short of its tables
     would be worse than a failed build.
     """
-    pending = set(range(len(parts)))
+    return "".join(text for _, text in filled_pieces(html, parts))
 
-    def put(match: re.Match[str]) -> str:
+
+def filled_pieces(html: str, parts: Sequence[str]) -> list[tuple[bool, str]]:
+    """`fill_parts` in pieces, in order: each the blocks of one placeholder (True) or the
+    HTML between them (False)."""
+    pending = set(range(len(parts)))
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    # One pass: a page of many blocks is copied once, not once per block.
+    for match in _PLACED.finditer(html):
         first = int(match.group(1))
         numbers = range(first, int(match.group(2) or first) + 1)
         if not pending.issuperset(numbers):
-            return match.group(0)
+            continue  # a placeholder twice (copied by an extension): the first one counts
         pending.difference_update(numbers)
-        return "\n".join(parts[n] for n in numbers)
-
-    # One pass: a page of many blocks is copied once, not once per block.
-    filled = _PLACED.sub(put, html)
+        pieces.append((False, html[position : match.start()]))
+        pieces.append((True, "\n".join(parts[n] for n in numbers)))
+        position = match.end()
+    pieces.append((False, html[position:]))
     if pending:
         raise MissingBlocks(len(pending), PART.format(min(pending)))
-    return filled
+    return pieces
 
 
 def lift(markdown: str, parts: tuple[str, ...], written: Sequence[str]) -> Source:
