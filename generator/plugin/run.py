@@ -29,6 +29,7 @@ class RunOptions:
     progress: Callable[[int, int], None] | None = None  # called with (pages done, pages)
     lock: Lock | None = None  # the share's key: in memory, never in mkdocs.yml
     search_copies: bool = True  # off only in the test that shows they change nothing
+    lift_headings: bool = True  # the same (render/placeholders.py `lift`)
 
 
 @dataclass
