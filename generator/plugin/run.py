@@ -30,6 +30,7 @@ class RunOptions:
     lock: Lock | None = None  # the share's key: in memory, never in mkdocs.yml
     search_copies: bool = True  # off only in the test that shows they change nothing
     lift_headings: bool = True  # the same (render/placeholders.py `lift`)
+    cache_navigation: bool = True  # the same (plugin/nav_cache.py)
 
 
 @dataclass
