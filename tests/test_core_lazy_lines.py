@@ -162,7 +162,6 @@ SNIPPETS = [
     "q: !!seq [a]",
     "u: ! 12",
     "v: !local value",
-    "w: !!bool maybe",
     "x: !!str {a: 1}",
     "? [a, b]\n: c",
     "? {a: 1}\n: c",
@@ -202,6 +201,31 @@ def _lean(text: str) -> tuple[Any, bool]:
 @pytest.mark.parametrize("text", SNIPPETS)
 def test_the_lean_loader_builds_what_pyyaml_builds(text: str) -> None:
     assert _outcome(lambda: _lean(text)[0]) == _outcome(lambda: yaml.load(text, Loader=_Reference))
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("!!int abc", "cannot read 'abc' as a whole number"),
+        ("!!float x", "cannot read 'x' as a number"),
+        ("!!bool maybe", "cannot read 'maybe' as true or false"),
+        # untagged: YAML 1.1 reads these as numbers, Python cannot
+        ("0x_", "cannot read '0x_' as a whole number"),
+        ("0b_", "cannot read '0b_' as a whole number"),
+    ],
+)
+def test_a_value_its_type_cannot_read_is_an_error_at_its_line(value: str, problem: str) -> None:
+    """PyYAML raises a bare ValueError or KeyError for these: a traceback, before."""
+    entry, found = entry_from_bytes(
+        f"{HEAD}stage: onsite\nfeeling: {value}\n---\n".encode(), "x.md", "x"
+    )
+    assert entry is None
+    assert [d.format() for d in found] == [
+        f"x.md:6: error: invalid YAML: {problem}\n"
+        "    hint: to keep it as text, put it in quotes, without a '!!' tag in front"
+    ]
+    with pytest.raises((ValueError, KeyError)):
+        yaml.load(f"feeling: {value}", Loader=_Reference)
 
 
 def _tags(node: yaml.Node) -> list[str]:

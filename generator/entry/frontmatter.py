@@ -205,6 +205,7 @@ _YAML_HINTS = (
     ),
     ("expected ',' or '}'", "close the '{' with '}' on the same line"),
     ("end of stream", "close the quote that opens on this line"),
+    ("cannot read", "to keep it as text, put it in quotes, without a '!!' tag in front"),
 )
 
 

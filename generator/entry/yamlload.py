@@ -65,6 +65,34 @@ def _keep_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 FrontMatterLoader.add_constructor(_TIMESTAMP, _keep_text)
 
+_KINDS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+}
+
+
+def _refusing(construct: Any, kind: str) -> Any:
+    """PyYAML's constructor, raising a YAML error at the value's line where PyYAML's raises
+    a bare ValueError or KeyError: `!!int abc`, `!!bool maybe`, and even untagged `0x_`
+    (YAML 1.1 calls it a number, which Python cannot read) were a traceback."""
+
+    def refusing(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.value!r} as {kind}", node.start_mark
+            ) from None
+
+    return refusing
+
+
+for _tag, _kind in _KINDS.items():
+    FrontMatterLoader.add_constructor(
+        _tag, _refusing(FrontMatterLoader.yaml_constructors[_tag], _kind)
+    )
+
 # The lean resolve relies on what a safe loader is: were a path resolver or a resolver for
 # any first character ever added, PyYAML's own resolve would be needed again.
 if FrontMatterLoader.yaml_path_resolvers or None in FrontMatterLoader.yaml_implicit_resolvers:
