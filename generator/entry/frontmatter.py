@@ -47,8 +47,8 @@ class Document:
     """An entry file, split. Lines are 1-based lines of the file.
 
     The line of a value is asked for only when something is wrong with it, so the table
-    of lines is made on the first `line_of` (`compact`), from the node tree while `parse`
-    still holds it, else from the front matter's text, else from the file read again.
+    of lines is made on the first `line_of` (`compact`): from the node tree until the
+    entry is validated, else from the front matter's text, else from the file read again.
     A validated entry keeps neither tree nor table (`validated`): thousands of node trees
     would stay alive, and Python's cycle collector would scan them over and over while
     the rest of the notebook is read.

@@ -3,12 +3,13 @@
 libyaml parses and composes the node tree in C, but it calls back into Python to
 resolve each scalar's tag, and PyYAML's constructor then builds the values in Python
 too, through a generator per collection and a dictionary of every node built: at
-10,000 entries of about a hundred values each, those two steps were over half of
+10,000 entries of about a hundred values each, those two steps were nearly half of
 reading the notebook. An entry's front matter is plain text, numbers, true/false,
 dates, lists and mappings; `values` builds exactly those in one small recursive
 function and hands anything else (a merge key `<<`, an explicit tag such as
 `!!set`, a nesting deeper than Python recurses) to PyYAML's own constructor, from
-the start: the values are the same either way, and so is every error.
+the start: the values are the same either way, and so is every error, save the few
+PyYAML raised as a bare ValueError or KeyError (`_refusing`).
 """
 
 from __future__ import annotations
