@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from html import unescape
+from html import escape, unescape
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,8 +31,63 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>")
 _ATTRIBUTE = re.compile(r'([^\s="/]+)(?:="([^"]*)")?')
 
 
+_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|([^<]+)|(<)")
+# An element with nothing in it but white space, or entities (`&nbsp;` is white space).
+_EMPTY = re.compile(r"<([a-z]+)\b[^>]*>(?:\s|&#?\w+;)*</\1>")
+# What only HTMLParser reads right: a comment or declaration, a "<" that opens no tag.
+_UNUSUAL = re.compile(r"<(?![a-zA-Z/])|</(?![a-zA-Z])")
+# What the search keeps of a block's tags (its Parser's `keep`): a copy holds no other.
+_KEPT = frozenset(("p", "code", "li", "ol", "ul", "sub", "sup"))
+
+
+def add_generated(parser: Any, html: str) -> bool:
+    """The text the search plugin's `parser` would keep of `html`, a search copy of a
+    generated block, added to its current section at once; False, and nothing added, when
+    the block or the parser's state is one this does not know to be the same as reading
+    it tag by tag (`feed_generated`).
+
+    The same when: the parser is between top-level elements of a section of its own (the
+    notes' HTML is all read, nothing in it still open); the block holds only tags the
+    search keeps (`pre` aside, where white space counts), and no element that is empty,
+    which the search drops under a rule that looks back at the whole section. Then every
+    tag is kept as it is written, without its attributes, and each run of text as the
+    parser keeps it: white space as one space unless the text before ends with some,
+    line breaks as spaces, escaped again. (mkdocs-material's `Parser.handle_*`, read
+    for the one case a generated block is.)
+    """
+    section = parser.section
+    if parser.rawdata or parser.context or section is None or section.depth > 1:
+        return False
+    if _EMPTY.search(html) is not None:
+        return False
+    text: list[str] = section.text
+    added: list[str] = []
+    last_space = bool(text) and text[-1].isspace()
+    for match in _TOKEN.finditer(html):
+        if match.group(4):  # a "<" that opens no tag (a comment, a stray one): not ours
+            return False
+        name = match.group(2)
+        if name is not None:
+            if name not in _KEPT:
+                return False
+            added.append(f"</{name}>" if match.group(1) else f"<{name}>")
+            last_space = False
+            continue
+        data = unescape(match.group(3))
+        if data.isspace():
+            if not last_space:
+                added.append(" ")
+                last_space = True
+        else:
+            added.append(escape(data.replace("\n", " "), quote=False))
+            last_space = False
+    text.extend(added)
+    return True
+
+
 def feed_generated(parser: Any, html: str) -> None:
-    """The events `HTMLParser` gives for `html` (a generated block), to `parser`."""
+    """The events `HTMLParser` gives for `html` (a generated block, with no comment and no
+    "<" but the tags': `_UNUSUAL`), to `parser`."""
     position = 0
     for tag in _TAG.finditer(html):
         if tag.start() > position:
@@ -52,6 +107,20 @@ def feed_generated(parser: Any, html: str) -> None:
             parser.handle_endtag(name)
     if position < len(html):
         parser.handle_data(unescape(html[position:]))
+
+
+def read_piece(parser: Any, html: str, *, generated: bool) -> str:
+    """`html` read by the search plugin's `parser`, the quickest way that reads it right;
+    says which way (for the tests)."""
+    # Text HTMLParser holds back (a tag or comment still open) must meet what follows it
+    # as it would have: then a block goes through HTMLParser too.
+    if not generated or parser.rawdata or _UNUSUAL.search(html):
+        parser.feed(html)
+        return "HTMLParser"
+    if add_generated(parser, html):
+        return "at once"
+    feed_generated(parser, html)
+    return "tag by tag"
 
 
 class SearchFeeder:
@@ -80,12 +149,7 @@ class SearchFeeder:
             return
         parser = self._parser_class()
         for generated, html in pieces:
-            # Text HTMLParser holds back (a tag or comment still open) must meet what
-            # follows it as it would have: then the block goes through HTMLParser too.
-            if generated and not parser.rawdata:
-                feed_generated(parser, html)
-            else:
-                parser.feed(html)
+            read_piece(parser, html, generated=generated)
         parser.close()
         index = self._plugin.search_index
         for section in parser.data:

@@ -83,8 +83,8 @@ def fill_parts(html: str, parts: Sequence[str]) -> str:
 
 
 def filled_pieces(html: str, parts: Sequence[str]) -> list[tuple[bool, str]]:
-    """`fill_parts` in pieces, in order: each the blocks of one placeholder (True) or the
-    HTML between them (False)."""
+    """`fill_parts` in pieces, in order: each a block (True), the line break between two
+    blocks of one placeholder (True), or the HTML between placeholders (False)."""
     pending = set(range(len(parts)))
     pieces: list[tuple[bool, str]] = []
     position = 0
@@ -96,7 +96,8 @@ def filled_pieces(html: str, parts: Sequence[str]) -> list[tuple[bool, str]]:
             continue  # a placeholder twice (copied by an extension): the first one counts
         pending.difference_update(numbers)
         pieces.append((False, html[position : match.start()]))
-        pieces.append((True, "\n".join(parts[n] for n in numbers)))
+        for n in numbers:  # one after the other, a line apart
+            pieces += [(True, "\n"), (True, parts[n])] if n != first else [(True, parts[n])]
         position = match.end()
     pieces.append((False, html[position:]))
     if pending:
