@@ -26,6 +26,9 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     --strict), 2 on misuse.
     """
     # lazy: `debrief --help` imports none of this
+    import atexit
+    import gc
+
     from generator.entry.read import cycle_collector_paused
     from generator.render.words import summary
 
@@ -35,12 +38,22 @@ def check(strict: bool, config_file: Path | None, today: datetime | None) -> Non
     with cycle_collector_paused():
         settings = load_settings(config_file)
         notebook = read(settings, resolve_today(today))
-    report(notebook.diagnostics)
-    warnings = len(notebook.diagnostics) - len(notebook.errors)
-    line = summary(notebook.diagnostics, notebook.file_count)
-    if strict and warnings and not notebook.errors:
-        line += " (--strict: warnings fail)"
-    click.echo(line)
+        # What was read lives until the process ends, yet re-enabling the collector would
+        # scan all of it once more, and the interpreter's exit a last time: 0.3 s of CPU at
+        # 10,000 entries. Frozen, it is left out of both; unfrozen after the report, so
+        # that a caller in the same process (the tests) keeps its collector as it was.
+        gc.freeze()
+        atexit.unregister(gc.freeze)
+        atexit.register(gc.freeze)
+    try:
+        report(notebook.diagnostics)
+        warnings = len(notebook.diagnostics) - len(notebook.errors)
+        line = summary(notebook.diagnostics, notebook.file_count)
+        if strict and warnings and not notebook.errors:
+            line += " (--strict: warnings fail)"
+        click.echo(line)
+    finally:
+        gc.unfreeze()
     if notebook.errors or (strict and warnings):
         raise SystemExit(1)
 

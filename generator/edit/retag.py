@@ -22,14 +22,9 @@ from typing import Any
 
 import yaml
 
-from generator.entry.frontmatter import (
-    FastSafeLoader,
-    FrontMatterError,
-    FrontMatterLoader,
-    parse,
-    split,
-)
+from generator.entry.frontmatter import FrontMatterError, parse, split
 from generator.entry.names import normalize_name
+from generator.entry.yamlload import FastSafeLoader, FrontMatterLoader
 
 FIELDS = ("weak_spots", "strengths")
 _BOM = b"\xef\xbb\xbf"

@@ -107,4 +107,9 @@ def readable_problem(path: Path) -> Unreadable | None:
 
 def relative(path: Path, root: Path) -> str:
     """How messages name a file: from the notebook's folder, with '/'."""
+    # Cut as text when the root's text and a separator start the path's (every entry, by
+    # the thousand): pathlib's relative_to parses both paths again, twice with the test.
+    text, start = str(path), str(root)
+    if text.startswith(start) and text[len(start) : len(start) + 1] == os.sep:
+        return text[len(start) + 1 :].replace(os.sep, "/")
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

@@ -2,7 +2,8 @@
 
 MkDocs swallows YAML errors in front matter; a notebook must say where a problem
 is, so the front matter is parsed here, with PyYAML's C loader when it is
-available, and the composed node tree is kept to turn a key path into a line.
+available. Lines are found from the composed node tree, but only when a problem
+asks for one: a valid entry, the usual case, never pays for the table of its lines.
 """
 
 from __future__ import annotations
@@ -14,14 +15,11 @@ from typing import Any
 
 import yaml
 
-try:
-    # libyaml's loader: the pure-Python one is several times slower on a large notebook.
-    FastSafeLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    FastSafeLoader = yaml.SafeLoader
+from generator.entry.yamlload import SEP as _SEP
+from generator.entry.yamlload import FrontMatterLoader, values
 
 _FENCE = re.compile(r"---[ \t]*")
-_CLOSING = re.compile(r"(---|\.\.\.)[ \t]*")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # a whole line
 
 KeyPath = tuple[str | int, ...]  # where a value sits in the front matter: ("questions", 1)
 
@@ -34,17 +32,6 @@ def describe(key: KeyPath) -> str:
     return text
 
 
-class FrontMatterLoader(FastSafeLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that keeps dates as text, so the model can say which date is impossible."""
-
-
-def _keep_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _keep_text)
-
-
 class FrontMatterError(Exception):
     """A problem that stops the front matter from being read at all."""
 
@@ -55,16 +42,16 @@ class FrontMatterError(Exception):
         self.hint = hint
 
 
-_SEP = "\x1f"  # joins a key path into one string: weak_spots, 2 -> "weak_spots\x1f2"
-
-
 @dataclass
 class Document:
     """An entry file, split. Lines are 1-based lines of the file.
 
-    Once an entry is validated, `compact()` keeps only a table of lines: thousands of
-    parsed node trees would otherwise stay alive, and Python's cycle collector would
-    scan them over and over while the rest of the notebook is read.
+    The line of a value is asked for only when something is wrong with it, so the table
+    of lines is made on the first `line_of` (`compact`): from the node tree until the
+    entry is validated, else from the front matter's text, else from the file read again.
+    A validated entry keeps neither tree nor table (`validated`): thousands of node trees
+    would stay alive, and Python's cycle collector would scan them over and over while
+    the rest of the notebook is read.
     """
 
     data: dict[str, Any]
@@ -75,55 +62,58 @@ class Document:
     lines: dict[str, int] | None = None  # key path -> line, after compact()
     # Where to read the file again, to find a line once the table was let go (forget_lines).
     reload: Callable[[], bytes] | None = None
+    front: str | None = None  # the front matter's text, to make the table from if asked
+    repeats_keys: bool = True  # whether a mapping may repeat a key (FrontMatterLoader)
+
+    def repeated_keys(self) -> list[tuple[str, int, int]]:
+        """Each key written twice in one mapping, as (key, ignored line, winning line).
+
+        Only an entry whose loader noted a repeated key pays for the table of lines here.
+        """
+        return self.compact() if self.repeats_keys else []
+
+    def validated(self) -> None:
+        """Let the data and the node tree go: the model holds the values now, and a line,
+        if one is ever asked for, comes from the front matter's text."""
+        self.data = {}
+        self.node = None
 
     def forget_lines(self, reload: Callable[[], bytes]) -> None:
-        """Let the table of lines go; `line_of` reads the file again if it is ever needed.
+        """Let the table of lines and the text go; `line_of` reads the file again if it is
+        ever needed.
 
         A validated entry rarely needs a line again (only for a problem found across
         entries), and at 4,000 entries the tables held a third of their memory.
         """
         self.lines = None
+        self.node = None
+        self.front = None
         self.reload = reload
 
     def line_of(self, path: KeyPath, *, key: bool = False) -> int:
         """The line of the value at `path` (or of its key), else of its nearest parent."""
-        if self.lines is None and self.node is None and self.reload is not None:
+        lines = self.lines if self.lines is not None else self._make_lines()
+        if lines is None:
+            return 1  # changed or gone since it was read: no better answer
+        for end in range(len(path), 0, -1):
+            joined = _SEP.join(str(part) for part in path[:end])
+            if key and end == len(path) and joined + "#" in lines:
+                return lines[joined + "#"]
+            if joined in lines:
+                return lines[joined]
+        return 1
+
+    def _make_lines(self) -> dict[str, int] | None:
+        if self.node is None:
             try:
-                fresh = parse(self.reload())
+                if self.front is not None:
+                    self.node = _load(self.front)[0]
+                elif self.reload is not None:
+                    self.node = parse(self.reload()).node
             except (OSError, FrontMatterError):
-                return 1  # changed or gone since it was read: no better answer
-            fresh.compact()
-            self.lines = fresh.lines
-        if self.lines is not None:
-            for end in range(len(path), 0, -1):
-                joined = _SEP.join(str(part) for part in path[:end])
-                if key and end == len(path) and joined + "#" in self.lines:
-                    return self.lines[joined + "#"]
-                if joined in self.lines:
-                    return self.lines[joined]
-            return 1
-        node = self.node
-        best = 1
-        for index, part in enumerate(path):
-            found: yaml.Node | None = None
-            key_node: yaml.Node | None = None
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
-                        key_node, found = k, v
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(part, int)
-                and 0 <= part < len(node.value)
-            ):
-                found = node.value[part]
-            if found is None:
-                return best
-            last = index == len(path) - 1
-            marker = key_node if (key and last and key_node is not None) else found
-            best = marker.start_mark.line + self.front_line
-            node = found
-        return best
+                return None
+        self.compact()
+        return self.lines
 
     def compact(self) -> list[tuple[str, int, int]]:
         """Keep the line of every key and value; let the node tree go.
@@ -181,27 +171,28 @@ def decode(raw: bytes) -> str:
 
 def split(text: str) -> tuple[str, str, int]:
     """Return (front matter text, body, line where the body starts)."""
-    if not text.strip():
+    if not text or text.isspace():
         raise FrontMatterError(
             1, "empty file", "start the entry with front matter: company, role and date"
         )
-    lines = text.split("\n")
-    if not _FENCE.fullmatch(lines[0]):
+    first_end = text.find("\n")
+    if not _FENCE.fullmatch(text if first_end < 0 else text[:first_end]):
         raise FrontMatterError(
             1,
             "no front matter: the file must start with a line '---'",
             "put company, role and date between two '---' lines at the top of the file",
         )
-    for number in range(1, len(lines)):
-        if _CLOSING.fullmatch(lines[number]):
-            front = "\n".join(lines[1:number])
-            body = "\n".join(lines[number + 1 :])
-            return front, body, number + 2
-    raise FrontMatterError(
-        1,
-        "unclosed front matter: no closing '---' line",
-        "add a line '---' after the last field",
-    )
+    # Searched for, not found by splitting every line: the body can be long.
+    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
+        raise FrontMatterError(
+            1,
+            "unclosed front matter: no closing '---' line",
+            "add a line '---' after the last field",
+        )
+    start = closing.start()
+    front = text[first_end + 1 : max(start - 1, first_end + 1)]
+    return front, text[closing.end() + 1 :], text.count("\n", 0, start) + 2
 
 
 _OPENED_AT = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
@@ -214,6 +205,7 @@ _YAML_HINTS = (
     ),
     ("expected ',' or '}'", "close the '{' with '}' on the same line"),
     ("end of stream", "close the quote that opens on this line"),
+    ("cannot read", "to keep it as text, put it in quotes, without a '!!' tag in front"),
 )
 
 
@@ -292,10 +284,35 @@ def parse(raw: bytes) -> Document:
     """Decode, split and parse one entry file; raise FrontMatterError when it can't be read."""
     front, body, body_line = split(decode(raw))
     _refuse_aliases(front)
+    node, data, repeats_keys = _load(front)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            node.start_mark.line + 2 if node is not None else 2,
+            f"front matter must be a mapping of fields, got {type_name(data)}",
+            "write one 'field: value' per line, such as 'company: Acme'",
+        )
+    return Document(
+        data=data,
+        node=node,
+        body=body,
+        body_line=body_line,
+        front=front,
+        repeats_keys=repeats_keys,
+    )
+
+
+def _load(front: str) -> tuple[yaml.Node | None, Any, bool]:
+    """The node tree, the values and whether a mapping may repeat a key; FrontMatterError
+    at the line of a YAML error."""
     loader = FrontMatterLoader(front)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, None, False
+        data, repeats_keys = values(loader, node)
+        return node, data, repeats_keys
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         problem = error.problem or "syntax error"
@@ -318,15 +335,6 @@ def parse(raw: bytes) -> Document:
         raise FrontMatterError(2, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise FrontMatterError(
-            node.start_mark.line + 2 if node is not None else 2,
-            f"front matter must be a mapping of fields, got {type_name(data)}",
-            "write one 'field: value' per line, such as 'company: Acme'",
-        )
-    return Document(data=data, node=node, body=body, body_line=body_line)
 
 
 def shown(value: object) -> str:

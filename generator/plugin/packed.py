@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import json
 import zlib
+from typing import Any
 
-from generator.render.placeholders import Source
+from generator.render.placeholders import Heading, Part, Source
+
+
+def _encode(part: Part) -> str | list[object]:
+    return part if isinstance(part, str) else [part.level, part.text]
+
+
+def _decode(item: str | list[Any]) -> Part:
+    return item if isinstance(item, str) else Heading(item[0], item[1])
 
 
 class Packed:
@@ -20,7 +29,8 @@ class Packed:
 
     def __init__(self, source: Source) -> None:
         self._markdown = zlib.compress(source.markdown.encode("utf-8"), 1)
-        self._parts = zlib.compress(json.dumps(source.parts).encode("utf-8"), 1)
+        parts = [_encode(part) for part in source.parts]
+        self._parts = zlib.compress(json.dumps(parts).encode("utf-8"), 1)
 
     def take_markdown(self) -> str:
         """The Markdown, kept no longer: MkDocs reads a page once."""
@@ -28,8 +38,8 @@ class Packed:
         return zlib.decompress(packed).decode("utf-8")
 
     @property
-    def parts(self) -> tuple[str, ...]:
-        return tuple(json.loads(zlib.decompress(self._parts)))
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(_decode(item) for item in json.loads(zlib.decompress(self._parts)))
 
 
 class Held:
@@ -46,5 +56,5 @@ class Held:
         return self._source.markdown
 
     @property
-    def parts(self) -> tuple[str, ...]:
+    def parts(self) -> tuple[Part, ...]:
         return self._source.parts

@@ -36,19 +36,27 @@ from generator.drill.log import Review, read_log
 from generator.entry.files import relative
 from generator.entry.read import Notebook, attachments
 from generator.plugin.attachment import Attachment
+from generator.plugin.headings import Headings
 from generator.plugin.incremental import ChangedOnly, Incremental
+from generator.plugin.indexing import SearchFeeder
 from generator.plugin.memory import give_back_freed_memory
+from generator.plugin.nav_cache import NavigationCache
 from generator.plugin.reading import EntryCache, read_for_build
 from generator.plugin.run import BuildReport, RunOptions
 from generator.plugin.search_index import StreamedSearchIndex
 from generator.plugin.store import PageStore
-from generator.plugin.theme_cache import MemoryBytecodeCache, share_compiled_templates
+from generator.plugin.theme_cache import (
+    MemoryBytecodeCache,
+    disk_cache,
+    share_compiled_templates,
+)
 from generator.plugin.watching import watch_without_polling
 from generator.render.addresses import CSS, HOME, NAV, default_nav
 from generator.render.broken import banner, broken_entry_pages
 from generator.render.pages import render_sources
-from generator.render.placeholders import Source
+from generator.render.placeholders import Source, unlift
 from generator.render.reuse import Reuse
+from generator.render.view import environment
 from generator.render.words import summary
 from generator.settings import Settings
 from generator.settings import today as settings_today
@@ -94,6 +102,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.compiled = MemoryBytecodeCache()  # serve: the theme's templates, compiled once
         self.locked: LockedSite | None = None  # the passphrase-locked share
         self.files: Files | None = None
+        self.headings: Headings | None = None  # the lifted headings' maker, per build
+        self.feeder: SearchFeeder | None = None  # mkdocs-material's search, fed directly
+        self.nav: Navigation | None = None
         self.search_index = StreamedSearchIndex()
         self._rendered = 0
 
@@ -105,13 +116,20 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.incremental = Incremental() if dirty else None
         self.reuse = Reuse() if self.is_serve else None
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before the search plugin asks the theme for its translations
+    def _compile_templates_once(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Per serve in memory, else on disk between builds (theme_cache.py).
+        compiled = self.compiled if self.is_serve else disk_cache()
+        share_compiled_templates(config.theme, compiled)
+        environment().bytecode_cache = compiled  # the pages' own templates too
+        return config
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.store.clear()
+        self.headings = None  # made again: mkdocs.yml's Markdown extensions may have changed
         self.report = BuildReport()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(self.config, root, dict(config))
-        if self.is_serve:
-            share_compiled_templates(config.theme, self.compiled)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         for extension in REQUIRED_EXTENSIONS:
@@ -122,6 +140,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         if self.locked is not None:
             self.locked.configure(config)
         return config
+
+    on_config = CombinedEvent(_compile_templates_once, _configure)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
@@ -242,6 +262,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(path) is not None:
                 log.warning(f"{path} in the docs folder hides the page debrief generates there")
                 continue
+            if not self.options.lift_headings:
+                source = unlift(source)
             self.store.add(path, source, pack=self.reuse is None)
             if self.incremental is not None:
                 pages[path] = source
@@ -296,6 +318,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     # -- each page -----------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
         if not self.is_serve:  # the entries on_files let go of (plugin/memory.py)
             give_back_freed_memory(collect=True)
         if self.edition.privacy is not None:  # the titles and links mkdocs.yml gives
@@ -319,6 +342,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.store.source_of(page) is not None:
+            if self.headings is None:
+                self.headings = Headings(config)
+            self.store.lift_headings(page, html, self.headings)
             # Rendered: MkDocs has no more use for it (None would lose the page's title).
             page.markdown = ""
         # The blocks wait for on_page_context: until then a page holds little.
@@ -328,7 +354,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _show_search_a_copy(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        self.store.show_search_a_copy(page, copies=self.options.search_copies)
+        copies = self.options.search_copies
+        self.store.show_search_a_copy(page, copies=copies, feeder=self.feeder)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page
@@ -349,6 +376,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     on_page_context = CombinedEvent(_show_search_a_copy, _fill_and_count)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.feeder = SearchFeeder.of(config)  # before the first page is indexed
+        if self.options.cache_navigation and self.nav is not None:
+            NavigationCache(self.nav).install(env)
         if self.locked is not None:
             self.locked.remember_titles(files)
         return env

@@ -29,7 +29,9 @@ class RunOptions:
     progress: Callable[[int, int], None] | None = None  # called with (pages done, pages)
     lock: Lock | None = None  # the share's key: in memory, never in mkdocs.yml
     search_copies: bool = True  # off only in the test that shows they change nothing
-    stream_search_index: bool = True  # the same: plugin/search_index.py
+    lift_headings: bool = True  # the same (render/placeholders.py `lift`)
+    cache_navigation: bool = True  # the same (plugin/nav_cache.py)
+    stream_search_index: bool = True  # the same (plugin/search_index.py)
 
 
 @dataclass

@@ -3,21 +3,28 @@
 Each page is packed when it is rendered (`on_files`), its Markdown handed to MkDocs
 when MkDocs reads it, and its HTML blocks filled back into the HTML MkDocs made of it:
 for the search plugin first a lighter copy (`search_copy`), then, once the page is
-indexed, the real blocks. A page is let go as soon as it no longer needs holding.
+indexed, the real blocks. A page whose headings were lifted out of its Markdown gets
+them made once its Markdown is converted (`lift_headings`, plugin/headings.py). A page
+is let go as soon as it no longer needs holding.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from generator.plugin.headings import Headings
+from generator.plugin.indexing import SearchFeeder
 from generator.plugin.packed import Held, Packed
 from generator.plugin.search_copy import search_copy
-from generator.render.placeholders import MissingBlocks, Source, fill_parts
+from generator.render.placeholders import MissingBlocks, Part, Source, fill_parts, filled_pieces
 from generator.render.words import plural
+
+T = TypeVar("T")
 
 # What mkdocs-material's search plugin removes from a page once it has read it.
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
@@ -29,11 +36,13 @@ class PageStore:
         self.generated: set[str] = set()  # this build's generated pages, by docs path
         self._unfilled: str | None = None  # the page the search plugin is reading
         self._parts: tuple[str, ...] = ()
+        # Pages whose lifted headings are made: their parts, and which of them are headings.
+        self._made: dict[str, tuple[tuple[str, ...], frozenset[int]]] = {}
 
     def clear(self) -> None:
         """Start a build: MkDocs keeps one plugin for every build of a process (that is
         how `serve` remembers), and a failed build may have left a page half-done."""
-        self.pages, self.generated = {}, set()
+        self.pages, self.generated, self._made = {}, set(), {}
         self._unfilled, self._parts = None, ()
 
     def add(self, path: str, source: Source, *, pack: bool = True) -> None:
@@ -53,15 +62,44 @@ class PageStore:
         source = self.source_of(page)
         return source.take_markdown() if source is not None else None
 
-    def show_search_a_copy(self, page: Page, copies: bool) -> None:
-        """Before the search plugin reads `page`: its blocks as a lighter copy."""
+    def lift_headings(self, page: Page, html: str, headings: Headings) -> None:
+        """Once MkDocs converted `page`'s Markdown to `html`: the headings lifted out of it
+        made, and the page's table of contents and anchors made whole."""
+        source = self.source_of(page)
+        if source is None:
+            return
+        parts = source.parts
+        if all(isinstance(part, str) for part in parts):
+            return
+        lifted = headings.lift(parts, html, page.toc)
+        self._made[page.file.src_uri] = (lifted.parts, lifted.headings)
+        page.toc = lifted.toc
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | lifted.ids
+
+    def show_search_a_copy(
+        self, page: Page, copies: bool, feeder: SearchFeeder | None = None
+    ) -> None:
+        """Before the search plugin reads `page`: its blocks as a lighter copy; or, with
+        mkdocs-material's search (`feeder`), the page indexed and nothing left to read."""
         source = self.source_of(page)
         if source is None or page.content is None:
             return
-        self._unfilled, self._parts = page.content, source.parts
-        del self.pages[page.file.src_uri]  # this build has no more use for it
-        parts = map(search_copy, self._parts) if copies else self._parts
-        page.content = _filled(page.content, tuple(parts), page)
+        path = page.file.src_uri
+        made = self._made.pop(path, None)
+        if made is None:
+            self._parts, headings = _made_already(source.parts), frozenset[int]()
+        else:
+            self._parts, headings = made
+        self._unfilled = page.content
+        del self.pages[path]  # this build has no more use for it
+        parts = self._parts
+        if copies:  # a heading is what the search plugin cuts the page at: kept as it is
+            parts = tuple(p if n in headings else search_copy(p) for n, p in enumerate(parts))
+        if copies and feeder is not None:
+            feeder.index(page, _checked(filled_pieces, page.content, parts, page))
+            page.content = ""
+        else:
+            page.content = _filled(page.content, parts, page)
 
     def fill_indexed(self, page: Page, relink: Callable[[str], str] | None = None) -> None:
         """After the search plugin read `page`: the real blocks in place of the copy, each
@@ -74,9 +112,23 @@ class PageStore:
         self._unfilled, self._parts = None, ()
 
 
+def _made_already(parts: tuple[Part, ...]) -> tuple[str, ...]:
+    """The parts of a page without lifted headings (`lift_headings` made any others)."""
+    made = tuple(part for part in parts if isinstance(part, str))
+    if len(made) != len(parts):
+        raise PluginError("debrief: a page's headings were not made before it was indexed")
+    return made
+
+
 def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:
+    return _checked(fill_parts, html, parts, page)
+
+
+def _checked(
+    fill: Callable[[str, tuple[str, ...]], T], html: str, parts: tuple[str, ...], page: Page
+) -> T:
     try:
-        return fill_parts(html, parts)
+        return fill(html, parts)
     except MissingBlocks as missing:
         raise PluginError(
             f"debrief: {page.file.src_uri}: {plural(missing.count, 'generated block')} did not"

@@ -124,8 +124,13 @@ class PageView:
         return [x for slug in sorted(set(slugs), key=self._order) for x in by_entry.get(slug, [])]
 
     def source(self, markdown: str) -> Source:
-        """This page's rendered Markdown with the HTML blocks its templates set apart."""
-        return Source(markdown, tuple(self.part.items))
+        """This page's rendered Markdown with the HTML blocks its templates set apart
+        (and its headings, when it can: `placeholders.lift`)."""
+        return self.part.source(markdown)
+
+    def markdown(self, text: str) -> str:
+        """`{{ page.markdown(body) }}`: hand-written Markdown, shown as it is."""
+        return self.part.markdown(text)
 
     def entries_of(self, slugs: Iterable[str]) -> list[Entry]:
         return [self.insights.by_slug[slug] for slug in slugs]

@@ -1,0 +1,83 @@
+"""The theme's navigation drawn once for the pages outside it, not once per page.
+
+mkdocs-material draws the whole navigation (the sidebar and the tabs) into every page.
+An entry page is not in the navigation, and neither are most generated pages; for such a
+page the navigation differs from another's only through its links, which are relative
+to the page. So it is drawn once for each folder of such pages and copied into the rest:
+at 1,000 entries that was a third of the theme's time.
+
+What the navigation's templates read of the page: whether it is in the navigation or
+below a page there (then nothing is shared: it is drawn as MkDocs would), and its
+address, through the `url` filter. Two pages in sibling folders (`entries/a/`,
+`entries/b/`) get the same relative link to every page that is in neither folder, so
+the copy is keyed by the parent folder, and only shared when no link of the navigation
+points inside the page's own folder. Everything else the templates read (the
+navigation, mkdocs.yml, the theme's features and language) is the same for every page
+of one build, and the copies are made again for every build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import jinja2
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+PARTIALS = ("partials/nav.html", "partials/tabs.html")
+
+
+def _links(items: Iterable[Any]) -> Iterator[Any]:
+    for item in items:
+        if isinstance(item, Section):
+            yield from _links(item.children)
+        else:
+            yield item
+
+
+class NavigationCache:
+    """One build's copies of the navigation, by partial and folder."""
+
+    def __init__(self, nav: Navigation) -> None:
+        self._nav = nav
+        self._links = [item for item in _links(nav.items) if isinstance(item, Page | Link)]
+        self._urls = [str(item.url) for item in self._links]
+        if nav.homepage is not None:
+            self._urls.append(nav.homepage.url)
+        self._drawn: dict[tuple[str, str], list[str]] = {}
+
+    def install(self, env: jinja2.Environment) -> None:
+        """Make `env`'s navigation partials draw through this cache."""
+        for name in PARTIALS:
+            try:
+                template = env.get_template(name)
+            except jinja2.TemplateNotFound:
+                continue
+            template.root_render_func = self._cached(name, template.root_render_func)
+
+    def folder_of(self, page: Any) -> str | None:
+        """The key of `page`'s copy, or None when its navigation is its own."""
+        if not isinstance(page, Page) or any(item is page or item.active for item in self._links):
+            return None
+        url = page.url
+        base = (url if url.endswith("/") or not url else posixpath.dirname(url)).rstrip("/")
+        if base and any(target.startswith(base + "/") for target in self._urls):
+            return None  # a link into the page's own folder: relative to this page alone
+        return posixpath.dirname(base) + ("/*" if base else "/")
+
+    def _cached(
+        self, name: str, draw: Callable[[Any], Iterator[str]]
+    ) -> Callable[[Any], Iterator[str]]:
+        def root_render_func(context: Any) -> Iterator[str]:
+            folder = self.folder_of(context.get("page"))
+            if folder is None:
+                yield from draw(context)
+                return
+            drawn = self._drawn.get((name, folder))
+            if drawn is None:
+                drawn = self._drawn[(name, folder)] = list(draw(context))
+            yield from drawn
+
+        return root_render_func
