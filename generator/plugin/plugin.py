@@ -145,6 +145,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notebook = self._read()
+        if not self.is_serve:  # what reading freed stays resident otherwise (plugin/memory.py)
+            give_back_freed_memory()
         self.edition = self._choose_entries(notebook, files, config)
         pages = self._add_pages(files, config, banner=self._banner(notebook))
         self._add_attachments(files, config)
