@@ -110,9 +110,9 @@ def test_a_build_makes_room_before_the_search_index_is_written(
     monkeypatch.setattr(plugin, "give_back_freed_memory", spy)
     result = debrief(["build"], root, "2026-12-01")
     assert result.exit_code == 0, result.output
-    # What reading freed; the entries, once on_files is over (at on_nav); what the pages
-    # freed, before the index.
-    assert calls == [(False, False), (True, False), (False, False)]
+    # What reading freed; the entries, once on_files is over (at on_nav); what converting
+    # the pages freed (on_env); what writing them freed, before the index.
+    assert calls == [(False, False), (True, False), (False, False), (False, False)]
     assert index.exists()
 
 

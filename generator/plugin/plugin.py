@@ -379,6 +379,8 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.feeder = SearchFeeder.of(config)  # before the first page is indexed
+        if not self.is_serve:  # what converting every page freed (plugin/memory.py)
+            give_back_freed_memory()
         if self.options.cache_navigation and self.nav is not None:
             NavigationCache(self.nav).install(env)
         if self.locked is not None:
