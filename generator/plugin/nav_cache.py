@@ -4,7 +4,10 @@ mkdocs-material draws the whole navigation (the sidebar and the tabs) into every
 An entry page is not in the navigation, and neither are most generated pages; for such a
 page the navigation differs from another's only through its links, which are relative
 to the page. So it is drawn once for each folder of such pages and copied into the rest:
-at 1,000 entries that was a third of the theme's time.
+at 1,000 entries that was a third of the theme's time. The same goes for the parts of
+every page that read nothing of the page but its address: the search box, the palette
+toggle, and the theme's settings for its scripts (the `config` block, with its
+translations), together another quarter.
 
 What the navigation's templates read of the page: whether it is in the navigation or
 below a page there (then nothing is shared: it is drawn as MkDocs would), and its
@@ -26,7 +29,15 @@ import jinja2
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
+# What reads nothing of the page but its address (through `url` and `base_url`), by
+# template; for a partial, all of it, for `base.html`, its blocks named.
+PARTIALS = (
+    "partials/nav.html",
+    "partials/tabs.html",
+    "partials/search.html",
+    "partials/palette.html",
+)
+BLOCKS = {"base.html": ("config",)}
 
 
 def _links(items: Iterable[Any]) -> Iterator[Any]:
@@ -49,13 +60,22 @@ class NavigationCache:
         self._drawn: dict[tuple[str, str], list[str]] = {}
 
     def install(self, env: jinja2.Environment) -> None:
-        """Make `env`'s navigation partials draw through this cache."""
+        """Make `env`'s navigation partials (and the rest above) draw through this cache."""
         for name in PARTIALS:
             try:
                 template = env.get_template(name)
             except jinja2.TemplateNotFound:
                 continue
             template.root_render_func = self._cached(name, template.root_render_func)
+        for name, blocks in BLOCKS.items():
+            try:
+                template = env.get_template(name)
+            except jinja2.TemplateNotFound:
+                continue
+            for block in blocks:
+                if block in template.blocks:
+                    draw = template.blocks[block]
+                    template.blocks[block] = self._cached(f"{name}#{block}", draw)
 
     def folder_of(self, page: Any) -> str | None:
         """The key of `page`'s copy, or None when its navigation is its own."""
