@@ -6,8 +6,9 @@ page the navigation differs from another's only through its links, which are rel
 to the page. So it is drawn once for each folder of such pages and copied into the rest:
 at 1,000 entries that was a third of the theme's time. The same goes for the parts of
 every page that read nothing of the page but its address: the search box, the palette
-toggle, and the theme's settings for its scripts (the `config` block, with its
-translations), together another quarter.
+toggle, the footer (a page outside the navigation has no previous or next page), the
+stylesheets and scripts, and the theme's settings for its scripts (the `config` block,
+with its translations), together another quarter.
 
 What the navigation's templates read of the page: whether it is in the navigation or
 below a page there (then nothing is shared: it is drawn as MkDocs would), and its
@@ -36,8 +37,11 @@ PARTIALS = (
     "partials/tabs.html",
     "partials/search.html",
     "partials/palette.html",
+    "partials/top.html",
+    # Its links to the previous and next page are a page's of the navigation only.
+    "partials/footer.html",
 )
-BLOCKS = {"base.html": ("config",)}
+BLOCKS = {"base.html": ("config", "styles", "scripts", "analytics")}
 
 
 def _links(items: Iterable[Any]) -> Iterator[Any]:
