@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import material
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 # What reads nothing of the page but its address (through `url` and `base_url`), by
 # template; for a partial, all of it, for `base.html`, its blocks named.
+MATERIAL = (Path(material.__file__).parent / "templates").resolve()
 PARTIALS = (
     "partials/nav.html",
     "partials/tabs.html",
@@ -52,6 +55,16 @@ def _links(items: Iterable[Any]) -> Iterator[Any]:
             yield item
 
 
+def _materials(env: jinja2.Environment, name: str) -> jinja2.Template | None:
+    """The template `name` of `env` if it is mkdocs-material's own file."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        return None
+    filename = Path(template.filename or "").resolve()
+    return template if MATERIAL in filename.parents else None
+
+
 class NavigationCache:
     """One build's copies of the navigation, by partial and folder."""
 
@@ -64,17 +77,16 @@ class NavigationCache:
         self._drawn: dict[tuple[str, str], list[str]] = {}
 
     def install(self, env: jinja2.Environment) -> None:
-        """Make `env`'s navigation partials (and the rest above) draw through this cache."""
+        """Make `env`'s navigation partials (and the rest above) draw through this cache:
+        mkdocs-material's own, read for this; not another theme's, nor one a `custom_dir`
+        overrides, which may read anything of the page."""
         for name in PARTIALS:
-            try:
-                template = env.get_template(name)
-            except jinja2.TemplateNotFound:
-                continue
-            template.root_render_func = self._cached(name, template.root_render_func)
+            template = _materials(env, name)
+            if template is not None:
+                template.root_render_func = self._cached(name, template.root_render_func)
         for name, blocks in BLOCKS.items():
-            try:
-                template = env.get_template(name)
-            except jinja2.TemplateNotFound:
+            template = _materials(env, name)
+            if template is None:
                 continue
             for block in blocks:
                 if block in template.blocks:
