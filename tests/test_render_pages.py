@@ -17,7 +17,7 @@ import yaml
 from generator.aggregate import Insights, aggregate
 from generator.entry.read import Entry, entry_from_bytes
 from generator.render.escape import html_text, md_inline, yaml_string
-from generator.render.pages import render_pages
+from generator.render.pages import render_pages, render_sources
 from generator.render.view import ordinal
 from generator.settings import Settings
 from tests.conftest import make_entry
@@ -510,8 +510,9 @@ def test_values_from_an_entry_are_escaped_on_every_page() -> None:
         hrefs = re.findall(r'href="([^"]*)"', html)
         assert not [h for h in hrefs if h.lower().startswith("javascript:")], path
     entry_page = pages["entries/2026-01-01-x.md"]
-    assert "# A \\| B &lt;script&gt;alert(1)&lt;/script&gt; — Back\\_end \\*engineer\\*\n" in (
-        entry_page
+    assert (
+        "# A \\| B &lt;script&gt;alert(1)&lt;/script&gt; &mdash; Back\\_end \\*engineer\\*\n"
+        in (entry_page)
     )
     assert '<span class="debrief-chip__label">stage</span> on&lt;b&gt;site</span>' in entry_page
     assert '<span class="debrief-chip__label">format</span> a &amp; b</span>' in entry_page
@@ -766,3 +767,17 @@ def test_an_unclosed_comment_shows_as_text_as_markdown_shows_it() -> None:
     ]
     assert "My story here." in page.split("## Notes", 1)[1]
     assert UNCHECKED_NOTES.replace(" disabled/>", " disabled checked/>") in page
+
+
+def test_an_entry_pages_markdown_adds_nothing_beyond_latin_1() -> None:
+    """MkDocs holds each page's HTML (made of this Markdown, the blocks apart) until it
+    writes the page: text beyond Latin-1 would be stored at two bytes a character. The
+    blocks (crumbs with ›, stars) are filled in one page at a time, as it is written."""
+    entry = make_entry("x", "2026-03-01", company="Acme", role="Engineer")
+    sources = dict(render_sources(insights_of([entry]), Settings()))
+    source = sources["entries/x.md"]
+    assert "# Acme &mdash; Engineer\n" in source.markdown
+    # MkDocs takes the front matter apart (the title keeps its dash); the rest is the page.
+    body = source.markdown.split("\n---\n", 1)[1]
+    assert max(body, key=ord) <= "\xff"
+    assert "›" in "".join(source.parts)
