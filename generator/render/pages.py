@@ -205,9 +205,11 @@ def render_entry(entry: Entry, page: PageView) -> str:
 
 
 def entry_body(entry: Entry, page: PageView) -> str:
-    """The entry's notes as its page shows them (a key need not look at them: the entry
-    is in it)."""
-    return shift_body_links(entry, page.settings.entries_dir) if has_notes(entry.body) else ""
+    """The entry's notes as its page shows them, stripped; "" for none (a key need not
+    look at them: the entry is in it)."""
+    if not has_notes(entry.body):
+        return ""
+    return shift_body_links(entry, page.settings.entries_dir).strip()
 
 
 def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
@@ -301,10 +303,15 @@ def has_notes(body: str) -> bool:
     """Whether a body holds anything written: the prompts `debrief new` leaves in it are
     comments, and a body of nothing else is empty. Only closed comments: Python-Markdown
     shows an unclosed `<!--` and what follows it as text, and so does the page."""
+    if "<!--" not in body:  # most bodies: no comment to take out, no scan for one
+        return bool(body.strip())
     return bool(_COMMENT.sub("", body).strip())
 
 
 _LINK = re.compile(r"(\]\(|src=\"|href=\"|^[ ]{0,3}\[[^\]]+\]:[ \t]*)([^)\"\s]+)", re.MULTILINE)
+# What each way of `_LINK` to start a link must contain: a body with none of them has no
+# link to shift, and is not scanned (the scan was an eighth of rendering an entry page).
+_LINK_MARKS = ("](", 'src="', 'href="', "]:")
 
 
 def shift_body_links(entry: Entry, entries_dir: str) -> str:
@@ -313,6 +320,8 @@ def shift_body_links(entry: Entry, entries_dir: str) -> str:
     An entry in entries/2026/ that shows `sketch.png` next to it keeps working, and a
     link to another entry's file goes to that entry's page.
     """
+    if not any(mark in entry.body for mark in _LINK_MARKS):
+        return entry.body
     folder = posixpath.dirname(posixpath.relpath(entry.path, entries_dir.strip("/") or "."))
 
     def fix(match: re.Match[str]) -> str:

@@ -42,7 +42,18 @@ def environment() -> jinja2.Environment:
     env.filters["when"] = when
     env.filters["plural"] = plural  # {{ n|plural("interview") }}: 1 interview, 2 interviews
     env.filters["noun"] = noun  # the word alone, for a count shown apart
+    env.filters["part"] = part
     return env
+
+
+@jinja2.pass_context
+def part(context: jinja2.runtime.Context, rendered: str) -> str:
+    """`{% filter part %}...{% endfilter %}`: the HTML block between, kept as its page keeps
+    it (`Parts.block`). A filter block renders its body in place; a `{% call %}` made a
+    macro for it, and called it through Jinja2's machinery, each time (a tenth of an
+    entry page's rendering)."""
+    page: PageView = context["page"]
+    return page.part.block(rendered)
 
 
 def when(day: date) -> str:
@@ -77,6 +88,12 @@ class PageView:
         self.settings = settings
         self.part = Parts(split)
         self._address = page_url(here, settings.directory_urls)
+        # Per render: each docs path's address, and how each entry and weak spot is named
+        # in a link; per page: the links made so far (a link is often made twice).
+        self._addresses: dict[str, str] = self.lookups.setdefault("addresses", {})
+        self._entry_texts: dict[tuple[str, bool], str] = self.lookups.setdefault("entries", {})
+        self._spot_texts: dict[str, str] = self.lookups.setdefault("spots shown", {})
+        self._links: dict[str, str] = {}
 
     @property
     def spots(self) -> dict[str, WeakSpot]:
@@ -148,11 +165,14 @@ class PageView:
 
     def url(self, target: str) -> str:
         """The address of the page at docs path `target`, relative to this page, for HTML."""
-        links: dict[tuple[str, str], str] = self.lookups.setdefault("urls", {})
-        key = (target, self._address)
-        if key not in links:
-            links[key] = relative_url(page_url(target, self.settings.directory_urls), self._address)
-        return links[key]
+        link = self._links.get(target)
+        if link is None:
+            address = self._addresses.get(target)
+            if address is None:
+                address = page_url(target, self.settings.directory_urls)
+                self._addresses[target] = address
+            link = self._links[target] = relative_url(address, self._address)
+        return link
 
     def entry_url(self, slug: str) -> str:
         return self.url(entry_path(slug))
@@ -162,15 +182,25 @@ class PageView:
 
     def entry_a(self, slug: str, *, long: bool = True) -> str:
         """An HTML link to an entry's page, with its date: `Acme — Engineer (2026-01-01)`."""
-        entry = self.insights.by_slug[slug]
-        meta = entry.meta
-        text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
-        return f'<a href="{self.entry_url(slug)}">{text}</a> ({when(entry.date)})'
+        shown = self._entry_texts.get((slug, long))
+        if shown is None:  # what follows the link's address: the same on every page
+            entry = self.insights.by_slug[slug]
+            meta = entry.meta
+            text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
+            shown = self._entry_texts[slug, long] = f'">{text}</a> ({when(entry.date)})'
+        return '<a href="' + self.entry_url(slug) + shown
 
     def spot_a(self, name: str) -> str:
+        shown = self._spot_texts.get(name)
+        if shown is None:
+            shown = self._spot_texts[name] = html_inline(name)
         if name in self.addresses.weak_spots:
-            return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
-        return html_inline(name)
+            return f'<a href="{self.spot_url(name)}">{shown}</a>'
+        return shown
+
+    def spots_a(self, names: Iterable[str]) -> str:
+        """`spot_a` of each name, comma-separated."""
+        return ", ".join([self.spot_a(name) for name in names])
 
     def status(self, spot: WeakSpot) -> str:
         return f'<span class="debrief-status debrief-status--{spot.status}">{spot.status}</span>'
