@@ -121,11 +121,15 @@ def lift(markdown: str, parts: tuple[str, ...], written: Sequence[str]) -> Sourc
     for line in rest.split("\n"):
         if not line.strip():
             continue
-        if (number := _LINE.fullmatch(line)) is not None:
+        # Each pattern starts with a letter of its own: one pattern tried per line.
+        start = line[0]
+        if start == "d" and (number := _LINE.fullmatch(line)) is not None:
             pieces.append(parts[int(number.group(1))])
-        elif (mark := _MARKED.fullmatch(line)) is not None:
+        elif start == "d" and (mark := _MARKED.fullmatch(line)) is not None:
             pieces.append(int(mark.group(1)))
-        elif (heading := _HEADING.fullmatch(line)) is not None and heading.group(2):
+        elif (
+            start == "#" and (heading := _HEADING.fullmatch(line)) is not None and heading.group(2)
+        ):
             level = len(heading.group(1))
             if level == 1:
                 kept.append(line)
@@ -197,7 +201,7 @@ class Parts:
         """The HTML block a template rendered, kept apart (its placeholder is returned, a
         paragraph of its own) or, when the page is not split, inline."""
         # No blank line inside: CommonMark ends an HTML block at the first one.
-        html = "\n".join(line for line in rendered.splitlines() if line.strip())
+        html = "\n".join([line for line in rendered.splitlines() if line.strip()])
         if not html:
             return ""
         if not self.split:

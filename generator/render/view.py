@@ -16,7 +16,14 @@ import jinja2
 
 from generator.aggregate import Insights, Lesson, QuestionRecord, WeakSpot
 from generator.entry.read import Entry
-from generator.render.addresses import Addresses, entry_path, page_url, relative_url
+from generator.render.addresses import (
+    Addresses,
+    entry_path,
+    folders,
+    page_url,
+    relative_link,
+    relative_url,
+)
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
 from generator.render.placeholders import Parts, Source
 from generator.render.words import noun, plural
@@ -88,6 +95,7 @@ class PageView:
         self.settings = settings
         self.part = Parts(split)
         self._address = page_url(here, settings.directory_urls)
+        self._folders = folders(self._address)
         # Per render: each docs path's address, and how each entry and weak spot is named
         # in a link; per page: the links made so far (a link is often made twice).
         self._addresses: dict[str, str] = self.lookups.setdefault("addresses", {})
@@ -171,7 +179,7 @@ class PageView:
             if address is None:
                 address = page_url(target, self.settings.directory_urls)
                 self._addresses[target] = address
-            link = self._links[target] = relative_url(address, self._address)
+            link = self._links[target] = relative_link(address, self._folders)
         return link
 
     def entry_url(self, slug: str) -> str:
