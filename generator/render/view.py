@@ -39,6 +39,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own and do not change while it runs: not looked
+        # at again on disk each time a page is rendered.
+        auto_reload=False,
     )
     env.filters["md"] = md_inline
     env.filters["html"] = html_text
