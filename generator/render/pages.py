@@ -19,9 +19,9 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.aggregate import FeedbackStatus, Insights, Lesson, feedback_status
 from generator.drill.log import Review
 from generator.drill.schedule import practice_of
 from generator.entry.models import FrontMatter
@@ -173,13 +173,13 @@ def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
     names = (*context["weak_spots"], *context["strengths"])
     callouts = tuple(
         (
-            item["name"],
-            item["count"],
-            item["older"],
+            item.name,
+            item.count,
+            item.older,
             # An earlier entry shows as its company, role and date: an edit to its notes
             # leaves this page as it is.
-            tuple(_shown_as(page.insights.by_slug[slug]) for slug in item["earlier"]),
-            tuple(item["lessons"]),
+            tuple(_shown_as(page.insights.by_slug[slug]) for slug in item.earlier),
+            tuple(item.lessons),
         )
         for item in context["seen_before"]
     )
@@ -191,6 +191,20 @@ def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
         callouts,
         tuple(context["steps"]),
     )
+
+
+class SeenBefore(NamedTuple):
+    """A "seen before" callout of an entry page: weak spot `name` came up in `count`
+    earlier interviews; it links the latest (`earlier`, slugs), counts the `older` rest,
+    and lists `lessons` written in those it links. A named tuple, not a dict: the
+    template reads its fields as attributes, and a dict made Jinja2 fail a `getattr`
+    before each lookup."""
+
+    name: str
+    count: int
+    earlier: list[str]
+    older: int
+    lessons: list[Lesson]
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
@@ -217,27 +231,19 @@ def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
     insights = page.insights
     names = insights.names(entry, "weak_spots")
     spots = page.spots
-    seen_before = []
+    seen_before: list[SeenBefore] = []
     for name in names:
         # A weak spot's entries are in (date, path) order: the earlier ones come first.
         listed = spots[name].entries
-        earlier = list(listed[: page.position(name, entry.slug)])
-        if earlier:
+        count = page.position(name, entry.slug)  # the earlier ones: listed[:count]
+        if count:
             # A notebook of years would list hundreds: link the most recent few, and
             # the weak spot's own page for the rest.
-            shown = earlier[-SEEN_BEFORE_SHOWN:]
+            shown = list(listed[max(0, count - SEEN_BEFORE_SHOWN) : count])
             chosen = set(shown)
             about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
             lessons = about[-SEEN_BEFORE_LESSONS:]
-            seen_before.append(
-                {
-                    "name": name,
-                    "count": len(earlier),
-                    "earlier": shown,
-                    "older": len(earlier) - len(shown),
-                    "lessons": lessons,
-                }
-            )
+            seen_before.append(SeenBefore(name, count, shown, count - len(shown), lessons))
     meta = entry.meta
     notes = has_notes(entry.body)
     cooled_off = meta.reflected is not None or insights.today >= entry.date + timedelta(

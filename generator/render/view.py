@@ -46,6 +46,9 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = md_inline
     env.filters["html"] = html_text
     env.filters["html_inline"] = html_inline
+    # `names|html_inline_each`: `map("html_inline")` without Jinja2 looking the filter up
+    # again for each item.
+    env.filters["html_inline_each"] = lambda items: [html_inline(item) for item in items]
     env.filters["yaml"] = yaml_string
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
