@@ -18,8 +18,9 @@ import posixpath
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from generator.aggregate import FeedbackStatus, Insights, Lesson, feedback_status
 from generator.drill.log import Review
@@ -193,12 +194,13 @@ def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
     )
 
 
-class SeenBefore(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SeenBefore:
     """A "seen before" callout of an entry page: weak spot `name` came up in `count`
     earlier interviews; it links the latest (`earlier`, slugs), counts the `older` rest,
-    and lists `lessons` written in those it links. A named tuple, not a dict: the
-    template reads its fields as attributes, and a dict made Jinja2 fail a `getattr`
-    before each lookup."""
+    and lists `lessons` written in those it links. Not a dict: the template reads its
+    fields as attributes, and Jinja2 looked a dict's keys up only after a failed
+    `getattr`."""
 
     name: str
     count: int

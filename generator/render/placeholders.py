@@ -122,14 +122,12 @@ def lift(markdown: str, parts: tuple[str, ...], written: Sequence[str]) -> Sourc
         if not line.strip():
             continue
         # Each pattern starts with a letter of its own: one pattern tried per line.
-        start = line[0]
-        if start == "d" and (number := _LINE.fullmatch(line)) is not None:
+        lead = line[0]
+        if lead == "d" and (number := _LINE.fullmatch(line)) is not None:
             pieces.append(parts[int(number.group(1))])
-        elif start == "d" and (mark := _MARKED.fullmatch(line)) is not None:
+        elif lead == "d" and (mark := _MARKED.fullmatch(line)) is not None:
             pieces.append(int(mark.group(1)))
-        elif (
-            start == "#" and (heading := _HEADING.fullmatch(line)) is not None and heading.group(2)
-        ):
+        elif lead == "#" and (heading := _HEADING.fullmatch(line)) is not None and heading.group(2):
             level = len(heading.group(1))
             if level == 1:
                 kept.append(line)
