@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))")
@@ -51,16 +52,24 @@ def html_text(text: object) -> str:
 
 
 def html_inline(text: object) -> str:
-    """Text inside a generated HTML block: escaped, on one line, as `md_inline` shows it.
+    """Text inside a generated HTML block: escaped, on one line, as `md_inline` shows it."""
+    return _html_inline(str(text))
 
-    `html_text` written out again: this is called for nearly every value of every page."""
-    return (
-        " ".join(str(text).split())
+
+# Nearly every value of every page comes through here, most of them many times over (a
+# weak spot's name, a topic, a lesson shown on four pages): each is escaped once. The
+# bound keeps a long `debrief serve` from keeping every text it ever showed; a text
+# that needs no escaping is kept once, as itself.
+@lru_cache(maxsize=1 << 15)
+def _html_inline(text: str) -> str:
+    value = (
+        " ".join(text.split())
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
     )
+    return text if value == text else value  # kept once in memory, not twice
 
 
 def yaml_string(text: object) -> str:
