@@ -36,8 +36,11 @@ BLOCKS = [
 ]
 
 
-def sections(parser: Any) -> list[tuple[str | None, list[str], list[str]]]:
-    return [(s.id, s.title, s.text) for s in parser.data]
+def sections(parser: Any) -> list[tuple[Any, ...]]:
+    """All a section is, and all the parser goes on from."""
+    found = [(s.id, s.el.tag, s.el.attrs, s.depth, s.title, s.text) for s in parser.data]
+    last = parser.data[-1] if parser.data else None
+    return [*found, ([e.tag for e in parser.context], parser.section is last)]
 
 
 def read_whole(before: str, block: str) -> Any:
@@ -79,8 +82,33 @@ def test_the_shortcut_is_taken_for_ordinary_blocks_and_not_for_the_others() -> N
         *["HTMLParser"] * 2,
         *["at once"] * 5,
     ]
-    # A heading goes tag by tag: it opens a section.
-    assert read_shortcut(before, HEADING)[1] == "tag by tag"
+    # A heading too, from what it makes alone; not one the search leaves out.
+    assert read_shortcut(before, HEADING)[1] == "at once"
+    assert read_shortcut(before, HEADINGS[2])[1] == "tag by tag"
+
+
+HEADINGS = [
+    HEADING,
+    '<h3 id="a-b">A &amp; <em>B</em> &lt;c&gt;<a class="headerlink" href="#a-b">§</a></h3>',
+    '<h2 id="out" data-search-exclude>Out</h2>',
+    '<h2 class="x">No id</h2>',
+    '<h1 id="t2">Second title</h1>',
+]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+@pytest.mark.parametrize("before", ['<h1 id="t">T</h1>\n<p>x</p>', "", "<div>"])
+@pytest.mark.parametrize("after", ["\n<p>text</p>", ""])
+def test_a_heading_gives_the_sections_htmlparser_gives(
+    before: str, heading: str, after: str
+) -> None:
+    whole = read_whole(before, heading + after)
+    parser = Parser()
+    parser.feed(before)
+    read_piece(parser, heading, generated=True)
+    parser.feed(after)
+    parser.close()
+    assert sections(parser) == sections(whole)
     # Not while the notes left an element open, nor before any section.
     parser = Parser()
     parser.feed('<h1 id="t">T</h1>\n<div>')

@@ -17,7 +17,7 @@ the notes' headings takes the suffix (`questions_1`), so a link inside the notes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import markdown
@@ -25,7 +25,7 @@ from markdown.extensions.toc import unique
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
-from generator.render.placeholders import Heading, Part, placed
+from generator.render.placeholders import Heading, placed
 
 _ID = re.compile(r'\A<h[1-6]\b[^>]*?\sid="([^"]*)"')
 _ANY_ID = re.compile(r'\sid="([^"]*)"')
@@ -40,11 +40,10 @@ class _Made:
 
 @dataclass(frozen=True)
 class Lifted:
-    """A page's parts with their headings made, which of them are headings, its table of
-    contents, and the ids of the headings made."""
+    """A page's headings made (by their place among its parts), its table of contents,
+    and the ids of the headings made."""
 
-    parts: tuple[str, ...]
-    headings: frozenset[int]
+    headings: dict[int, str]
     toc: TableOfContents
     ids: frozenset[str]
 
@@ -70,18 +69,15 @@ class Headings:
             made = self._made[heading] = _Made(html, found.group(1) if found else None, title)
         return made
 
-    def lift(self, parts: Sequence[Part], html: str, toc: TableOfContents) -> Lifted:
-        """`parts` made into HTML for the page whose converted Markdown is `html`, with the
-        table of contents Python-Markdown made of that Markdown (`toc`)."""
+    def lift(self, headings: Mapping[int, Heading], html: str, toc: TableOfContents) -> Lifted:
+        """The HTML of a page's lifted `headings` (by their place among its parts), for the
+        page whose converted Markdown is `html`, with the table of contents
+        Python-Markdown made of that Markdown (`toc`)."""
         used = set(_ANY_ID.findall(html))
-        made: list[str] = []
-        headings: set[int] = set()
+        made: dict[int, str] = {}
         anchors: dict[int, AnchorLink] = {}
         ids: set[str] = set()
-        for number, part in enumerate(parts):
-            if isinstance(part, str):
-                made.append(part)
-                continue
+        for number, part in sorted(headings.items()):
             heading = self._make(part)
             text = heading.html
             if heading.id is not None:
@@ -92,9 +88,8 @@ class Headings:
                 ids.add(own)
                 if heading.title is not None:
                     anchors[number] = AnchorLink(heading.title, own, part.level)
-            made.append(text)
-            headings.add(number)
-        return Lifted(tuple(made), frozenset(headings), _merged(html, anchors, toc), frozenset(ids))
+            made[number] = text
+        return Lifted(made, _merged(html, anchors, toc), frozenset(ids))
 
 
 def _flat(links: Iterable[AnchorLink]) -> Iterable[AnchorLink]:

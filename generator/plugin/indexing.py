@@ -99,14 +99,58 @@ def feed_generated(parser: Any, html: str) -> None:
             continue
         rest = tag.group(3)
         attributes = [
-            (key.lower(), None if value is None else unescape(value))
-            for key, value in _ATTRIBUTE.findall(rest)
+            (m.group(1).lower(), None if m.group(2) is None else unescape(m.group(2)))
+            for m in _ATTRIBUTE.finditer(rest)
         ]
         parser.handle_starttag(name, attributes)
         if rest.endswith("/"):  # <br/>: HTMLParser's handle_startendtag
             parser.handle_endtag(name)
     if position < len(html):
         parser.handle_data(unescape(html[position:]))
+
+
+_OPENS_HEADING = re.compile(r"<(h[1-6])\b")
+
+
+def _read_alone(parser_class: type, html: str) -> tuple[str, dict[str, Any], list[str]] | None:
+    """What a heading alone makes in a new `parser_class`: its tag, attributes and title;
+    None unless it is one section's heading and nothing else."""
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    if not parser.data or parser.context or parser.skip != parser_class().skip:
+        return None
+    section = parser.data[-1]
+    attributes = dict(section.el.attrs)
+    if section.text or "id" not in attributes or "data-search-exclude" in attributes:
+        return None
+    return section.el.tag, attributes, list(section.title)
+
+
+_ALONE: dict[tuple[type, str], tuple[str, dict[str, Any], list[str]] | None] = {}
+
+
+def add_heading(parser: Any, html: str) -> bool:
+    """A generated heading's section opened in `parser` as reading it tag by tag would, from
+    what the heading makes alone (read once per build for each distinct heading); False,
+    and nothing done, unless the parser is between top-level elements after a first section."""
+    if parser.rawdata or parser.context or not parser.data or _OPENS_HEADING.match(html) is None:
+        return False
+    key = (type(parser), html)
+    if key not in _ALONE:
+        _ALONE[key] = _read_alone(type(parser), html)
+    alone = _ALONE[key]
+    if alone is None:
+        return False
+    tag, attributes, title = alone
+    last = parser.data[-1]
+    # As Parser.handle_starttag opens it: one element deep, named by its id.
+    section = type(last)(type(last.el)(tag, dict(attributes)), 1)
+    section.id = attributes["id"]
+    section.title = list(title)
+    parser.data.append(section)
+    parser.section = section
+    return True
 
 
 def read_piece(parser: Any, html: str, *, generated: bool) -> str:
@@ -117,7 +161,7 @@ def read_piece(parser: Any, html: str, *, generated: bool) -> str:
     if not generated or parser.rawdata or _UNUSUAL.search(html):
         parser.feed(html)
         return "HTMLParser"
-    if add_generated(parser, html):
+    if add_generated(parser, html) or add_heading(parser, html):
         return "at once"
     feed_generated(parser, html)
     return "tag by tag"

@@ -24,13 +24,21 @@ def _decode(item: str | list[Any]) -> Part:
     return item if isinstance(item, str) else Heading(item[0], item[1])
 
 
+def headings_of(parts: tuple[Part, ...]) -> dict[int, Heading]:
+    return {n: part for n, part in enumerate(parts) if isinstance(part, Heading)}
+
+
 class Packed:
-    __slots__ = ("_markdown", "_parts")
+    """A page packed; its lifted headings (a few short ones) kept apart, unpacked: the
+    plugin makes them as soon as the page's Markdown is converted."""
+
+    __slots__ = ("_markdown", "_parts", "headings")
 
     def __init__(self, source: Source) -> None:
         self._markdown = zlib.compress(source.markdown.encode("utf-8"), 1)
         parts = [_encode(part) for part in source.parts]
         self._parts = zlib.compress(json.dumps(parts).encode("utf-8"), 1)
+        self.headings = headings_of(source.parts)
 
     def take_markdown(self) -> str:
         """The Markdown, kept no longer: MkDocs reads a page once."""
@@ -47,10 +55,11 @@ class Held:
     anyway (render/reuse.py), and packing every page on every save cost more than the
     rest of a save."""
 
-    __slots__ = ("_source",)
+    __slots__ = ("_source", "headings")
 
     def __init__(self, source: Source) -> None:
         self._source = source
+        self.headings = headings_of(source.parts)
 
     def take_markdown(self) -> str:
         return self._source.markdown

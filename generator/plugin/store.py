@@ -36,8 +36,8 @@ class PageStore:
         self.generated: set[str] = set()  # this build's generated pages, by docs path
         self._unfilled: str | None = None  # the page the search plugin is reading
         self._parts: tuple[str, ...] = ()
-        # Pages whose lifted headings are made: their parts, and which of them are headings.
-        self._made: dict[str, tuple[tuple[str, ...], frozenset[int]]] = {}
+        # The lifted headings made, by page and place among its parts.
+        self._made: dict[str, dict[int, str]] = {}
 
     def clear(self) -> None:
         """Start a build: MkDocs keeps one plugin for every build of a process (that is
@@ -64,15 +64,13 @@ class PageStore:
 
     def lift_headings(self, page: Page, html: str, headings: Headings) -> None:
         """Once MkDocs converted `page`'s Markdown to `html`: the headings lifted out of it
-        made, and the page's table of contents and anchors made whole."""
+        made, and the page's table of contents and anchors made whole. Only the headings
+        are held until the page is indexed; its blocks stay packed."""
         source = self.source_of(page)
-        if source is None:
+        if source is None or not source.headings:
             return
-        parts = source.parts
-        if all(isinstance(part, str) for part in parts):
-            return
-        lifted = headings.lift(parts, html, page.toc)
-        self._made[page.file.src_uri] = (lifted.parts, lifted.headings)
+        lifted = headings.lift(source.headings, html, page.toc)
+        self._made[page.file.src_uri] = lifted.headings
         page.toc = lifted.toc
         page.present_anchor_ids = (page.present_anchor_ids or set()) | lifted.ids
 
@@ -85,16 +83,13 @@ class PageStore:
         if source is None or page.content is None:
             return
         path = page.file.src_uri
-        made = self._made.pop(path, None)
-        if made is None:
-            self._parts, headings = _made_already(source.parts), frozenset[int]()
-        else:
-            self._parts, headings = made
+        made = self._made.pop(path, {})
+        self._parts = _with_headings(source.parts, made)
         self._unfilled = page.content
         del self.pages[path]  # this build has no more use for it
         parts = self._parts
         if copies:  # a heading is what the search plugin cuts the page at: kept as it is
-            parts = tuple(p if n in headings else search_copy(p) for n, p in enumerate(parts))
+            parts = tuple(p if n in made else search_copy(p) for n, p in enumerate(parts))
         if copies and feeder is not None:
             feeder.index(page, _checked(filled_pieces, page.content, parts, page))
             page.content = ""
@@ -112,12 +107,16 @@ class PageStore:
         self._unfilled, self._parts = None, ()
 
 
-def _made_already(parts: tuple[Part, ...]) -> tuple[str, ...]:
-    """The parts of a page without lifted headings (`lift_headings` made any others)."""
-    made = tuple(part for part in parts if isinstance(part, str))
-    if len(made) != len(parts):
-        raise PluginError("debrief: a page's headings were not made before it was indexed")
-    return made
+def _with_headings(parts: tuple[Part, ...], made: dict[int, str]) -> tuple[str, ...]:
+    """A page's parts, its lifted headings made (`lift_headings`)."""
+    done: list[str] = []
+    for number, part in enumerate(parts):
+        if not isinstance(part, str):
+            if number not in made:
+                raise PluginError("debrief: a page's headings were not made before it was read")
+            part = made[number]
+        done.append(part)
+    return tuple(done)
 
 
 def _filled(html: str, parts: tuple[str, ...], page: Page) -> str:
