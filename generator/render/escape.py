@@ -57,9 +57,9 @@ def html_inline(text: object) -> str:
 
 
 # Nearly every value of every page comes through here, most of them many times over (a
-# weak spot's name, a topic, a lesson shown on four pages): each is escaped once. The
-# bound keeps a long `debrief serve` from keeping every text it ever showed; a text
-# that needs no escaping is kept once, as itself.
+# weak spot's name, a topic, a lesson shown on four pages): each is escaped once per
+# render (`forget_escaped` when it ends: the build goes on without holding them). A
+# text that needs no escaping is kept as itself, not copied.
 @lru_cache(maxsize=1 << 15)
 def _html_inline(text: str) -> str:
     value = (
@@ -70,6 +70,11 @@ def _html_inline(text: str) -> str:
         .replace('"', "&quot;")
     )
     return text if value == text else value  # kept once in memory, not twice
+
+
+def forget_escaped() -> None:
+    """Let go of the texts `html_inline` remembers: a render has ended."""
+    _html_inline.cache_clear()
 
 
 def yaml_string(text: object) -> str:

@@ -41,6 +41,7 @@ from generator.render.addresses import (
     Addresses,
     entry_path,
 )
+from generator.render.escape import forget_escaped
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.reuse import Reuse
@@ -122,6 +123,7 @@ def _render_all(
         path = entry_path(entry.slug)
         here = page(path)
         yield path, here.source(render_entry(entry, here))
+    forget_escaped()
 
 
 def _render_again(
@@ -162,6 +164,7 @@ def _render_again(
         kept[path] = (key, source)
         yield path, source
     reuse.entries, reuse.rendered = kept, rendered
+    forget_escaped()
 
 
 def _shown_as(entry: Entry) -> tuple[str, str, str, Any]:
