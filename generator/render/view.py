@@ -102,11 +102,10 @@ class PageView:
         self.part = Parts(split)
         self._address = page_url(here, settings.directory_urls)
         self._folders = folders(self._address)
-        # Per render: each docs path's address, and how each entry and weak spot is named
-        # in a link; per page: the links made so far (a link is often made twice).
+        # Per render: each docs path's address, and how each entry is named in a link;
+        # per page: the links made so far (a link is often made twice).
         self._addresses: dict[str, str] = self.lookups.setdefault("addresses", {})
         self._entry_texts: dict[tuple[str, bool], str] = self.lookups.setdefault("entries", {})
-        self._spot_texts: dict[str, str] = self.lookups.setdefault("spots shown", {})
         self._links: dict[str, str] = {}
 
     @property
@@ -205,12 +204,9 @@ class PageView:
         return '<a href="' + self.entry_url(slug) + shown
 
     def spot_a(self, name: str) -> str:
-        shown = self._spot_texts.get(name)
-        if shown is None:
-            shown = self._spot_texts[name] = html_inline(name)
         if name in self.addresses.weak_spots:
-            return f'<a href="{self.spot_url(name)}">{shown}</a>'
-        return shown
+            return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
+        return html_inline(name)
 
     def spots_a(self, names: Iterable[str]) -> str:
         """`spot_a` of each name, comma-separated."""
