@@ -114,3 +114,95 @@ def test_a_heading_gives_the_sections_htmlparser_gives(
     parser.feed('<h1 id="t">T</h1>\n<div>')
     assert add_generated(parser, "<p>x</p>") is False
     assert add_generated(Parser(), "<p>x</p>") is False
+
+
+NOTES = """\
+Before any heading, with **bold**, *em*, `code < x`, a [link](https://example.com "a > b")
+and an image ![alt](x.png).
+
+## Heading & more {: #custom }
+
+| a | b |
+|---|---|
+| 1 | |
+
+!!! note "Careful"
+    An admonition with a list:
+
+    - one
+    - two
+
+- [x] done
+- [ ] not yet
+
+Text with a footnote[^1].
+
+```python
+def f():
+    return "<tag>"
+```
+
+<div markdown>
+Inside a **div**.
+</div>
+
+<span title='single > quoted'>raw</span> and <b>unclosed
+
+<!-- a comment -->
+
+<script>var x = "<p>";</script>
+
+### Deeper
+
+<p></p>
+
+Last line.
+
+[^1]: The footnote.
+"""
+
+
+def notes_html(comment: bool) -> str:
+    import markdown
+
+    extensions = [
+        "admonition",
+        "attr_list",
+        "md_in_html",
+        "tables",
+        "footnotes",
+        "fenced_code",
+        "toc",
+        "pymdownx.tasklist",
+    ]
+    text = NOTES if comment else NOTES.replace("<!-- a comment -->\n\n", "")
+    return str(markdown.markdown(text, extensions=extensions))
+
+
+@pytest.mark.parametrize("comment", [True, False])
+@pytest.mark.parametrize(
+    "cut", [None, "<h2", "<table", '<div class="admonition', "<script", "<p>Last"]
+)
+def test_notes_give_the_sections_htmlparser_gives(cut: str | None, comment: bool) -> None:
+    """The notes, whatever they hold, read as SearchFeeder.index reads them (after a title,
+    or cut anywhere into a title and the rest) give HTMLParser's sections."""
+    html = notes_html(comment)
+    before, notes = '<h1 id="t">T</h1>\n', html
+    if cut is not None:
+        at = html.index(cut)
+        before, notes = before + html[:at], html[at:]
+    parser = Parser()
+    parser.feed(before)
+    way = read_piece(parser, notes, generated=False)
+    parser.close()
+    assert sections(parser) == sections(read_whole(before, notes))
+    assert way  # (which way it went depends on the cut)
+
+
+def test_plain_notes_are_read_at_once() -> None:
+    html = '<p>Plain <em>notes</em>, <a href="x">a link</a>.</p>\n<ul>\n<li>one</li>\n</ul>'
+    parser = Parser()
+    parser.feed('<h1 id="t">T</h1>\n')
+    assert read_piece(parser, html, generated=False) == "at once"
+    with_heading = '<p>a</p>\n<h2 id="b">B</h2>\n<p>c</p>'
+    assert read_piece(parser, with_heading, generated=False) == "HTMLParser and at once"

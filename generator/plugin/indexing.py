@@ -31,58 +31,91 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>")
 _ATTRIBUTE = re.compile(r'([^\s="/]+)(?:="([^"]*)")?')
 
 
-_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|([^<]+)|(<)")
-# An element with nothing in it but white space, or entities (`&nbsp;` is white space).
-_EMPTY = re.compile(r"<([a-z]+)\b[^>]*>(?:\s|&#?\w+;)*</\1>")
+# A tag as Python-Markdown and the templates write one (a name; attributes with a value in
+# double quotes, or none), a run of text, or a "<" or ">" that is neither: not read here.
+_TOKEN = re.compile(
+    r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)\s*(/?)>'
+    r"|([^<>]+)|([<>])"
+)
 # What only HTMLParser reads right: a comment or declaration, a "<" that opens no tag.
 _UNUSUAL = re.compile(r"<(?![a-zA-Z/])|</(?![a-zA-Z])")
-# What the search keeps of a block's tags (its Parser's `keep`): a copy holds no other.
+# The tags the search keeps in its text (its Parser's `keep`; `pre`, where white space
+# counts, is read tag by tag), those it skips with what they hold, and headings.
 _KEPT = frozenset(("p", "code", "li", "ol", "ul", "sub", "sup"))
+_NOT_HERE = frozenset(("pre", "script", "style", "object", "h1", "h2", "h3", "h4", "h5", "h6"))
+_HEADINGS = re.compile(r"(<(h[1-6])\b[^>]*>.*?</\2>)", re.DOTALL)
 
 
 def add_generated(parser: Any, html: str) -> bool:
-    """The text the search plugin's `parser` would keep of `html`, a search copy of a
-    generated block, added to its current section at once; False, and nothing added, when
-    the block or the parser's state is one this does not know to be the same as reading
-    it tag by tag (`feed_generated`).
+    """The text the search plugin's `parser` would keep of `html` (a search copy of a
+    generated block, or a stretch of HTML between headings), added to its current section
+    at once; False, and nothing added, when the HTML or the parser's state is one this
+    does not know to be the same as reading it tag by tag.
 
-    The same when: the parser is between top-level elements of a section of its own (the
-    notes' HTML is all read, nothing in it still open); the block holds only tags the
-    search keeps (`pre` aside, where white space counts), and no element that is empty,
-    which the search drops under a rule that looks back at the whole section. Then every
-    tag is kept as it is written, without its attributes, and each run of text as the
-    parser keeps it: white space as one space unless the text before ends with some,
-    line breaks as spaces, escaped again. (mkdocs-material's `Parser.handle_*`, read
-    for the one case a generated block is.)
+    The same when: the parser is between top-level elements of a section of its own (all
+    HTML before is read, nothing in it still open); every tag is written plainly and
+    closed in order; none is a heading, `pre`, or one the search skips with its content
+    (`script`, `style`, `object`, or marked `data-search-exclude` or `linenodiv`); and no
+    element the search keeps is left without text, which it drops under a rule that looks
+    back at the whole section. Then the tags it keeps are kept without their attributes,
+    the others dropped, and each run of text kept as it keeps it: white space as one
+    space unless the text before ends with some, line breaks as spaces, escaped again.
+    (mkdocs-material's `Parser.handle_*`, read for these cases.)
     """
     section = parser.section
     if parser.rawdata or parser.context or section is None or section.depth > 1:
         return False
-    if _EMPTY.search(html) is not None:
+    if "data-search-exclude" in html or "linenodiv" in html:
         return False
+    void = _void(parser)
     text: list[str] = section.text
     added: list[str] = []
+    open_: list[tuple[str, int]] = []  # each element still open, and where its text starts
     last_space = bool(text) and text[-1].isspace()
     for match in _TOKEN.finditer(html):
-        if match.group(4):  # a "<" that opens no tag (a comment, a stray one): not ours
+        if match.group(6):
             return False
         name = match.group(2)
-        if name is not None:
-            if name not in _KEPT:
-                return False
-            added.append(f"</{name}>" if match.group(1) else f"<{name}>")
-            last_space = False
+        if name is None:
+            data = unescape(match.group(5))
+            if data.isspace():
+                if not last_space:
+                    added.append(" ")
+                    last_space = True
+            else:
+                added.append(escape(data.replace("\n", " "), quote=False))
+                last_space = False
             continue
-        data = unescape(match.group(3))
-        if data.isspace():
-            if not last_space:
-                added.append(" ")
-                last_space = True
-        else:
-            added.append(escape(data.replace("\n", " "), quote=False))
-            last_space = False
+        name = name.lower()
+        if name in _NOT_HERE:
+            return False
+        if match.group(1):  # an end tag
+            if name in void or not open_ or open_[-1][0] != name:
+                return False
+            _, start = open_.pop()
+            if name in _KEPT:
+                if all(item.isspace() for item in added[start:]):
+                    return False  # an element without text: the search's own rule
+                added.append(f"</{name}>")
+                last_space = False
+        elif name not in void:
+            if match.group(4):  # <x/>: opened and closed, nothing in it
+                if name in _KEPT:
+                    return False
+                continue
+            open_.append((name, len(added) + 1))
+            if name in _KEPT:
+                added.append(f"<{name}>")
+                last_space = False
+    if open_:
+        return False
     text.extend(added)
     return True
+
+
+def _void(parser: Any) -> frozenset[str]:
+    """The tags the search plugin's Parser takes as never closed."""
+    return frozenset(getattr(sys.modules[type(parser).__module__], "void", ()))
 
 
 def feed_generated(parser: Any, html: str) -> None:
@@ -158,13 +191,31 @@ def read_piece(parser: Any, html: str, *, generated: bool) -> str:
     says which way (for the tests)."""
     # Text HTMLParser holds back (a tag or comment still open) must meet what follows it
     # as it would have: then a block goes through HTMLParser too.
-    if not generated or parser.rawdata or _UNUSUAL.search(html):
+    if parser.rawdata or _UNUSUAL.search(html):
         parser.feed(html)
         return "HTMLParser"
+    if not generated:
+        return _read_written(parser, html)
     if add_generated(parser, html) or add_heading(parser, html):
         return "at once"
     feed_generated(parser, html)
     return "tag by tag"
+
+
+def _read_written(parser: Any, html: str) -> str:
+    """HTML the page's Markdown made (a title, an entry's notes): each stretch between
+    headings at once where `add_generated` can, the rest (and headings, which open
+    sections) through HTMLParser."""
+    ways = set()
+    for number, piece in enumerate(_HEADINGS.split(html)):
+        if number % 3 == 2 or not piece:
+            continue  # the heading's tag name, captured for the split
+        if number % 3 == 0 and add_generated(parser, piece):
+            ways.add("at once")
+        else:
+            parser.feed(piece)
+            ways.add("HTMLParser")
+    return " and ".join(sorted(ways)) or "at once"
 
 
 class SearchFeeder:

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
 
 from generator.render.placeholders import Heading, Part, Source
 
-
-def _encode(part: Part) -> str | list[object]:
-    return part if isinstance(part, str) else [part.level, part.text]
-
-
-def _decode(item: str | list[Any]) -> Part:
-    return item if isinstance(item, str) else Heading(item[0], item[1])
+# The blocks are packed joined by a character no entry can hold (a NUL byte is refused
+# when entries are read); should one ever hold it, as JSON.
+_SEP = "\x00"
+_JSON = "\x01json:"
 
 
 def headings_of(parts: tuple[Part, ...]) -> dict[int, Heading]:
@@ -36,8 +32,11 @@ class Packed:
 
     def __init__(self, source: Source) -> None:
         self._markdown = zlib.compress(source.markdown.encode("utf-8"), 1)
-        parts = [_encode(part) for part in source.parts]
-        self._parts = zlib.compress(json.dumps(parts).encode("utf-8"), 1)
+        blocks = [part if isinstance(part, str) else "" for part in source.parts]
+        joined = _SEP.join(blocks)
+        if blocks and (joined.count(_SEP) != len(blocks) - 1 or joined.startswith(_JSON)):
+            joined = _JSON + json.dumps(blocks)  # a block holding the separator
+        self._parts = zlib.compress(joined.encode("utf-8"), 1)
         self.headings = headings_of(source.parts)
 
     def take_markdown(self) -> str:
@@ -47,7 +46,12 @@ class Packed:
 
     @property
     def parts(self) -> tuple[Part, ...]:
-        return tuple(_decode(item) for item in json.loads(zlib.decompress(self._parts)))
+        joined = zlib.decompress(self._parts).decode("utf-8")
+        if joined.startswith(_JSON):
+            blocks: list[str] = json.loads(joined[len(_JSON) :])
+        else:
+            blocks = joined.split(_SEP) if joined or self.headings else []
+        return tuple(self.headings.get(n, block) for n, block in enumerate(blocks))
 
 
 class Held:

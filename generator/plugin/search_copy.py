@@ -44,6 +44,10 @@ def without_excluded(block: str) -> str:
 
 def search_copy(block: str) -> str:
     """The block with only what the search plugin keeps: the same text, fewer tags."""
-    text = _BREAKS.sub("\n", _DROPPED.sub("", _SKIPPED.sub("", without_excluded(block))))
+    if "data-search-exclude" in block:
+        block = without_excluded(block)
+    if "<s" in block or "<o" in block or "<S" in block or "<O" in block:
+        block = _SKIPPED.sub("", block)
+    text = _BREAKS.sub("\n", _DROPPED.sub("", block))
     # The block stands between two line breaks of the page: they are the white space.
     return text.strip("\n")

@@ -101,7 +101,9 @@ class PageStore:
         through `relink` (the locked share's random addresses)."""
         if self._unfilled is not None:
             # What the search plugin did to the copy (it drops data-search-* attributes).
-            content = _SEARCH_ATTRIBUTES.sub("", self._unfilled)
+            content = self._unfilled
+            if "data-search-" in content:
+                content = _SEARCH_ATTRIBUTES.sub("", content)
             parts = self._parts if relink is None else tuple(map(relink, self._parts))
             page.content = _filled(content, parts, page)
         self._unfilled, self._parts = None, ()
