@@ -79,3 +79,24 @@ def test_links_into_a_page_s_own_folder_are_drawn_for_that_page(
     # The sketch is in the navigation: its own page marks it active.
     sketch = site[f"entries/{ENTRY}/sketch/index.html"].decode()
     assert "md-nav__link--active" in sketch
+
+
+def test_a_partial_a_custom_dir_overrides_is_drawn_for_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An override may read anything of the page: it is never copied from another."""
+    root = copy_demo(tmp_path / "demo")
+    partials = root / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "nav.html").write_text('<p class="which">{{ page.title }}</p>\n')
+    config = root / "mkdocs.yml"
+    text = config.read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1
+    )
+    config.write_text(text)
+    site = build_site(root, monkeypatch, cache=True)
+    titles = re.compile(r'<p class="which">([^<]*)</p>')
+    first = titles.findall(site[f"entries/{ENTRY}/index.html"].decode())
+    other = titles.findall(site["entries/2026-06-10-blue-heron-phone-screen/index.html"].decode())
+    assert first == ["Northwind Logistics — Senior Backend Engineer"]
+    assert other and other != first

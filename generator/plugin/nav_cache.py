@@ -4,7 +4,11 @@ mkdocs-material draws the whole navigation (the sidebar and the tabs) into every
 An entry page is not in the navigation, and neither are most generated pages; for such a
 page the navigation differs from another's only through its links, which are relative
 to the page. So it is drawn once for each folder of such pages and copied into the rest:
-at 1,000 entries that was a third of the theme's time.
+at 1,000 entries that was a third of the theme's time. The same goes for the parts of
+every page that read nothing of the page but its address: the search box, the palette
+toggle, the footer (a page outside the navigation has no previous or next page), the
+stylesheets and scripts, and the theme's settings for its scripts (the `config` block,
+with its translations), together another quarter.
 
 What the navigation's templates read of the page: whether it is in the navigation or
 below a page there (then nothing is shared: it is drawn as MkDocs would), and its
@@ -20,13 +24,27 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import material
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
+# What reads nothing of the page but its address (through `url` and `base_url`), by
+# template; for a partial, all of it, for `base.html`, its blocks named.
+MATERIAL = (Path(material.__file__).parent / "templates").resolve()
+PARTIALS = (
+    "partials/nav.html",
+    "partials/tabs.html",
+    "partials/search.html",
+    "partials/palette.html",
+    "partials/top.html",
+    # Its links to the previous and next page are a page's of the navigation only.
+    "partials/footer.html",
+)
+BLOCKS = {"base.html": ("config", "styles", "scripts", "analytics")}
 
 
 def _links(items: Iterable[Any]) -> Iterator[Any]:
@@ -35,6 +53,16 @@ def _links(items: Iterable[Any]) -> Iterator[Any]:
             yield from _links(item.children)
         else:
             yield item
+
+
+def _materials(env: jinja2.Environment, name: str) -> jinja2.Template | None:
+    """The template `name` of `env` if it is mkdocs-material's own file."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        return None
+    filename = Path(template.filename or "").resolve()
+    return template if MATERIAL in filename.parents else None
 
 
 class NavigationCache:
@@ -49,13 +77,21 @@ class NavigationCache:
         self._drawn: dict[tuple[str, str], list[str]] = {}
 
     def install(self, env: jinja2.Environment) -> None:
-        """Make `env`'s navigation partials draw through this cache."""
+        """Make `env`'s navigation partials (and the rest above) draw through this cache:
+        mkdocs-material's own, read for this; not another theme's, nor one a `custom_dir`
+        overrides, which may read anything of the page."""
         for name in PARTIALS:
-            try:
-                template = env.get_template(name)
-            except jinja2.TemplateNotFound:
+            template = _materials(env, name)
+            if template is not None:
+                template.root_render_func = self._cached(name, template.root_render_func)
+        for name, blocks in BLOCKS.items():
+            template = _materials(env, name)
+            if template is None:
                 continue
-            template.root_render_func = self._cached(name, template.root_render_func)
+            for block in blocks:
+                if block in template.blocks:
+                    draw = template.blocks[block]
+                    template.blocks[block] = self._cached(f"{name}#{block}", draw)
 
     def folder_of(self, page: Any) -> str | None:
         """The key of `page`'s copy, or None when its navigation is its own."""
