@@ -16,7 +16,7 @@ import yaml
 
 from generator.aggregate import Insights, aggregate
 from generator.entry.read import Entry, entry_from_bytes
-from generator.render.escape import html_text, md_inline, yaml_string
+from generator.render.escape import forget_escaped, html_inline, html_text, md_inline, yaml_string
 from generator.render.pages import render_pages, render_sources
 from generator.render.view import ordinal
 from generator.settings import Settings
@@ -393,6 +393,18 @@ def test_md_inline(text: object, expected: str) -> None:
 def test_html_text() -> None:
     assert html_text('a "b" <c> & d') == "a &quot;b&quot; &lt;c&gt; &amp; d"
     assert html_text(3) == "3"
+
+
+def test_html_inline_is_one_escaped_line_each_time_it_is_asked() -> None:
+    text = ' a\t"b"\u2028<c>\n\n&  d '
+    # The second time from what the render remembers; then after a render let go of it.
+    assert html_inline(text) == "a &quot;b&quot; &lt;c&gt; &amp; d"
+    assert html_inline(text) == "a &quot;b&quot; &lt;c&gt; &amp; d"
+    forget_escaped()
+    assert html_inline(text) == "a &quot;b&quot; &lt;c&gt; &amp; d"
+    assert html_inline(3) == "3"
+    assert html_inline(date(2026, 1, 2)) == "2026-01-02"
+    assert html_inline("as it is") == "as it is"
 
 
 def test_yaml_string_reads_back_as_the_text() -> None:

@@ -68,10 +68,20 @@ def relative_url(target: str, here: str) -> str:
     Both are addresses MkDocs made (no `.` or `..` in them), so the common folders are
     dropped by comparing names: posixpath.relpath was a tenth of rendering the pages.
     """
+    return relative_link(target, folders(here))
+
+
+def folders(here: str) -> list[str]:
+    """The folders of the page at address `here`, where its relative links start."""
     base = (here if here.endswith("/") or not here else posixpath.dirname(here)).strip("/")
+    return base.split("/") if base else []
+
+
+def relative_link(target: str, up: list[str]) -> str:
+    """`relative_url` from a page whose `folders` are `up`: a page making many links
+    finds its folders once."""
     folder = target.endswith("/") or not target
     into = [part for part in target.split("/") if part]
-    up = base.split("/") if base else []
     common = 0
     while common < min(len(into), len(up)) and into[common] == up[common]:
         common += 1

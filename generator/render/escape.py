@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))")
@@ -52,7 +53,28 @@ def html_text(text: object) -> str:
 
 def html_inline(text: object) -> str:
     """Text inside a generated HTML block: escaped, on one line, as `md_inline` shows it."""
-    return html_text(" ".join(str(text).split()))
+    return _html_inline(str(text))
+
+
+# Nearly every value of every page comes through here, most of them many times over (a
+# weak spot's name, a topic, a lesson shown on four pages): each is escaped once per
+# render (`forget_escaped` when it ends: the build goes on without holding them). A
+# text that needs no escaping is kept as itself, not copied.
+@lru_cache(maxsize=1 << 15)
+def _html_inline(text: str) -> str:
+    value = (
+        " ".join(text.split())
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+    return text if value == text else value  # kept once in memory, not twice
+
+
+def forget_escaped() -> None:
+    """Let go of the texts `html_inline` remembers: a render has ended."""
+    _html_inline.cache_clear()
 
 
 def yaml_string(text: object) -> str:

@@ -18,10 +18,11 @@ import posixpath
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from generator.aggregate import FeedbackStatus, Insights, feedback_status
+from generator.aggregate import FeedbackStatus, Insights, Lesson, feedback_status
 from generator.drill.log import Review
 from generator.drill.schedule import practice_of
 from generator.entry.models import FrontMatter
@@ -40,6 +41,7 @@ from generator.render.addresses import (
     Addresses,
     entry_path,
 )
+from generator.render.escape import forget_escaped
 from generator.render.placeholders import Source
 from generator.render.prep import prep_brief
 from generator.render.reuse import Reuse
@@ -121,6 +123,7 @@ def _render_all(
         path = entry_path(entry.slug)
         here = page(path)
         yield path, here.source(render_entry(entry, here))
+    forget_escaped()
 
 
 def _render_again(
@@ -161,6 +164,7 @@ def _render_again(
         kept[path] = (key, source)
         yield path, source
     reuse.entries, reuse.rendered = kept, rendered
+    forget_escaped()
 
 
 def _shown_as(entry: Entry) -> tuple[str, str, str, Any]:
@@ -173,13 +177,13 @@ def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
     names = (*context["weak_spots"], *context["strengths"])
     callouts = tuple(
         (
-            item["name"],
-            item["count"],
-            item["older"],
+            item.name,
+            item.count,
+            item.older,
             # An earlier entry shows as its company, role and date: an edit to its notes
             # leaves this page as it is.
-            tuple(_shown_as(page.insights.by_slug[slug]) for slug in item["earlier"]),
-            tuple(item["lessons"]),
+            tuple(_shown_as(page.insights.by_slug[slug]) for slug in item.earlier),
+            tuple(item.lessons),
         )
         for item in context["seen_before"]
     )
@@ -191,6 +195,21 @@ def _entry_key(context: dict[str, Any], page: PageView) -> tuple[Any, ...]:
         callouts,
         tuple(context["steps"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SeenBefore:
+    """A "seen before" callout of an entry page: weak spot `name` came up in `count`
+    earlier interviews; it links the latest (`earlier`, slugs), counts the `older` rest,
+    and lists `lessons` written in those it links. Not a dict: the template reads its
+    fields as attributes, and Jinja2 looked a dict's keys up only after a failed
+    `getattr`."""
+
+    name: str
+    count: int
+    earlier: list[str]
+    older: int
+    lessons: list[Lesson]
 
 
 SEEN_BEFORE_SHOWN = 3  # the most recent earlier interviews a "seen before" callout links
@@ -205,9 +224,11 @@ def render_entry(entry: Entry, page: PageView) -> str:
 
 
 def entry_body(entry: Entry, page: PageView) -> str:
-    """The entry's notes as its page shows them (a key need not look at them: the entry
-    is in it)."""
-    return shift_body_links(entry, page.settings.entries_dir) if has_notes(entry.body) else ""
+    """The entry's notes as its page shows them, stripped; "" for none (a key need not
+    look at them: the entry is in it)."""
+    if not has_notes(entry.body):
+        return ""
+    return shift_body_links(entry, page.settings.entries_dir).strip()
 
 
 def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
@@ -215,27 +236,19 @@ def entry_context(entry: Entry, page: PageView) -> dict[str, Any]:
     insights = page.insights
     names = insights.names(entry, "weak_spots")
     spots = page.spots
-    seen_before = []
+    seen_before: list[SeenBefore] = []
     for name in names:
         # A weak spot's entries are in (date, path) order: the earlier ones come first.
         listed = spots[name].entries
-        earlier = list(listed[: page.position(name, entry.slug)])
-        if earlier:
+        count = page.position(name, entry.slug)  # the earlier ones: listed[:count]
+        if count:
             # A notebook of years would list hundreds: link the most recent few, and
             # the weak spot's own page for the rest.
-            shown = earlier[-SEEN_BEFORE_SHOWN:]
+            shown = list(listed[max(0, count - SEEN_BEFORE_SHOWN) : count])
             chosen = set(shown)
             about = [lesson for lesson in page.lessons_by_entry(chosen) if name in lesson.about]
             lessons = about[-SEEN_BEFORE_LESSONS:]
-            seen_before.append(
-                {
-                    "name": name,
-                    "count": len(earlier),
-                    "earlier": shown,
-                    "older": len(earlier) - len(shown),
-                    "lessons": lessons,
-                }
-            )
+            seen_before.append(SeenBefore(name, count, shown, count - len(shown), lessons))
     meta = entry.meta
     notes = has_notes(entry.body)
     cooled_off = meta.reflected is not None or insights.today >= entry.date + timedelta(
@@ -301,10 +314,15 @@ def has_notes(body: str) -> bool:
     """Whether a body holds anything written: the prompts `debrief new` leaves in it are
     comments, and a body of nothing else is empty. Only closed comments: Python-Markdown
     shows an unclosed `<!--` and what follows it as text, and so does the page."""
+    if "<!--" not in body:  # most bodies: no comment to take out, no scan for one
+        return bool(body.strip())
     return bool(_COMMENT.sub("", body).strip())
 
 
 _LINK = re.compile(r"(\]\(|src=\"|href=\"|^[ ]{0,3}\[[^\]]+\]:[ \t]*)([^)\"\s]+)", re.MULTILINE)
+# What each way of `_LINK` to start a link must contain: a body with none of them has no
+# link to shift, and is not scanned (the scan was an eighth of rendering an entry page).
+_LINK_MARKS = ("](", 'src="', 'href="', "]:")
 
 
 def shift_body_links(entry: Entry, entries_dir: str) -> str:
@@ -313,6 +331,8 @@ def shift_body_links(entry: Entry, entries_dir: str) -> str:
     An entry in entries/2026/ that shows `sketch.png` next to it keeps working, and a
     link to another entry's file goes to that entry's page.
     """
+    if not any(mark in entry.body for mark in _LINK_MARKS):
+        return entry.body
     folder = posixpath.dirname(posixpath.relpath(entry.path, entries_dir.strip("/") or "."))
 
     def fix(match: re.Match[str]) -> str:

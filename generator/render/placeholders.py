@@ -121,11 +121,13 @@ def lift(markdown: str, parts: tuple[str, ...], written: Sequence[str]) -> Sourc
     for line in rest.split("\n"):
         if not line.strip():
             continue
-        if (number := _LINE.fullmatch(line)) is not None:
+        # Each pattern starts with a letter of its own: one pattern tried per line.
+        lead = line[0]
+        if lead == "d" and (number := _LINE.fullmatch(line)) is not None:
             pieces.append(parts[int(number.group(1))])
-        elif (mark := _MARKED.fullmatch(line)) is not None:
+        elif lead == "d" and (mark := _MARKED.fullmatch(line)) is not None:
             pieces.append(int(mark.group(1)))
-        elif (heading := _HEADING.fullmatch(line)) is not None and heading.group(2):
+        elif lead == "#" and (heading := _HEADING.fullmatch(line)) is not None and heading.group(2):
             level = len(heading.group(1))
             if level == 1:
                 kept.append(line)
@@ -181,7 +183,7 @@ def _front_matter(markdown: str) -> tuple[str, str]:
 
 
 class Parts:
-    """The `{% call page.part() %}` of the templates: an HTML block, kept apart or inline;
+    """The `{% filter part %}` of the templates: an HTML block, kept apart or inline;
     and `page.markdown(text)`: hand-written Markdown, marked when the page is split."""
 
     def __init__(self, split: bool) -> None:
@@ -190,8 +192,14 @@ class Parts:
         self.written: list[str] = []
 
     def __call__(self, caller: Callable[[], str]) -> str:
+        """A block given as a Jinja2 `caller` (`{% call parts() %}`), as `block` keeps it."""
+        return self.block(caller())
+
+    def block(self, rendered: str) -> str:
+        """The HTML block a template rendered, kept apart (its placeholder is returned, a
+        paragraph of its own) or, when the page is not split, inline."""
         # No blank line inside: CommonMark ends an HTML block at the first one.
-        html = "\n".join(line for line in caller().splitlines() if line.strip())
+        html = "\n".join([line for line in rendered.splitlines() if line.strip()])
         if not html:
             return ""
         if not self.split:

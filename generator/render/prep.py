@@ -48,21 +48,38 @@ def matches(
     """All given filters hold: company by whole words of its normal form (`Tallgrass`
     finds Tallgrass Software), role as a case-insensitive part, stage and topic by
     canonical name (normal form, then the notebook's aliases)."""
+    return matcher(insights, company=company, role=role, stage=stage, topic=topic)(entry)
+
+
+def matcher(
+    insights: Insights,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    stage: str | None = None,
+    topic: str | None = None,
+) -> Callable[[Entry], bool]:
+    """`matches` for many entries: the filters are put in normal form once."""
     vocabulary = insights.vocabulary
-    if company is not None and (
-        f"-{normalize_name(company)}-" not in f"-{normalize_name(entry.meta.company)}-"
-    ):
-        return False
-    if role is not None and role.casefold().strip() not in entry.meta.role.casefold():
-        return False
-    if stage is not None and insights.stage(entry) != vocabulary.canonical(stage):
-        return False
-    if topic is not None:
-        wanted = vocabulary.canonical(topic)
-        topics = {vocabulary.canonical(q.topic) for q in entry.meta.questions if q.topic}
-        if wanted not in topics:
+    words = f"-{normalize_name(company)}-" if company is not None else None
+    part = role.casefold().strip() if role is not None else None
+    wanted_stage = vocabulary.canonical(stage) if stage is not None else None
+    wanted_topic = vocabulary.canonical(topic) if topic is not None else None
+
+    def test(entry: Entry) -> bool:
+        if words is not None and words not in f"-{normalize_name(entry.meta.company)}-":
             return False
-    return True
+        if part is not None and part not in entry.meta.role.casefold():
+            return False
+        if stage is not None and insights.stage(entry) != wanted_stage:
+            return False
+        if topic is not None:
+            topics = {vocabulary.canonical(q.topic) for q in entry.meta.questions if q.topic}
+            if wanted_topic not in topics:
+                return False
+        return True
+
+    return test
 
 
 def company_suggestion(insights: Insights, company: str) -> str | None:
@@ -71,7 +88,7 @@ def company_suggestion(insights: Insights, company: str) -> str | None:
     A company with no earlier interview is the normal case (a first process), so the
     brief says "None yet"; but a misspelt name gives the same brief, silently.
     """
-    if any(matches(insights, entry, company=company) for entry in insights.entries):
+    if any(map(matcher(insights, company=company), insights.entries)):
         return None
     names: dict[str, str] = {}
     for entry in reversed(insights.entries):  # the latest spelling of a name
@@ -190,11 +207,8 @@ def _earlier(
     stage: str | None,
     topic: str | None,
 ) -> list[str]:
-    found = [
-        e
-        for e in insights.entries
-        if matches(insights, e, company=company, role=role, stage=stage, topic=topic)
-    ]
+    test = matcher(insights, company=company, role=role, stage=stage, topic=topic)
+    found = [e for e in insights.entries if test(e)]
     found.reverse()  # the latest first
     older = len(found) - EARLIER_INTERVIEWS
     found = found[:EARLIER_INTERVIEWS]

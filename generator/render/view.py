@@ -16,7 +16,14 @@ import jinja2
 
 from generator.aggregate import Insights, Lesson, QuestionRecord, WeakSpot
 from generator.entry.read import Entry
-from generator.render.addresses import Addresses, entry_path, page_url, relative_url
+from generator.render.addresses import (
+    Addresses,
+    entry_path,
+    folders,
+    page_url,
+    relative_link,
+    relative_url,
+)
 from generator.render.escape import html_inline, html_text, md_inline, yaml_string
 from generator.render.placeholders import Parts, Source
 from generator.render.words import noun, plural
@@ -32,17 +39,34 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own and do not change while it runs: not looked
+        # at again on disk each time a page is rendered.
+        auto_reload=False,
     )
     env.filters["md"] = md_inline
     env.filters["html"] = html_text
     env.filters["html_inline"] = html_inline
+    # `names|html_inline_each`: `map("html_inline")` without Jinja2 looking the filter up
+    # again for each item.
+    env.filters["html_inline_each"] = lambda items: [html_inline(item) for item in items]
     env.filters["yaml"] = yaml_string
     env.filters["stars"] = lambda n: "★" * n + "☆" * (5 - n)
     env.filters["ordinal"] = ordinal
     env.filters["when"] = when
     env.filters["plural"] = plural  # {{ n|plural("interview") }}: 1 interview, 2 interviews
     env.filters["noun"] = noun  # the word alone, for a count shown apart
+    env.filters["part"] = part
     return env
+
+
+@jinja2.pass_context
+def part(context: jinja2.runtime.Context, rendered: str) -> str:
+    """`{% filter part %}...{% endfilter %}`: the HTML block between, kept as its page keeps
+    it (`Parts.block`). A filter block renders its body in place; a `{% call %}` made a
+    macro for it, and called it through Jinja2's machinery, each time (a tenth of an
+    entry page's rendering)."""
+    page: PageView = context["page"]
+    return page.part.block(rendered)
 
 
 def when(day: date) -> str:
@@ -77,9 +101,12 @@ class PageView:
         self.settings = settings
         self.part = Parts(split)
         self._address = page_url(here, settings.directory_urls)
-        # This page's links, kept with the page: in `lookups`, shared by every page, the links
-        # of 4,000 pages stayed until the last was rendered, scattered through the heap (30 MB).
-        self._urls: dict[str, str] = {}
+        self._folders = folders(self._address)
+        # Per render: each docs path's address, and how each entry is named in a link;
+        # per page: the links made so far (a link is often made twice).
+        self._addresses: dict[str, str] = self.lookups.setdefault("addresses", {})
+        self._entry_texts: dict[tuple[str, bool], str] = self.lookups.setdefault("entries", {})
+        self._links: dict[str, str] = {}
 
     @property
     def spots(self) -> dict[str, WeakSpot]:
@@ -151,10 +178,13 @@ class PageView:
 
     def url(self, target: str) -> str:
         """The address of the page at docs path `target`, relative to this page, for HTML."""
-        link = self._urls.get(target)
+        link = self._links.get(target)
         if link is None:
-            link = relative_url(page_url(target, self.settings.directory_urls), self._address)
-            self._urls[target] = link
+            address = self._addresses.get(target)
+            if address is None:
+                address = page_url(target, self.settings.directory_urls)
+                self._addresses[target] = address
+            link = self._links[target] = relative_link(address, self._folders)
         return link
 
     def entry_url(self, slug: str) -> str:
@@ -165,15 +195,22 @@ class PageView:
 
     def entry_a(self, slug: str, *, long: bool = True) -> str:
         """An HTML link to an entry's page, with its date: `Acme — Engineer (2026-01-01)`."""
-        entry = self.insights.by_slug[slug]
-        meta = entry.meta
-        text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
-        return f'<a href="{self.entry_url(slug)}">{text}</a> ({when(entry.date)})'
+        shown = self._entry_texts.get((slug, long))
+        if shown is None:  # what follows the link's address: the same on every page
+            entry = self.insights.by_slug[slug]
+            meta = entry.meta
+            text = html_inline(f"{meta.company} — {meta.role}" if long else meta.company)
+            shown = self._entry_texts[slug, long] = f'">{text}</a> ({when(entry.date)})'
+        return '<a href="' + self.entry_url(slug) + shown
 
     def spot_a(self, name: str) -> str:
         if name in self.addresses.weak_spots:
             return f'<a href="{self.spot_url(name)}">{html_inline(name)}</a>'
         return html_inline(name)
+
+    def spots_a(self, names: Iterable[str]) -> str:
+        """`spot_a` of each name, comma-separated."""
+        return ", ".join([self.spot_a(name) for name in names])
 
     def status(self, spot: WeakSpot) -> str:
         return f'<span class="debrief-status debrief-status--{spot.status}">{spot.status}</span>'
