@@ -73,7 +73,12 @@ class Headings:
         """The HTML of a page's lifted `headings` (by their place among its parts), for the
         page whose converted Markdown is `html`, with the table of contents
         Python-Markdown made of that Markdown (`toc`)."""
-        used = set(_ANY_ID.findall(html))
+        # Where each id stands, found in one pass: a heading's own search through the whole
+        # page made a long entry with many headings quadratic.
+        where: dict[str, int] = {}
+        for found in _ANY_ID.finditer(html):
+            where.setdefault(found.group(1), found.start())
+        used = set(where)
         made: dict[int, str] = {}
         anchors: dict[int, AnchorLink] = {}
         ids: set[str] = set()
@@ -89,7 +94,7 @@ class Headings:
                 if heading.title is not None:
                     anchors[number] = AnchorLink(heading.title, own, part.level)
             made[number] = text
-        return Lifted(made, _merged(html, anchors, toc), frozenset(ids))
+        return Lifted(made, _merged(html, where, anchors, toc), frozenset(ids))
 
 
 def _flat(links: Iterable[AnchorLink]) -> Iterable[AnchorLink]:
@@ -98,13 +103,15 @@ def _flat(links: Iterable[AnchorLink]) -> Iterable[AnchorLink]:
         yield from _flat(link.children)
 
 
-def _merged(html: str, lifted: dict[int, AnchorLink], toc: TableOfContents) -> TableOfContents:
+def _merged(
+    html: str, where: dict[str, int], lifted: dict[int, AnchorLink], toc: TableOfContents
+) -> TableOfContents:
     """One table of contents of the notes' headings and the lifted ones, in page order."""
     ordered: list[tuple[int, int, AnchorLink]] = []
     for position, numbers in placed(html):
         ordered += [(position, n, lifted[n]) for n in numbers if n in lifted]
     for link in _flat(toc):
-        ordered.append((html.find(f' id="{link.id}"'), -1, link))
+        ordered.append((where.get(link.id, -1), -1, link))
     ordered.sort(key=lambda item: item[:2])
     roots: list[AnchorLink] = []
     open_: list[AnchorLink] = []
