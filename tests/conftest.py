@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli.main import cli
 from generator.entry.read import Entry, entry_from_bytes
+from generator.plugin.run import RunOptions
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,6 +51,28 @@ def write_notebook(root: Path, entries: dict[str, str], plugin_options: str = ""
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")
     return root
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def build_with(
+    root: Path, monkeypatch: pytest.MonkeyPatch, options: RunOptions
+) -> dict[str, bytes]:
+    """`root` built by MkDocs in this process with the plugin's `options` (the tests that
+    turn a shortcut off to show it changes nothing), on 2026-12-01; the site's files."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins["debrief"].options = options  # type: ignore[attr-defined]
+    build(config)
+    return site_files(root / "site")
 
 
 def run_cli(

@@ -7,25 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from generator.plugin.run import RunOptions
-from tests.conftest import copy_demo
+from tests.conftest import build_with, copy_demo
 
 ENTRY = "2026-06-03-northwind-recruiter-screen"
 
 
 def build_site(root: Path, monkeypatch: pytest.MonkeyPatch, *, cache: bool) -> dict[str, bytes]:
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(root / "mkdocs.yml"))
-    options = RunOptions(cache_navigation=cache)
-    config.plugins["debrief"].options = options  # type: ignore[attr-defined]
-    build(config)
-    site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return build_with(root, monkeypatch, RunOptions(cache_navigation=cache))
 
 
 def same_both_ways(root: Path, twin: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:

@@ -9,12 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from generator.plugin.run import RunOptions
 from generator.render.placeholders import PART, RUN, Heading, Parts, Source, unlift
-from tests.conftest import copy_demo, write_notebook
+from tests.conftest import build_with, copy_demo, write_notebook
 
 FRONT = '---\ntitle: "Acme — Engineer"\n---\n'
 
@@ -74,14 +72,7 @@ def test_the_export_is_not_split() -> None:
 
 
 def build_site(root: Path, monkeypatch: pytest.MonkeyPatch, *, lift: bool) -> dict[str, bytes]:
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(root / "mkdocs.yml"))
-    config.plugins["debrief"].options = RunOptions(lift_headings=lift)  # type: ignore[attr-defined]
-    build(config)
-    site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return build_with(root, monkeypatch, RunOptions(lift_headings=lift))
 
 
 def test_the_demo_is_the_same_byte_for_byte_with_headings_lifted(

@@ -8,12 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from generator.plugin.run import RunOptions
 from generator.plugin.search_copy import search_copy
-from tests.conftest import copy_demo
+from tests.conftest import build_with, copy_demo
 
 
 def test_search_copy_keeps_the_text_and_the_tags_the_search_keeps() -> None:
@@ -32,15 +30,7 @@ def test_search_copy_keeps_the_text_and_the_tags_the_search_keeps() -> None:
 
 
 def build_demo(root: Path, monkeypatch: pytest.MonkeyPatch, *, copies: bool) -> dict[str, bytes]:
-    copy_demo(root)
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("DEBRIEF_TODAY", "2026-12-01")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(root / "mkdocs.yml"))
-    config.plugins["debrief"].options = RunOptions(search_copies=copies)  # type: ignore[attr-defined]
-    build(config)
-    site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return build_with(copy_demo(root), monkeypatch, RunOptions(search_copies=copies))
 
 
 def test_the_site_and_its_index_are_the_same_with_the_copies(

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 
 from generator.plugin.run import RunOptions
 from generator.plugin.search_index import write_index
-from tests.conftest import copy_demo, write_notebook
+from tests.conftest import copy_demo, site_files, write_notebook
 from tests.test_drill_cards import ACME
 
 INDEX = "search/search_index.json"
@@ -55,8 +55,7 @@ def build_site(
         build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
-    site = root / "site"
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    files = site_files(root / "site")
     search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
     return files, search
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from functools import cache
 from html import escape, unescape
 from typing import Any
 
@@ -67,7 +68,7 @@ def add_generated(parser: Any, html: str) -> bool:
         return False
     if "data-search-exclude" in html or "linenodiv" in html:
         return False
-    void = _void(parser)
+    void = _void(type(parser).__module__)
     text: list[str] = section.text
     added: list[str] = []
     open_: list[tuple[str, int]] = []  # each element still open, and where its text starts
@@ -113,9 +114,11 @@ def add_generated(parser: Any, html: str) -> bool:
     return True
 
 
-def _void(parser: Any) -> frozenset[str]:
-    """The tags the search plugin's Parser takes as never closed."""
-    return frozenset(getattr(sys.modules[type(parser).__module__], "void", ()))
+@cache
+def _void(module: str) -> frozenset[str]:
+    """The tags the search plugin's Parser (in `module`) takes as never closed: looked up
+    once, not for every block."""
+    return frozenset(getattr(sys.modules[module], "void", ()))
 
 
 def feed_generated(parser: Any, html: str) -> None:

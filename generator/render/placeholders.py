@@ -28,9 +28,11 @@ from dataclasses import dataclass
 _TOKEN = secrets.token_hex(6)
 PART = "debrief-part-" + _TOKEN + "-{}"
 RUN = PART + "-{}"  # parts first to last, one after the other
-_PLACED = re.compile(rf"<p>debrief-part-{_TOKEN}-(\d+)(?:-(\d+))?</p>")
-_LINE = re.compile(rf"debrief-part-{_TOKEN}-(\d+)")
-_PLACEHOLDER = re.compile(rf"^debrief-part-{_TOKEN}-(\d+)(?:-(\d+))?$", re.MULTILINE)
+# A placeholder (`PART` or `RUN`): the first part it stands for, and the last of a run.
+_NUMBERS = rf"debrief-part-{_TOKEN}-(\d+)(?:-(\d+))?"
+_PLACED = re.compile(rf"<p>{_NUMBERS}</p>")  # as Python-Markdown gives it back
+_LINE = re.compile(_NUMBERS)  # a line of the rendered Markdown
+_PLACEHOLDER = re.compile(rf"^{_NUMBERS}$", re.MULTILINE)
 # Hand-written Markdown (an entry's notes) in a page being split: `PageView.markdown`.
 _MARKDOWN = "debrief-markdown-" + _TOKEN + "-{}"
 _MARKED = re.compile(rf"debrief-markdown-{_TOKEN}-(\d+)")
@@ -64,12 +66,15 @@ class MissingBlocks(ValueError):
         self.count, self.first = count, first
 
 
+def _numbers(match: re.Match[str]) -> range:
+    """The parts a placeholder stands for."""
+    first = int(match.group(1))
+    return range(first, int(match.group(2) or first) + 1)
+
+
 def placed(html: str) -> list[tuple[int, range]]:
     """Where each placeholder stands in `html`, and the parts it stands for."""
-    return [
-        (m.start(), range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
-        for m in _PLACED.finditer(html)
-    ]
+    return [(m.start(), _numbers(m)) for m in _PLACED.finditer(html)]
 
 
 def fill_parts(html: str, parts: Sequence[str]) -> str:
@@ -90,14 +95,13 @@ def filled_pieces(html: str, parts: Sequence[str]) -> list[tuple[bool, str]]:
     position = 0
     # One pass: a page of many blocks is copied once, not once per block.
     for match in _PLACED.finditer(html):
-        first = int(match.group(1))
-        numbers = range(first, int(match.group(2) or first) + 1)
+        numbers = _numbers(match)
         if not pending.issuperset(numbers):
             continue  # a placeholder twice (copied by an extension): the first one counts
         pending.difference_update(numbers)
         pieces.append((False, html[position : match.start()]))
         for n in numbers:  # one after the other, a line apart
-            pieces += [(True, "\n"), (True, parts[n])] if n != first else [(True, parts[n])]
+            pieces += [(True, "\n"), (True, parts[n])] if n != numbers[0] else [(True, parts[n])]
         position = match.end()
     pieces.append((False, html[position:]))
     if pending:
@@ -159,9 +163,8 @@ def unlift(source: Source) -> Source:
     blocks: list[str] = []
 
     def put_back(match: re.Match[str]) -> str:
-        first = int(match.group(1))
         lines = []
-        for part in source.parts[first : int(match.group(2) or first) + 1]:
+        for part in (source.parts[n] for n in _numbers(match)):
             if isinstance(part, Heading):
                 lines.append("#" * part.level + " " + part.text)
             else:
