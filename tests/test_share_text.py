@@ -164,6 +164,18 @@ def test_views_read_through_escapes_and_compression() -> None:
     assert found(b"", "zqx malos", "2026-zqx-malos.png")  # in a file name
 
 
+def test_views_drop_long_base64_runs_but_not_words() -> None:
+    """A run of 40 or more base64 letters mixing capitals and digits is random data (a
+    sealed page, a data: URL), read as a space; shorter runs, and runs of words, are text."""
+    run = "Q7xT" * 8 + "/dana+" + "K9"  # 40 letters, "dana" a word inside
+    assert not found(f"x {run}== y".encode(), "dana")
+    assert not found(f"<img src='data:image/png;base64,{run}'>".encode(), "dana", "a.html")
+    assert found(f"x {run[1:]} y".encode(), "dana")  # 39 letters: text
+    assert found(("Dana/" * 10).encode(), "dana")  # no digit, no capital but one: text
+    assert found(f"{run}\\u00e9 Zo\\u00eb".encode(), "zoe")  # after a run, escapes undone
+    assert found("Zoë —".encode() * 20 + f" {run} Dana".encode(), "dana")
+
+
 def test_views_read_image_metadata_but_not_pixels() -> None:
     from tests.test_share import exif_jpeg, tagged_png
 
@@ -270,3 +282,31 @@ def test_find_leaks_finds_what_asking_every_file_about_every_phrase_finds(
                 expected.append((name, needle.line))
     assert sorted((leak.where, leak.needle.line) for leak in leaks) == expected
     assert 30 < len(expected) < 30 * 60  # some phrases found, not all
+
+
+@pytest.mark.parametrize("chunk", [16, 37, 1 << 20])
+@pytest.mark.parametrize("counts", [None, {"api": 9, "cache": 1}])
+def test_matcher_finds_what_a_plain_search_finds(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, counts: dict[str, int] | None
+) -> None:
+    """Phrases of one to seven words, some repeated, some inside others, against texts
+    read in chunks as small as a few words (so phrases span chunks), each phrase keyed
+    on different words as `counts` change: the same as looking for each phrase."""
+    import generator.share.matcher as matcher
+
+    monkeypatch.setattr(matcher, "CHUNK", chunk)
+    rng = random.Random(11)
+    vocabulary = ["api", "cache", "token", "queue", "shard", "zoë"]
+    phrases = [tuple(rng.choices(vocabulary, k=rng.randint(1, 7))) for _ in range(80)]
+    phrases = [tuple(fold(w) for w in p) for p in phrases]
+    search = Matcher(phrases, counts)
+    for _ in range(40):
+        words_ = rng.choices(vocabulary, k=rng.randint(0, 30))
+        text = "".join(w + rng.choice([" ", "-", ", ", "\n", "__"]) for w in words_).upper()
+        folded = [fold(w) for w in words_]
+        expected = {
+            i
+            for i, phrase in enumerate(search.phrases)
+            if any(tuple(folded[n : n + len(phrase)]) == phrase for n in range(len(folded)))
+        }
+        assert search.search(text) == expected, text

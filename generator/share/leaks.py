@@ -19,7 +19,7 @@ It must find what matters and only that:
 from __future__ import annotations
 
 import os
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from generator.entry.names import Vocabulary
 from generator.entry.read import Entry
 from generator.share.fields import field_strings
 from generator.share.hidden import Needle, plain
-from generator.share.matcher import Matcher, Phrase, count_words, spellings, triples_among
+from generator.share.matcher import Matcher, Phrase, count_words, spellings
 from generator.share.views import MARKUP, file_views
 
 MIN_LETTERS = 4  # a needle shorter than this is looked for only when it is a name
@@ -51,14 +51,15 @@ class LookedFor:
         self,
         needles: list[Needle],
         counts: Mapping[str, int] | None = None,
-        common: Container[Phrase] = (),
+        spelled: Mapping[Needle, list[Phrase]] | None = None,
     ) -> None:
+        """`spelled`: `phrases_of` each needle, when already known."""
         self.needles = needles
         self._owners: dict[Phrase, list[int]] = {}
         for index, needle in enumerate(needles):
-            for phrase in phrases_of(needle):
+            for phrase in spelled[needle] if spelled is not None else phrases_of(needle):
                 self._owners.setdefault(phrase, []).append(index)
-        self.matcher = Matcher(self._owners, counts, common)
+        self.matcher = Matcher(self._owners, counts)
 
     def found(self, ids: Iterable[int]) -> set[int]:
         """The needles (by index) that the phrases `ids` of the matcher belong to."""
@@ -86,25 +87,17 @@ def looked_for(needles: list[Needle], shared: Iterable[str], baseline: Iterable[
     """`needles` without those the product prints on its own (`baseline`) and, for
     excusable ones, those the shared entries show (`shared`).
 
-    Every matcher but the first is keyed on the words and runs of three words the
-    shared text does not hold, or uses least: a phrase with such a run cannot be in
-    the shared text, and the output is mostly that text."""
-    printed = LookedFor(needles).search(batched(baseline))
-    needles = [n for i, n in enumerate(needles) if i not in printed and phrases_of(n)]
+    Every matcher but the first keys each phrase on the word the shared text uses
+    least: the output is mostly that text, so such a word is met seldom."""
+    spelled = {needle: phrases_of(needle) for needle in [*needles, _NOTHING]}
+    printed = LookedFor(needles, None, spelled).search(batched(baseline))
+    needles = [n for i, n in enumerate(needles) if i not in printed and spelled[n]]
     shared = list(shared)
     counts = count_words(batched(shared))
-    runs = {
-        phrase[n : n + 3]
-        for needle in needles
-        for phrase in phrases_of(needle)
-        if len(phrase) > 3
-        for n in range(len(phrase) - 2)
-    }
-    common = triples_among(batched(shared), runs) if runs else set()
-    excusable = LookedFor([n if n.excusable else _NOTHING for n in needles], counts, common)
-    shown = excusable.search(batched(shared))
+    excusable = [n if n.excusable else _NOTHING for n in needles]
+    shown = LookedFor(excusable, counts, spelled).search(batched(shared))
     kept = [needle for index, needle in enumerate(needles) if index not in shown]
-    return LookedFor(kept, counts, common)
+    return LookedFor(kept, counts, spelled)
 
 
 _NOTHING = Needle("", "", None, "")

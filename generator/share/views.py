@@ -25,6 +25,12 @@ _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"\\/bfnrt])")
 # Long runs of base64 (a sealed page, a data: URL): random letters, which would now and
 # then spell a short name by chance. Such a run must mix cases and digits.
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
+# Base64 letters as "a", anything else as " ": a page without 40 a's in a row has no run,
+# which bytes.translate and a substring search tell at C speed (the regex costs 20 times more).
+_BASE64_MASK = bytes(
+    97 if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "+/") else 32 for c in range(256)
+)
+_BASE64_SEEN = b"a" * 40
 _DIGIT = re.compile(r"[0-9]")
 _UPPER = re.compile(r"[A-Z]")
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -61,7 +67,8 @@ def text_views(text: str, markup: bool = False) -> Iterator[str]:
     The decoded text stands for the raw one: undoing an escape only turns a code into
     the character it stands for, and the word it belongs to reads the same or better
     (`Zo\\u00eb` is "Zoë" only once decoded)."""
-    text = _BASE64_RUN.sub(_random_letters, text)
+    if _BASE64_SEEN in text.encode("utf-8", "replace").translate(_BASE64_MASK):
+        text = _BASE64_RUN.sub(_random_letters, text)
     if "\\" in text:
         text = _JSON_ESCAPE.sub(_json_char, text)
     if "%" in text:
