@@ -6,6 +6,7 @@ the way an editor saves it and polls the pages until the site catches up.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -70,12 +71,10 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    root = tmp_path / "nb"
-    shutil.copytree(SMALL, root)
+@contextlib.contextmanager
+def serving(root: Path, log: Path) -> Iterator[Server]:
+    """`debrief serve` of the notebook at `root`, up and answering."""
     port = free_port()
-    log = tmp_path / "serve.log"
     env = {
         **os.environ,
         "DEBRIEF_TODAY": "2026-03-15",
@@ -108,6 +107,14 @@ def server(tmp_path: Path) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    root = tmp_path / "nb"
+    shutil.copytree(SMALL, root)
+    with serving(root, tmp_path / "serve.log") as running:
+        yield running
 
 
 def test_serve_shows_a_broken_entry_as_a_banner_until_it_is_fixed(server: Server) -> None:
@@ -229,3 +236,33 @@ def test_serve_reports_a_dangling_link_and_keeps_answering(server: Server) -> No
     assert server.get("entries/2026-02-01-gone/")[0] == 404
     assert server.process.poll() is None
     assert "Traceback" not in server.output()
+
+
+def test_serve_copies_a_theme_file_added_or_removed_while_it_runs(tmp_path: Path) -> None:
+    """The theme's file list is kept between saves (plugin/theme_cache.py): a file added to
+    or removed from a `custom_dir`, even in a new folder, shows at the next rebuild."""
+    root = tmp_path / "nb"
+    shutil.copytree(SMALL, root)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    assets = root / "overrides" / "assets"
+    assets.mkdir(parents=True)
+    (assets / "first.txt").write_text("first", encoding="utf-8")
+    with serving(root, tmp_path / "serve.log") as running:
+        assert running.get("assets/first.txt") == (200, "first")
+        assert running.get("assets/deep/second.txt")[0] == 404
+        (assets / "deep").mkdir()
+        (assets / "deep" / "second.txt").write_text("second", encoding="utf-8")
+        (assets / "first.txt").unlink()
+        acme = root / "entries" / "2026-01-05-acme-screen.md"
+        acme.write_text(acme.read_text(encoding="utf-8") + "\nZQXSAVED\n", encoding="utf-8")
+        running.wait_for(
+            "the save", lambda: "ZQXSAVED" in running.get("entries/2026-01-05-acme-screen/")[1]
+        )
+        assert running.get("assets/deep/second.txt") == (200, "second")
+        assert running.get("assets/first.txt")[0] == 404

@@ -94,3 +94,34 @@ def test_the_cache_folder_is_kept_private_and_one_that_is_no_folder_is_not_used(
     compiled.clear()
     build(copy_demo(tmp_path / "demo2"))
     assert "main.html" in compiled
+
+
+def test_the_theme_listing_is_walked_again_only_when_a_folder_changed(tmp_path: Path) -> None:
+    from generator.plugin.theme_cache import ThemeListing
+
+    theme = tmp_path / "theme"
+    (theme / "a" / "b").mkdir(parents=True)
+    (theme / "a" / "b" / "x.css").write_text("x")
+    walks: list[int] = []
+
+    def walk() -> list[str]:
+        walks.append(1)
+        return jinja2.FileSystemLoader([str(theme)]).list_templates()
+
+    listing = ThemeListing()
+    assert listing.names([str(theme)], walk) == ["a/b/x.css"]
+    assert listing.names([str(theme)], walk) == ["a/b/x.css"]
+    assert len(walks) == 1
+    (theme / "a" / "b" / "x.css").write_text("edited")  # the same files: no new walk
+    assert listing.filtered("k", listing.names([str(theme)], walk), bool) == ["a/b/x.css"]
+    assert len(walks) == 1
+    (theme / "a" / "b" / "y.css").write_text("y")  # deep inside
+    assert listing.names([str(theme)], walk) == ["a/b/x.css", "a/b/y.css"]
+    assert listing.filtered("k", listing.names([str(theme)], walk), bool) == [
+        "a/b/x.css",
+        "a/b/y.css",
+    ]
+    (theme / "a" / "b" / "x.css").unlink()
+    assert listing.names([str(theme)], walk) == ["a/b/y.css"]
+    assert listing.names([str(theme), str(tmp_path)], walk)  # other folders: walked again
+    assert len(walks) == 4

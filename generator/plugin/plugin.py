@@ -47,6 +47,7 @@ from generator.plugin.search_index import StreamedSearchIndex
 from generator.plugin.store import PageStore
 from generator.plugin.theme_cache import (
     MemoryBytecodeCache,
+    ThemeListing,
     disk_cache,
     share_compiled_templates,
 )
@@ -100,6 +101,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         self.incremental: Incremental | None = None  # a dirty build: `debrief serve`
         self.reuse: Reuse | None = None  # serve: the last render, to render only what changed
         self.compiled = MemoryBytecodeCache()  # serve: the theme's templates, compiled once
+        self.listing = ThemeListing()  # serve: the theme's files, listed once
         self.locked: LockedSite | None = None  # the passphrase-locked share
         self.files: Files | None = None
         self.headings: Headings | None = None  # the lifted headings' maker, per build
@@ -120,7 +122,7 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
     def _compile_templates_once(self, config: MkDocsConfig) -> MkDocsConfig:
         # Per serve in memory, else on disk between builds (theme_cache.py).
         compiled = self.compiled if self.is_serve else disk_cache()
-        share_compiled_templates(config.theme, compiled)
+        share_compiled_templates(config.theme, compiled, self.listing if self.is_serve else None)
         environment().bytecode_cache = compiled  # the pages' own templates too
         return config
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -139,7 +139,10 @@ def _render_again(
     entries = [(e.slug, e.path, e.meta) for e in insights.entries]
     overview_key = (frame, entries, tuple(reviews))
     rendered = 0
-    if reuse.overview_key != overview_key:
+    # Entry pages show other entries' front matter only (see `_entry_key`): while no front
+    # matter changed, an entry read from an unchanged file (the very object) keeps its page.
+    same_front_matter = reuse.overview_key == overview_key
+    if not same_front_matter:
         # Every page but the entries', rendered as `_render_all` renders them.
         pages = _render_all(
             insights, settings, home_intro, banner, reviews, split=True, entries=False
@@ -153,6 +156,11 @@ def _render_again(
     kept: dict[str, tuple[Any, Source]] = {}
     for entry in insights.entries:
         path = entry_path(entry.slug)
+        last = reuse.entries.get(path)  # ((frame, entry, ...), source)
+        if same_front_matter and last is not None and _made_from(last[0]) is entry:
+            kept[path] = last
+            yield path, last[1]
+            continue
         here = PageView(path, insights, addresses, settings, banner, lookups, split=True)
         context = entry_context(entry, here)
         key = (frame, entry, _entry_key(context, here))
@@ -165,6 +173,11 @@ def _render_again(
         yield path, source
     reuse.entries, reuse.rendered = kept, rendered
     forget_escaped()
+
+
+def _made_from(key: Hashable) -> object:
+    """The entry an entry page's key was made from."""
+    return key[1] if isinstance(key, tuple) else None
 
 
 def _shown_as(entry: Entry) -> tuple[str, str, str, Any]:
