@@ -7,7 +7,7 @@ and the terminal reports all call `aggregate` and show what it returns.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -346,11 +346,21 @@ def follow_ups(entries: list[Entry], settings: Settings, today: date) -> list[Fo
     return items
 
 
-def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights:
-    """All aggregates of `entries`, which are already filtered for the audience."""
-    vocabulary = Vocabulary(settings.aliases)
+def aggregate(
+    entries: list[Entry], settings: Settings, today: date, last: LastAggregate | None = None
+) -> Insights:
+    """All aggregates of `entries`, which are already filtered for the audience.
+
+    `last` (`debrief serve`): the aggregates read no entry's notes, so while every entry's
+    front matter, the settings and the day are what they were, the last ones are given
+    back, holding the entries just read."""
     ordered = chronological(entries)
-    return Insights(
+    key = (settings, today, [(e.slug, e.path, e.meta) for e in ordered]) if last else None
+    if last is not None and last.insights is not None and last.key == key:
+        last.insights = replace(last.insights, entries=ordered, by_slug=_by_slug(ordered))
+        return last.insights
+    vocabulary = Vocabulary(settings.aliases)
+    insights = Insights(
         entries=ordered,
         weak_spots=aggregate_weak_spots(ordered, vocabulary, settings.recurring_after),
         lessons=collect_lessons(ordered, vocabulary),
@@ -358,6 +368,21 @@ def aggregate(entries: list[Entry], settings: Settings, today: date) -> Insights
         follow_ups=follow_ups(ordered, settings, today),
         today=today,
         vocabulary=vocabulary,
-        by_slug={e.slug: e for e in ordered},
+        by_slug=_by_slug(ordered),
         feedback=feedback_rate(ordered, settings, today),
     )
+    if last is not None:
+        last.key, last.insights = key, insights
+    return insights
+
+
+@dataclass
+class LastAggregate:
+    """What `aggregate` made last, and of what: one per `debrief serve`."""
+
+    key: object = None
+    insights: Insights | None = None
+
+
+def _by_slug(ordered: list[Entry]) -> dict[str, Entry]:
+    return {e.slug: e for e in ordered}

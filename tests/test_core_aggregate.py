@@ -6,12 +6,14 @@ out by hand in the comments next to them.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from generator.aggregate import (
     FollowUp,
+    Insights,
     aggregate,
     aggregate_weak_spots,
     collect_lessons,
@@ -466,3 +468,42 @@ def test_feedback_none_closes_the_follow_up_at_once() -> None:
     assert feedback_status(said, Settings(), D("2026-03-10")) == "none"
     not_asked = make_entry("b", "2026-03-01", "thank_you: {sent: 2026-03-01}\n")
     assert feedback_status(not_asked, Settings(), D("2026-03-10")) == "not asked"
+
+
+# --- serve: the last aggregates given back ---------------------------------------------------
+
+
+def test_serve_gives_back_the_last_aggregates_while_no_front_matter_changed() -> None:
+    from dataclasses import replace
+
+    from generator.aggregate import LastAggregate
+
+    settings, today = Settings(), D("2026-03-15")
+    entries = weak_spot_entries()
+    last = LastAggregate()
+    first = aggregate(entries, settings, today, last)
+    # New notes in one entry (a new object, as a save makes): the aggregates are the last
+    # ones, holding the new entry.
+    edited = [replace(e, body="New notes.\n") if e.slug == "umbrella" else e for e in entries]
+    again = aggregate(edited, settings, today, last)
+    assert again.weak_spots is first.weak_spots
+    assert again.by_slug["umbrella"].body == "New notes.\n"
+    assert [e.body for e in again.entries] == [e.body for e in chronological(edited)]
+    assert shown(again) == shown(aggregate(edited, settings, today))
+    # Front matter, settings or the day changed: made again.
+    meta = edited[0].meta.model_copy(update={"weak_spots": ["sql"]})
+    changed = [replace(edited[0], meta=meta), *edited[1:]]
+    for args in ((changed, settings, today), (edited, Settings(recurring_after=1), today)):
+        made = aggregate(*args, last)  # type: ignore[arg-type]
+        assert made.weak_spots is not first.weak_spots
+        assert shown(made) == shown(aggregate(*args))  # type: ignore[arg-type]
+    later = aggregate(edited, settings, D("2026-09-01"), last)
+    assert later.follow_ups == aggregate(edited, settings, D("2026-09-01")).follow_ups
+    assert later.today == D("2026-09-01")
+
+
+def shown(insights: Insights) -> tuple[object, ...]:
+    """What the pages show of the aggregates (the vocabulary is a tool, not a value)."""
+    return tuple(
+        getattr(insights, f.name) for f in dataclasses.fields(insights) if f.name != "vocabulary"
+    )

@@ -241,9 +241,9 @@ class DebriefPlugin(BasePlugin[PluginConfig]):
         (the Markdown is handed over when MkDocs reads the page: `on_page_read_source`).
         Under `serve`, only the pages whose inputs changed are rendered again, and every
         page is returned, to rebuild only the pages that changed."""
-        insights = aggregate(
-            self.edition.entries, self.edition.settings(self.settings), self._today()
-        )
+        last = self.reuse.aggregate if self.reuse is not None else None
+        settings = self.edition.settings(self.settings)
+        insights = aggregate(self.edition.entries, settings, self._today(), last)
         intro = ""
         home = files.get_file_from_path(HOME)
         if home is not None:

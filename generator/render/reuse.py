@@ -21,6 +21,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.aggregate import LastAggregate
 from generator.render.placeholders import Source
 
 
@@ -32,6 +33,7 @@ class Reuse:
     overview: list[tuple[str, Source]] = field(default_factory=list)
     entries: dict[str, tuple[Hashable, Source]] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last render (the rest were given back)
+    aggregate: LastAggregate = field(default_factory=LastAggregate)
 
     def entry(self, path: str, key: Hashable) -> Source | None:
         kept = self.entries.get(path)
