@@ -71,7 +71,7 @@ def test_the_pages_say_it_came_back_and_show_rejections_next_to_the_overall_rate
     assert (
         'last on <time datetime="2026-03-01">2026-03-01</time>. It came back on '
         '<time datetime="2026-03-01">2026-03-01</time>, after <a href="../../entries/b/">'
-        'Acme — Engineer</a> (<time datetime="2026-02-01">2026-02-01</time>) had shown it handled.</p>'
+        'Acme &mdash; Engineer</a> (<time datetime="2026-02-01">2026-02-01</time>) had shown it handled.</p>'
     ) in pages["weak-spots/sql.md"]
     overview = pages["weak-spots/index.md"]
     # 3 interviews, A and C rejected: 67%; sql came up in A and C, both rejected.

@@ -17,6 +17,11 @@ PAGES: list[tuple[Part, ...]] = [
     ("\x01json:not json", "y"),  # what marks the other way of packing
     (Heading(2, "A"), Heading(2, "B")),
     ("— ★ 日本語", "é"),
+    ("",),  # one empty block
+    ("", ""),
+    ("\x00",),  # only the separator
+    ("a", "\x01json:[]"),  # the mark in a later block: not the other way
+    ("<p>" + "x" * 300_000 + "</p>", "", "★" * 70_000),  # packed block by block
 ]
 
 

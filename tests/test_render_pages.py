@@ -213,8 +213,8 @@ def test_seen_before_on_the_third_time_links_both_earlier_entries_and_their_less
         '<p class="admonition-title">Seen before: system-design, 3rd time</p>\n'
         "<p>system-design came up before in:</p>\n"
         "<ul>\n"
-        '<li><a href="../2026-01-01-a/">Acme — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
-        '<li><a href="../2026-02-01-b/">Globex — Engineer</a> (<time datetime="2026-02-01">2026-02-01</time>)</li>\n'
+        '<li><a href="../2026-01-01-a/">Acme &mdash; Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        '<li><a href="../2026-02-01-b/">Globex &mdash; Engineer</a> (<time datetime="2026-02-01">2026-02-01</time>)</li>\n'
         "</ul>\n"
         "<p>Lessons I wrote down then:</p>\n"
         "<ul>\n"
@@ -232,7 +232,7 @@ def test_seen_before_on_the_second_time_and_not_on_the_first() -> None:
         '<p class="admonition-title">Seen before: system-design, 2nd time</p>\n'
         "<p>system-design came up before in:</p>\n"
         "<ul>\n"
-        '<li><a href="../2026-01-01-a/">Acme — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        '<li><a href="../2026-01-01-a/">Acme &mdash; Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
         "</ul>\n"
         "<p>Lessons I wrote down then:</p>\n"
         "<ul>\n"
@@ -272,7 +272,7 @@ def test_seen_before_on_the_same_day_goes_by_file_path() -> None:
         '<p class="admonition-title">Seen before: sql, 2nd time</p>\n'
         "<p>sql came up before in:</p>\n"
         "<ul>\n"
-        '<li><a href="../2026-01-01-x/">Xanadu — Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
+        '<li><a href="../2026-01-01-x/">Xanadu &mdash; Engineer</a> (<time datetime="2026-01-01">2026-01-01</time>)</li>\n'
         "</ul>\n"
         "</div>"
     ]
@@ -347,7 +347,7 @@ def test_weak_spot_resolved_by_a_later_strength() -> None:
     assert (
         '<p><span class="debrief-status debrief-status--resolved">resolved</span> '
         'Came up in <strong>1</strong> interview, first on <time datetime="2026-02-01">2026-02-01</time>, last on <time datetime="2026-02-01">2026-02-01</time>. '
-        'Handled in <a href="../../entries/2026-03-01-c/">Initech — Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>), a later interview.</p>\n'
+        'Handled in <a href="../../entries/2026-03-01-c/">Initech &mdash; Engineer</a> (<time datetime="2026-03-01">2026-03-01</time>), a later interview.</p>\n'
     ) in page
     overview = pages_of(seen_before_entries(), SETTINGS)["weak-spots/index.md"]
     assert first_table(overview, "One that comes back is not resolved any more.") == [

@@ -85,7 +85,7 @@ def test_a_card_is_a_collapsed_details_block_with_its_back() -> None:
         "<ul>\n"
         "<li>Ask about scale first.</li>\n"
         "</ul>\n"
-        '<p>From <a href="../entries/2026-09-01-acme/">Acme — Engineer</a> (<time datetime="2026-09-01">2026-09-01</time>).</p>\n'
+        '<p>From <a href="../entries/2026-09-01-acme/">Acme &mdash; Engineer</a> (<time datetime="2026-09-01">2026-09-01</time>).</p>\n'
     )
     assert "<details open" not in page  # every back starts closed
     later = page.split("## Later", 1)[1]
