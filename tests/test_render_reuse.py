@@ -89,6 +89,24 @@ def test_a_notes_edit_looks_at_the_edited_entry_only(monkeypatch: pytest.MonkeyP
     assert pages == render(changed, None)
 
 
+def test_a_render_stopped_halfway_leaves_no_stale_page_behind() -> None:
+    """An error in one entry page stops the render; the next render must not take the
+    pages of the render before for current (c's callout names a's company)."""
+    entries, reuse = notebook(), Reuse()
+    render(entries, reuse)
+    meta = entries[0].meta.model_copy(update={"company": "Umbrella"})
+    changed = edited(entries, "a", meta=meta)
+    insights = aggregate(changed, SETTINGS, TODAY)
+    pages = render_sources(insights, SETTINGS, reuse=reuse)
+    for path, _source in pages:
+        if path.startswith("entries/"):
+            break  # the first entry page made, then the build fails
+    pages.close()  # type: ignore[attr-defined]
+    again = render(changed, reuse)
+    assert "Umbrella" in shown(again["entries/c.md"])
+    assert again == render(changed, None)
+
+
 def test_a_renamed_weak_spot_renders_the_callouts_and_overviews_it_changes() -> None:
     entries, reuse = notebook(), Reuse()
     before = render(entries, reuse)

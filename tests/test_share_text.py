@@ -176,6 +176,20 @@ def test_views_drop_long_base64_runs_but_not_words() -> None:
     assert found("Zoë —".encode() * 20 + f" {run} Dana".encode(), "dana")
 
 
+@pytest.mark.parametrize("at", [0, 1, 20, 39, 40, 60])
+def test_a_base64_run_across_two_slices_is_seen(monkeypatch: pytest.MonkeyPatch, at: int) -> None:
+    """A long text is looked at a slice at a time; a run that starts `at` characters
+    before a slice's end is still one run."""
+    import generator.share.views as views
+
+    monkeypatch.setattr(views, "SLICE", 64)
+    run = "Q7xT" * 8 + "/dana+" + "K9"  # 40 letters
+    text = "é" * (64 * 3 - at) + run + " after"
+    assert views._may_hold_base64(text)
+    assert not found(text.encode(), "dana")
+    assert not views._may_hold_base64(text.replace("K9", "K "))  # 38 letters, then a space
+
+
 def test_views_read_image_metadata_but_not_pixels() -> None:
     from tests.test_share import exif_jpeg, tagged_png
 

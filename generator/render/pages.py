@@ -140,9 +140,10 @@ def _render_again(
     overview_key = (frame, entries, tuple(reviews))
     rendered = 0
     # Entry pages show other entries' front matter only (see `_entry_key`): while no front
-    # matter changed, an entry read from an unchanged file (the very object) keeps its page.
-    same_front_matter = reuse.overview_key == overview_key
-    if not same_front_matter:
+    # matter changed since they were all made, an entry read from an unchanged file (the
+    # very object) keeps its page.
+    same_front_matter = reuse.entries_key == overview_key
+    if reuse.overview_key != overview_key:
         # Every page but the entries', rendered as `_render_all` renders them.
         pages = _render_all(
             insights, settings, home_intro, banner, reviews, split=True, entries=False
@@ -171,7 +172,9 @@ def _render_again(
             rendered += 1
         kept[path] = (key, source)
         yield path, source
-    reuse.entries, reuse.rendered = kept, rendered
+    # Only once every entry page is made: a render stopped halfway (an error) leaves the
+    # last complete one's pages and key, which the next render compares page by page.
+    reuse.entries, reuse.rendered, reuse.entries_key = kept, rendered, overview_key
     forget_escaped()
 
 

@@ -32,6 +32,7 @@ class Reuse:
     overview_key: Any = None
     overview: list[tuple[str, Source]] = field(default_factory=list)
     entries: dict[str, tuple[Hashable, Source]] = field(default_factory=dict)
+    entries_key: Any = None  # the overview key every one of `entries` was made under
     rendered: int = 0  # pages rendered by the last render (the rest were given back)
     aggregate: LastAggregate = field(default_factory=LastAggregate)
 

@@ -31,6 +31,7 @@ _BASE64_MASK = bytes(
     97 if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "+/") else 32 for c in range(256)
 )
 _BASE64_SEEN = b"a" * 40
+SLICE = 1 << 20
 _DIGIT = re.compile(r"[0-9]")
 _UPPER = re.compile(r"[A-Z]")
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -67,7 +68,7 @@ def text_views(text: str, markup: bool = False) -> Iterator[str]:
     The decoded text stands for the raw one: undoing an escape only turns a code into
     the character it stands for, and the word it belongs to reads the same or better
     (`Zo\\u00eb` is "Zoë" only once decoded)."""
-    if _BASE64_SEEN in text.encode("utf-8", "replace").translate(_BASE64_MASK):
+    if _may_hold_base64(text):
         text = _BASE64_RUN.sub(_random_letters, text)
     if "\\" in text:
         text = _JSON_ESCAPE.sub(_json_char, text)
@@ -82,6 +83,18 @@ def text_views(text: str, markup: bool = False) -> Iterator[str]:
     # found before `&lt;` is undone: an escaped `<` is text, not a tag.
     yield _unescape(_TAG.sub(" ", text))
     yield _unescape(_CLASS.sub("", "\n".join(_TAG.findall(text))))
+
+
+def _may_hold_base64(text: str) -> bool:
+    """Whether `text` has 40 base64 letters in a row: read a slice at a time (a text can
+    be a gigabyte of a .gz), each with the 39 characters before it, so that a run across
+    two slices is seen whole."""
+    reach = len(_BASE64_SEEN) - 1
+    for start in range(0, len(text), SLICE):
+        piece = text[max(0, start - reach) : start + SLICE]
+        if _BASE64_SEEN in piece.encode("utf-8", "replace").translate(_BASE64_MASK):
+            return True
+    return False
 
 
 def _unescape(text: str) -> str:
