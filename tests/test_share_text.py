@@ -324,3 +324,26 @@ def test_matcher_finds_what_a_plain_search_finds(
             if any(tuple(folded[n : n + len(phrase)]) == phrase for n in range(len(folded)))
         }
         assert search.search(text) == expected, text
+
+
+@pytest.mark.parametrize("chunk", [5, 1 << 20])
+def test_the_words_of_an_ascii_text_are_the_regex_words_of_its_fold(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """ASCII texts are cut into words by a byte table, others by the regex: the same words
+    (every ASCII character, in runs, in any case), in chunks cut between words."""
+    import re
+
+    import generator.share.matcher as matcher
+
+    monkeypatch.setattr(matcher, "CHUNK", chunk)
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + ["Ab", "Q7", "__", "x_y"] * 20
+    for _ in range(300):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 60)))
+        expected = re.findall(r"[^\W_]+", text.casefold())
+        got = [word for chunk_ in matcher.word_chunks(text) for word in chunk_]
+        assert got == expected, repr(text)
+        assert [w for c in matcher.word_chunks(text + "é") for w in c] == re.findall(
+            r"[^\W_]+", fold(text + "é")
+        )

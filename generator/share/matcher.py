@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 
 Phrase = tuple[str, ...]
 
@@ -61,7 +61,7 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     """How often each word occurs in `texts`."""
     counts: Counter[str] = Counter()
     for text in texts:
-        for chunk in _token_chunks(fold(text)):
+        for chunk in word_chunks(text):
             counts.update(chunk)
     return counts
 
@@ -111,7 +111,7 @@ class Matcher:
             return set()
         found: set[int] = set()
         carry: list[str] = []
-        for chunk in _token_chunks(fold(text)):
+        for chunk in word_chunks(text):
             tokens = carry + chunk if carry else chunk
             present = set(tokens)
             for word in self._single.keys() & present:
@@ -148,14 +148,35 @@ class Matcher:
                     found.add(i)
 
 
-def _token_chunks(folded: str) -> Iterator[list[str]]:
-    """The words of a folded text, a chunk at a time, cut between words."""
+def word_chunks(text: str) -> Iterator[list[str]]:
+    """The folded words of `text` (`words`), a chunk at a time, cut between words."""
+    if not text.isascii():
+        yield from _chunks(fold(text), _WORD.findall)
+        return
+    # Most of a site is ASCII: there one bytes.translate lowers the letters and blanks
+    # what is not a letter or digit, and split() cuts, twice as fast as the regex.
+    yield from _chunks(text, _ascii_words)
+
+
+def _ascii_words(text: str, start: int, end: int) -> list[str]:
+    return text[start:end].encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+
+
+# A to Z lowered, a to z and 0 to 9 kept, every other byte a space.
+_ASCII_WORDS = bytes(
+    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isascii() and chr(c).isalnum() else 32
+    for c in range(256)
+)
+
+
+def _chunks(text: str, find: Callable[[str, int, int], list[str]]) -> Iterator[list[str]]:
+    """`find`'s words of `text`, a chunk at a time, cut between words."""
     start = 0
-    size = len(folded)
+    size = len(text)
     while start < size:
         end = start + CHUNK
         if end < size:
-            cut = _NOT_WORD.search(folded, end)
+            cut = _NOT_WORD.search(text, end)
             end = cut.start() if cut else size
-        yield _WORD.findall(folded, start, end)
+        yield find(text, start, end)
         start = end
