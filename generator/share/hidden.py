@@ -148,38 +148,43 @@ def needles_of(
     for item in hidden:
         if item.label is None:
             continue
-        source, line = mentions.get(item.name, ("", None))
+        source, key, document = mentions.get(item.name, ("", None, None))
         why = _why(item)
         forms = [item.name, *(w for w in words(item.name) if fold(w) in item.distinctive)]
         if item.kind == "company" and len(words(item.name)) > 1:
             forms.append("".join(words(item.name)))  # as a domain writes it
         for form in dict.fromkeys(f for f in forms if fold(f) not in labels):
-            found.append(Needle(form, source, line, why, _spellings(form), name=True))
+            spelled = _spellings(form)
+            found.append(Needle(form, source, None, why, spelled, True, key=key, document=document))
     shown = Shown(shown_texts)
     for entry in owner:
         if entry.meta.private:
             found += shown.secret(_private_entry(entry))
         else:
             found += shown.secret(_private_blocks(entry.body, entry.path, entry.body_line))
-            for _key, value, line in _fields(entry):
-                found += shown.secret(_private_blocks(value, entry.path, line or 0))
+            for key, value in field_strings(entry.meta):
+                if "!--" in value:  # `<!--`: may hold a private block (where: read only then)
+                    line = entry.document.line_of(key) or 0
+                    found += shown.secret(_private_blocks(value, entry.path, line))
             found += shown.secret(_redacted(entry, share))
     for path, text in pages.items():
         found += shown.secret(_private_blocks(text, path, 1))
-    once: dict[tuple[str, str, int | None], Needle] = {}
+    once: dict[tuple[str, str, int | None, KeyPath | None], Needle] = {}
     for needle in found:  # a private entry's company is a name first
-        once.setdefault((needle.text.casefold(), needle.source, needle.line), needle)
+        place = (needle.source, needle.line, needle.key)
+        once.setdefault((needle.text.casefold(), *place), needle)
     return list(once.values())
 
 
-def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, int | None]]:
-    """Where each person and company is first written: {name: (file, line)}."""
-    found: dict[str, tuple[str, int | None]] = {}
+def _first_mentions(owner: list[Entry]) -> dict[str, tuple[str, KeyPath, Any]]:
+    """Where each person and company is first written: {name: (file, key, document)}; the
+    line is read from the document only if a leak of it is reported."""
+    found: dict[str, tuple[str, KeyPath, Any]] = {}
     for entry in owner:
-        found.setdefault(entry.meta.company, (entry.path, entry.document.line_of(("company",))))
+        found.setdefault(entry.meta.company, (entry.path, ("company",), entry.document))
         for name in PEOPLE:
             for index, value in enumerate(getattr(entry.meta, name)):
-                found.setdefault(value, (entry.path, entry.document.line_of((name, index))))
+                found.setdefault(value, (entry.path, (name, index), entry.document))
     return found
 
 
@@ -188,8 +193,16 @@ def _private_entry(entry: Entry) -> list[Needle]:
     entry was shared there on purpose ("Nudge on Monday." in both), and is no leak.
     Private blocks and hidden names never are (`excusable` stays False for them)."""
     found = [
-        Needle(value, entry.path, line, f"{describe(key)} of a private entry", excusable=True)
-        for key, value, line in _fields(entry)
+        Needle(
+            value,
+            entry.path,
+            None,
+            f"{describe(key)} of a private entry",
+            excusable=True,
+            key=key,
+            document=entry.document,
+        )
+        for key, value in field_strings(entry.meta)
         if key[0] not in ("outcome", "private")
     ]
     found.append(
@@ -213,14 +226,12 @@ def _private_blocks(text: str, path: str, first_line: int) -> list[Needle]:
 
 def _redacted(entry: Entry, share: ShareSettings) -> list[Needle]:
     return [
-        Needle(value, entry.path, line, f"redacted {describe(key)}")
-        for key, value, line in _fields(entry)
+        Needle(
+            value, entry.path, None, f"redacted {describe(key)}", key=key, document=entry.document
+        )
+        for key, value in field_strings(entry.meta)
         if key[0] in share.redact and key[0] not in PEOPLE
     ]
-
-
-def _fields(entry: Entry) -> list[tuple[KeyPath, str, int | None]]:
-    return [(key, value, entry.document.line_of(key)) for key, value in field_strings(entry.meta)]
 
 
 def _why(item: Hidden) -> str:
