@@ -347,3 +347,16 @@ def test_the_words_of_an_ascii_text_are_the_regex_words_of_its_fold(
         assert [w for c in matcher.word_chunks(text + "é") for w in c] == re.findall(
             r"[^\W_]+", fold(text + "é")
         )
+
+
+def test_the_marks_put_aside_before_cutting_words_are_no_part_of_a_word() -> None:
+    import re
+    import unicodedata
+
+    import generator.share.matcher as matcher
+
+    for mark in matcher._MARKS:
+        assert not re.search(r"[^\W_]", unicodedata.normalize("NFKD", mark.casefold())), mark
+    text = "Zoë’s “café” — Dana·Scully… ★★☆ l’été → x"
+    assert [w for c in matcher.word_chunks(text) for w in c] == list(words(text))
+    assert [w for c in matcher.word_chunks("Dana—Scully’s") for w in c] == ["dana", "scully", "s"]

@@ -151,6 +151,12 @@ class Matcher:
 def word_chunks(text: str) -> Iterator[list[str]]:
     """The folded words of `text` (`words`), a chunk at a time, cut between words."""
     if not text.isascii():
+        # Dashes, quotes, dots and stars are what makes most pages not ASCII: they are
+        # no part of a word, so a space in their place leaves the words as they were.
+        for mark in _MARKS:
+            if mark in text:
+                text = text.replace(mark, " ")
+    if not text.isascii():
         yield from _chunks(fold(text), _WORD.findall)
         return
     # Most of a site is ASCII: there one bytes.translate lowers the letters and blanks
@@ -162,6 +168,7 @@ def _ascii_words(text: str, start: int, end: int) -> list[str]:
     return text[start:end].encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
 
 
+_MARKS = "·—–‘’“”…›‹«»→←★☆•✓"
 # A to Z lowered, a to z and 0 to 9 kept, every other byte a space.
 _ASCII_WORDS = bytes(
     (c | 0x20 if chr(c).isalpha() else c) if chr(c).isascii() and chr(c).isalnum() else 32
