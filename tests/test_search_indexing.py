@@ -206,3 +206,33 @@ def test_plain_notes_are_read_at_once() -> None:
     assert read_piece(parser, html, generated=False) == "at once"
     with_heading = '<p>a</p>\n<h2 id="b">B</h2>\n<p>c</p>'
     assert read_piece(parser, with_heading, generated=False) == "HTMLParser and at once"
+
+
+def test_a_toc_item_is_found_by_id_as_the_search_plugin_finds_it() -> None:
+    """The feeder looks sections' items up in a table (`toc_items`); the search plugin
+    walks the table of contents from its start: the same item for every id, duplicates,
+    an id that is nowhere and no id at all included."""
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import AnchorLink
+
+    from generator.plugin.indexing import toc_items
+
+    def link(id_: str, *children: AnchorLink) -> AnchorLink:
+        item = AnchorLink(id_.upper(), id_, 2)
+        item.children = list(children)
+        return item
+
+    toc = [
+        link("a", link("b", link("dup"), link("c")), link("dup")),
+        link("dup", link("d")),
+        link("e"),
+        link("c"),
+    ]
+
+    class Walker:  # the plugin's own walk, without the rest of its index
+        _find_toc_by_id = SearchIndex._find_toc_by_id
+
+    found = toc_items(toc)
+    for id_ in ["a", "b", "c", "d", "e", "dup", "nowhere", None]:
+        assert found.get(id_) is Walker()._find_toc_by_id(toc, id_), id_
+    assert found["dup"] is toc[0].children[0].children[0]

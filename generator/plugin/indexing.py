@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from html import escape, unescape
 from typing import Any
@@ -250,6 +251,37 @@ class SearchFeeder:
             read_piece(parser, html, generated=generated)
         parser.close()
         index = self._plugin.search_index
-        for section in parser.data:
-            if not section.is_excluded():
-                index.create_entry_for_section(section, page.toc, page.url, page)
+        # The plugin finds each section's table-of-contents item by walking the whole
+        # table from its start: a page of 8,000 headings took 29 s of 34. Looked up in a
+        # table made once, the same item (the first met in the same walk) is found.
+        found = toc_items(page.toc)
+        with _looking_up(index, lambda _toc, id: found.get(id)):
+            for section in parser.data:
+                if not section.is_excluded():
+                    index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+@contextmanager
+def _looking_up(index: Any, find: Callable[[Any, Any], Any]) -> Iterator[None]:
+    """`index` finding table-of-contents items with `find` (where its version lets us)."""
+    try:
+        index._find_toc_by_id = find
+    except AttributeError:  # a version whose index takes no attribute: its own walk
+        yield
+        return
+    try:
+        yield
+    finally:
+        del index._find_toc_by_id
+
+
+def toc_items(toc: Iterable[Any]) -> dict[Any, Any]:
+    """Every item of a table of contents by its id, the first in reading order (each item,
+    then its children, then the next) when two share one."""
+    found: dict[Any, Any] = {}
+    waiting = list(toc)[::-1]
+    while waiting:
+        item = waiting.pop()
+        found.setdefault(item.id, item)
+        waiting.extend(list(item.children)[::-1])
+    return found
