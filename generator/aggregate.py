@@ -355,7 +355,9 @@ def aggregate(
     front matter, the settings and the day are what they were, the last ones are given
     back, holding the entries just read."""
     ordered = chronological(entries)
-    key = (settings, today, [(e.slug, e.path, e.meta) for e in ordered]) if last else None
+    key = (
+        (settings, today, [(e.slug, e.path, e.meta) for e in ordered]) if last is not None else None
+    )
     if last is not None and last.insights is not None and last.key == key:
         last.insights = replace(last.insights, entries=ordered, by_slug=_by_slug(ordered))
         return last.insights

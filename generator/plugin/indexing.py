@@ -263,12 +263,8 @@ class SearchFeeder:
 
 @contextmanager
 def _looking_up(index: Any, find: Callable[[Any, Any], Any]) -> Iterator[None]:
-    """`index` finding table-of-contents items with `find` (where its version lets us)."""
-    try:
-        index._find_toc_by_id = find
-    except AttributeError:  # a version whose index takes no attribute: its own walk
-        yield
-        return
+    """`index` finding table-of-contents items with `find`, for the time of the block."""
+    index._find_toc_by_id = find
     try:
         yield
     finally:
